@@ -1,0 +1,39 @@
+// Wiring only: each collection gets its loader and its schema factory (src/schemas/).
+import { defineCollection, reference } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import type { SchemaContext } from 'astro/content/config';
+import { parseIndicatorsYaml, parseVocabularyYaml } from './schemas/collections.ts';
+import { CampaignSchema, GlossarySchema, IndicatorSchema, LessonSchema, NewsSchema, StorySchema } from './schemas/content.ts';
+import type { SchemaHelpers } from './schemas/helpers.ts';
+import { PlaceSchema } from './schemas/places.ts';
+import { MetricSchema, TopicSchema } from './schemas/vocabularies.ts';
+import { idFromPath } from './lib/slug.ts';
+
+/** One entry per file in content/<folder>/; files starting with "_" are drafts and templates. */
+function folder(name: string, extensions: string) {
+  return glob({
+    base: `./content/${name}`,
+    pattern: `**/[^_]*.{${extensions}}`,
+    // Ids (and so URLs) are ours: never a frontmatter `slug:` or Astro's slugger.
+    generateId: ({ entry }) => idFromPath(entry),
+  });
+}
+
+function helpers({ image }: SchemaContext): SchemaHelpers {
+  return { image, ref: (collection) => reference(collection) };
+}
+
+export const collections = {
+  lessons: defineCollection({ loader: folder('lessons', 'mdx'), schema: (ctx) => LessonSchema(helpers(ctx)) }),
+  news: defineCollection({ loader: folder('news', 'mdx'), schema: (ctx) => NewsSchema(helpers(ctx)) }),
+  stories: defineCollection({ loader: folder('stories', 'mdx'), schema: (ctx) => StorySchema(helpers(ctx)) }),
+  campaigns: defineCollection({ loader: folder('campaigns', 'mdx'), schema: (ctx) => CampaignSchema(helpers(ctx)) }),
+  places: defineCollection({ loader: folder('places', 'yaml,yml'), schema: (ctx) => PlaceSchema(helpers(ctx)) }),
+  glossary: defineCollection({ loader: folder('glossary', 'md'), schema: GlossarySchema() }),
+  topics: defineCollection({ loader: file('./content/topics.yaml', { parser: parseVocabularyYaml }), schema: TopicSchema() }),
+  metrics: defineCollection({ loader: file('./content/metrics.yaml', { parser: parseVocabularyYaml }), schema: MetricSchema() }),
+  indicators: defineCollection({
+    loader: file('./content/indicators.yaml', { parser: parseIndicatorsYaml }),
+    schema: (ctx) => IndicatorSchema(helpers(ctx)),
+  }),
+};

@@ -1,0 +1,182 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { CollectionName } from '../../schemas/helpers.ts';
+import { todayInVietnam } from '../dates.ts';
+import { findCycles, type PlaceNode } from '../places.ts';
+import { closest, listValues } from './suggest.ts';
+import { collect, isImage, isRef } from './node-helpers.ts';
+import { fieldName } from './zod-messages.ts';
+import type { Problem } from './problems.ts';
+import type { RawEntry } from './load.ts';
+
+/** An entry that passed its schema: `data` is the parsed output (refs as { collection, id }). */
+export interface ValidEntry extends RawEntry {
+  parsed: Record<string, unknown>;
+}
+
+/** Images larger than this are refused: sharp resizes the rest, but 10 MB slows every build. */
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+const IMAGE_EXTENSIONS = /\.(png|jpe?g|webp|avif|gif|tiff?)$/i;
+
+function nameOf(entry: ValidEntry | undefined): string | undefined {
+  const data = entry?.parsed;
+  return (data?.['name'] ?? data?.['title'] ?? data?.['term'] ?? data?.['label']) as string | undefined;
+}
+
+/** Cross-entry rules Astro does not enforce (it only logs a dangling reference). */
+export function checkIntegrity(entries: readonly ValidEntry[], all: readonly RawEntry[], now = new Date()): Problem[] {
+  const problems: Problem[] = [];
+  const ids = new Map<CollectionName, Map<string, ValidEntry>>();
+  for (const entry of entries) {
+    const byId = ids.get(entry.collection) ?? new Map<string, ValidEntry>();
+    ids.set(entry.collection, byId);
+    byId.set(entry.id, entry);
+  }
+
+  // Two files that slugify to one URL: one page would silently replace the other.
+  const seen = new Map<string, RawEntry>();
+  for (const entry of all) {
+    if (entry.collection === 'indicators') continue;
+    const key = `${entry.collection}/${entry.id}`;
+    const first = seen.get(key);
+    if (first) {
+      problems.push({
+        file: entry.file,
+        line: first.file === entry.file ? entry.lineOf([]) : undefined,
+        field: '(tệp)',
+        message: `trùng địa chỉ "${entry.id}" với ${first.file}`,
+        fix: 'Đổi tên một trong hai tệp để mỗi bài có một địa chỉ riêng.',
+      } as Problem);
+    } else seen.set(key, entry);
+  }
+  const indicatorKeys = new Map<string, RawEntry>();
+  for (const entry of all.filter((e) => e.collection === 'indicators')) {
+    const first = indicatorKeys.get(entry.id);
+    if (first) {
+      problems.push({
+        file: entry.file,
+        line: entry.lineOf(['place']),
+        field: 'place',
+        message: `số liệu trùng (cùng địa phương, chỉ số và ngày) với dòng ${first.lineOf(['place']) ?? '?'}`,
+        fix: 'Xoá một dòng, hoặc sửa ngày nếu là hai lần đo khác nhau.',
+      });
+    } else indicatorKeys.set(entry.id, entry);
+  }
+
+  for (const entry of entries) {
+    for (const { value, path: fieldPath } of collect(entry.parsed, isRef)) {
+      const targets = ids.get(value.collection) ?? new Map<string, ValidEntry>();
+      if (targets.has(value.id)) continue;
+      const candidates = [...targets.keys()].sort();
+      const guess = closest(value.id, [...candidates, ...candidates.map((id) => nameOf(targets.get(id)) ?? id)]);
+      const guessId = guess && (targets.has(guess) ? guess : candidates.find((id) => nameOf(targets.get(id)) === guess));
+      problems.push({
+        file: entry.file,
+        line: entry.lineOf(fieldPath),
+        field: fieldName(fieldPath),
+        message: `không có "${value.id}" trong ${COLLECTION_LABELS[value.collection]}`,
+        fix: `${guessId ? `Có phải bạn muốn viết "${guessId}"? ` : ''}Giá trị được phép: ${listValues(candidates)}.`,
+      });
+    }
+    for (const { value, path: fieldPath } of collect(entry.parsed, isImage)) {
+      problems.push(...checkImage(entry, value.imagePath, fieldName(fieldPath), entry.lineOf(fieldPath)));
+    }
+    if (entry.collection === 'news') {
+      const date = entry.parsed['date'];
+      if (date instanceof Date && date > todayInVietnam(now)) {
+        problems.push({
+          file: entry.file,
+          line: entry.lineOf(['date']),
+          field: 'date',
+          message: `ngày ${date.toISOString().slice(0, 10)} ở tương lai`,
+          fix: 'Tin chỉ đăng khi sự việc đã diễn ra: sửa lại ngày.',
+        });
+      }
+    }
+    if (entry.body !== undefined) problems.push(...checkBody(entry, ids.get('glossary')));
+  }
+
+  const places: PlaceNode[] = entries
+    .filter((entry) => entry.collection === 'places')
+    .map((entry) => ({
+      id: entry.id,
+      name: String(entry.parsed['name']),
+      kind: String(entry.parsed['kind']),
+      parent: (entry.parsed['parent'] as { id: string } | undefined)?.id,
+      successors: ((entry.parsed['successors'] as Array<{ id: string }> | undefined) ?? []).map((ref) => ref.id),
+    }));
+  const placeFiles = ids.get('places');
+  for (const cycle of findCycles(places)) {
+    const first = placeFiles?.get(cycle[0] ?? '');
+    problems.push({
+      file: first?.file ?? 'content/places',
+      line: first?.lineOf(['successors']),
+      field: 'successors',
+      message: `vòng lặp: ${cycle.join(' → ')}`,
+      fix: 'Một đơn vị không thể kế thừa chính nó hay trực thuộc chính nó: sửa successors hoặc parent.',
+    });
+  }
+  return problems;
+}
+
+const COLLECTION_LABELS: Record<CollectionName, string> = {
+  lessons: 'bài học (content/lessons/)',
+  news: 'tin tức (content/news/)',
+  stories: 'câu chuyện (content/stories/)',
+  campaigns: 'chiến dịch (content/campaigns/)',
+  places: 'địa phương (content/places/)',
+  topics: 'chủ đề (content/topics.yaml)',
+  metrics: 'chỉ số (content/metrics.yaml)',
+  indicators: 'số liệu (content/indicators.yaml)',
+  glossary: 'từ điển (content/glossary/)',
+};
+
+function checkImage(entry: RawEntry, imagePath: string, field: string, line: number | undefined): Problem[] {
+  const absolute = path.resolve(path.dirname(entry.absolutePath), imagePath);
+  const where = { file: entry.file, line, field };
+  if (/^(https?:)?\/\//.test(imagePath)) {
+    return [{ ...where, message: 'ảnh trên mạng không được dùng (trang không tải gì từ nơi khác)', fix: 'Tải ảnh về, đặt vào src/assets/ và ghi đường dẫn tương đối.' }];
+  }
+  if (!IMAGE_EXTENSIONS.test(imagePath)) {
+    return [{ ...where, message: `"${imagePath}" không phải ảnh PNG, JPEG, WebP hoặc AVIF`, fix: 'Dùng ảnh .jpg, .png, .webp hoặc .avif.' }];
+  }
+  if (!existsSync(absolute)) {
+    return [{ ...where, message: `không tìm thấy ảnh "${imagePath}"`, fix: 'Kiểm tra tên ảnh (chữ hoa, chữ thường) và đường dẫn tính từ tệp bài viết.' }];
+  }
+  const size = statSync(absolute).size;
+  if (size > MAX_IMAGE_BYTES) {
+    const mb = (size / 1024 / 1024).toFixed(1);
+    return [{ ...where, message: `ảnh nặng ${mb} MB, quá giới hạn 10 MB`, fix: 'Chụp lại ở chất lượng thấp hơn hoặc thu nhỏ ảnh trước khi tải lên (trang tự nén ảnh dưới 10 MB).' }];
+  }
+  return [];
+}
+
+/** Body rules: pictures need alt text and must exist; <Term id> must name a glossary entry. */
+function checkBody(entry: ValidEntry, glossary: Map<string, ValidEntry> | undefined): Problem[] {
+  const problems: Problem[] = [];
+  const lines = (entry.body ?? '').split('\n');
+  lines.forEach((text, index) => {
+    const line = (entry.bodyLine ?? 1) + index;
+    for (const match of text.matchAll(/!\[([^\]]*)\]\(([^)\s]+)[^)]*\)/g)) {
+      const [, alt = '', src = ''] = match;
+      if (alt.trim().length < 5) {
+        problems.push({ file: entry.file, line, field: 'nội dung', message: `ảnh "${src}" thiếu mô tả (alt)`, fix: 'Viết mô tả ảnh trong ngoặc vuông: ![Mô tả ảnh](đường-dẫn).' });
+      }
+      problems.push(...checkImage(entry, src, 'nội dung', line));
+    }
+    for (const match of text.matchAll(/<Term\s+id="([^"]*)"/g)) {
+      const id = match[1] ?? '';
+      if (glossary?.has(id)) continue;
+      const candidates = [...(glossary?.keys() ?? [])].sort();
+      const guess = closest(id, candidates);
+      problems.push({
+        file: entry.file,
+        line,
+        field: 'nội dung',
+        message: `<Term id="${id}"> không có trong từ điển`,
+        fix: `${guess ? `Có phải bạn muốn viết "${guess}"? ` : ''}Từ có trong từ điển: ${listValues(candidates)}.`,
+      });
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,50 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { COLLECTIONS } from '../../schemas/collections.ts';
+import { checkHelpers } from './node-helpers.ts';
+import { checkIntegrity, type ValidEntry } from './integrity.ts';
+import { loadContent } from './load.ts';
+import type { Problem } from './problems.ts';
+import { editorMessages } from './zod-messages.ts';
+
+export interface ValidationResult {
+  problems: Problem[];
+  entries: ValidEntry[];
+  /** Files whose text is not NFC. */
+  notNfc: string[];
+}
+
+/**
+ * Validate everything under content/: every problem at once, never just the first.
+ * Runs under plain Node (npm run check, tests) and inside the build (the content gate).
+ */
+export async function validateContent(root: string, contentDir?: string, now = new Date()): Promise<ValidationResult> {
+  const loaded = await loadContent(root, contentDir);
+  const problems = [...loaded.problems];
+  const entries: ValidEntry[] = [];
+  const schemas = new Map(COLLECTIONS.map((source) => [source.name, source.schema(checkHelpers)]));
+  for (const entry of loaded.entries) {
+    const schema = schemas.get(entry.collection);
+    if (!schema) continue;
+    const result = schema.safeParse(entry.data);
+    if (result.success) {
+      entries.push({ ...entry, parsed: result.data as Record<string, unknown> });
+      continue;
+    }
+    for (const message of editorMessages(result.error, entry.data, schema)) {
+      problems.push({ file: entry.file, line: entry.lineOf(message.path), field: message.field, message: message.message, fix: message.fix });
+    }
+  }
+  problems.push(...checkIntegrity(entries, loaded.entries, now));
+  return { problems, entries, notNfc: loaded.notNfc };
+}
+
+/** Rewrite files to NFC in place (canonically equivalent text; nothing is lost). */
+export async function normaliseFiles(root: string, files: readonly string[]): Promise<void> {
+  const { readFile } = await import('node:fs/promises');
+  for (const file of files) {
+    const absolute = path.join(root, file);
+    const text = await readFile(absolute, 'utf8');
+    await writeFile(absolute, text.normalize('NFC'));
+  }
+}

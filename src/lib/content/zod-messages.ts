@@ -1,0 +1,178 @@
+import type { z } from 'astro/zod';
+import { closest, listValues } from './suggest.ts';
+
+/** A schema issue in editor words: what is wrong and what to do. */
+export interface EditorMessage {
+  field: string;
+  path: PropertyKey[];
+  message: string;
+  fix: string;
+}
+
+/** Field path as editors see it in the file: "cover.alt", "keyPoints[2]". */
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
+    .join('');
+}
+
+const CUSTOM: Record<string, { message: string; fix: string }> = {
+  invalid_day: {
+    message: 'ngày không đúng dạng hoặc không có thật',
+    fix: 'Viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2025-07-01.',
+  },
+  successors_need_valid_until: {
+    message: 'đơn vị đã có đơn vị kế thừa nhưng chưa có ngày thôi tồn tại',
+    fix: 'Thêm "validUntil: 2025-07-01" (ngày đơn vị thôi tồn tại).',
+  },
+  valid_until_before_from: {
+    message: 'ngày thôi tồn tại đứng trước ngày bắt đầu',
+    fix: 'Kiểm tra lại validFrom và validUntil.',
+  },
+  end_before_start: {
+    message: 'ngày kết thúc đứng trước ngày bắt đầu',
+    fix: 'Kiểm tra lại start và end.',
+  },
+};
+
+function lookup(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value: unknown = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key as string];
+  }
+  return value;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'một dòng chữ',
+  number: 'một con số',
+  array: 'một danh sách (mỗi mục một dòng bắt đầu bằng "- ")',
+  object: 'một nhóm trường con',
+  boolean: 'true hoặc false',
+  date: 'một ngày',
+};
+
+/**
+ * Turn zod issues into editor messages. `data` is the raw input, used to tell a missing
+ * field from a wrong one; `schema` gives the allowed field names for "did you mean".
+ */
+export function editorMessages(error: z.ZodError, data: unknown, schema?: z.ZodType): EditorMessage[] {
+  const messages: EditorMessage[] = [];
+  for (const issue of error.issues) {
+    const path = [...issue.path];
+    const field = fieldName(path) || '(frontmatter)';
+    const got = lookup(data, path);
+    switch (issue.code) {
+      case 'invalid_type': {
+        if (got === undefined || got === null) {
+          messages.push({ field, path, message: 'thiếu trường bắt buộc', fix: `Thêm "${String(path.at(-1))}:" và điền ${TYPE_NAMES[issue.expected] ?? 'giá trị'}.` });
+        } else {
+          messages.push({ field, path, message: `cần ${TYPE_NAMES[issue.expected] ?? issue.expected}`, fix: `Sửa giá trị "${short(got)}" thành ${TYPE_NAMES[issue.expected] ?? issue.expected}.` });
+        }
+        break;
+      }
+      case 'too_small': {
+        const min = Number(issue.minimum);
+        if (issue.origin === 'string') {
+          messages.push({ field, path, message: `quá ngắn (ít nhất ${min} ký tự)`, fix: 'Viết đầy đủ hơn.' });
+        } else if (issue.origin === 'array') {
+          messages.push({ field, path, message: `cần ít nhất ${min} mục`, fix: `Thêm mục cho đủ ${min}.` });
+        } else {
+          messages.push({ field, path, message: `nhỏ hơn mức cho phép (ít nhất ${min})`, fix: 'Sửa lại con số.' });
+        }
+        break;
+      }
+      case 'too_big': {
+        const max = Number(issue.maximum);
+        if (issue.origin === 'string') {
+          const length = typeof got === 'string' ? got.length : 0;
+          messages.push({ field, path, message: `quá dài (${length} ký tự, tối đa ${max})`, fix: `Rút gọn còn ${max} ký tự trở xuống.` });
+        } else if (issue.origin === 'array') {
+          messages.push({ field, path, message: `quá nhiều mục (tối đa ${max})`, fix: `Bớt còn ${max} mục.` });
+        } else {
+          messages.push({ field, path, message: `lớn hơn mức cho phép (tối đa ${max})`, fix: 'Sửa lại con số.' });
+        }
+        break;
+      }
+      case 'invalid_value': {
+        const allowed = issue.values.map(String);
+        const guess = typeof got === 'string' ? closest(got, allowed) : undefined;
+        messages.push({
+          field,
+          path,
+          message: `giá trị "${short(got)}" không có trong danh sách`,
+          fix: `${guess ? `Có phải bạn muốn viết "${guess}"? ` : ''}Giá trị được phép: ${listValues(allowed)}.`,
+        });
+        break;
+      }
+      case 'unrecognized_keys': {
+        for (const key of issue.keys) {
+          const keyPath = [...path, key];
+          const parent = lookup(data, path);
+          const siblings = parent && typeof parent === 'object' ? Object.keys(parent) : [];
+          const allowed = (schema ? keysAt(schema, path) : []).filter((k) => !siblings.includes(k));
+          const guess = closest(key, allowed);
+          const fix =
+            key === 'slug'
+              ? 'Xoá dòng "slug:". Địa chỉ trang lấy từ tên tệp; muốn đổi địa chỉ thì đổi tên tệp.'
+              : guess
+                ? `Có phải bạn muốn viết "${guess}"? Sửa tên trường hoặc xoá dòng này.`
+                : 'Xoá dòng này hoặc sửa tên trường (xem CONTRIBUTING.md).';
+          messages.push({ field: fieldName(keyPath), path: keyPath, message: `trường "${key}" không được dùng ở đây`, fix });
+        }
+        break;
+      }
+      case 'invalid_format': {
+        if (issue.format === 'url') {
+          messages.push({ field, path, message: 'đường dẫn không hợp lệ', fix: 'Dán đường dẫn đầy đủ bắt đầu bằng https://' });
+        } else {
+          messages.push({ field, path, message: `"${short(got)}" không đúng dạng`, fix: formatHint(path) });
+        }
+        break;
+      }
+      case 'custom': {
+        const known = CUSTOM[issue.message];
+        messages.push({ field, path, message: known?.message ?? issue.message, fix: known?.fix ?? 'Xem CONTRIBUTING.md.' });
+        break;
+      }
+      default:
+        messages.push({ field, path, message: issue.message, fix: 'Xem CONTRIBUTING.md.' });
+    }
+  }
+  return messages;
+}
+
+function formatHint(path: readonly PropertyKey[]): string {
+  const last = String(path.at(-1));
+  if (last === 'helpPhone') return 'Chỉ viết chữ số, có thể cách nhau bằng dấu cách, ví dụ 1900 0368.';
+  if (last === 'src' && path.includes('audio')) return 'Đặt tệp âm thanh trong public/audio/ và viết /audio/ten-tep.mp3.';
+  return 'Xem ví dụ trong CONTRIBUTING.md.';
+}
+
+/** Field names a schema allows at a path (for "did you mean"), read from zod's definitions. */
+export function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let current: unknown = schema;
+  const steps = [...path];
+  for (let guard = 0; guard < 50 && current; guard++) {
+    const def = (current as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+    if (!def) return [];
+    if (def['type'] === 'optional' || def['type'] === 'default' || def['type'] === 'nullable') current = def['innerType'];
+    else if (def['type'] === 'pipe') current = def['in'];
+    else if (def['type'] === 'array') {
+      if (typeof steps[0] === 'number') steps.shift();
+      current = def['element'];
+    } else if (def['type'] === 'object') {
+      const shape = def['shape'] as Record<string, unknown>;
+      const next = steps.shift();
+      if (next === undefined) return Object.keys(shape);
+      current = shape[String(next)];
+    } else return [];
+  }
+  return [];
+}
+
+function short(value: unknown): string {
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}

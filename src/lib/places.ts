@@ -1,0 +1,105 @@
+/**
+ * Places and Vietnam's 2025 local-government reform: districts were abolished and communes
+ * merged on 2025-07-01. Old units keep their names and pages; they point at their successors.
+ */
+
+export interface PlaceNode {
+  id: string;
+  name: string;
+  kind: string;
+  parent?: string | undefined;
+  validFrom?: Date | undefined;
+  validUntil?: Date | undefined;
+  successors: readonly string[];
+}
+
+export class PlaceCycleError extends Error {
+  readonly chain: readonly string[];
+  constructor(chain: readonly string[]) {
+    super(`successor cycle: ${chain.join(' → ')}`);
+    this.chain = chain;
+  }
+}
+
+/** Does the unit exist on that day? */
+export function existsOn(place: PlaceNode, day: Date): boolean {
+  if (place.validFrom && day < place.validFrom) return false;
+  if (place.validUntil && day >= place.validUntil) return false;
+  return true;
+}
+
+/** Has the unit been abolished (merged, split or renamed)? */
+export function isHistorical(place: PlaceNode, today: Date): boolean {
+  return place.validUntil !== undefined && place.validUntil <= today;
+}
+
+/**
+ * The units that exist now and took over this one, following chains of successors
+ * (A → B → C gives C). A split gives several. Throws PlaceCycleError on a cycle.
+ */
+export function currentSuccessors(id: string, byId: ReadonlyMap<string, PlaceNode>, today: Date): string[] {
+  const result: string[] = [];
+  const walk = (current: string, chain: string[]): void => {
+    if (chain.includes(current)) throw new PlaceCycleError([...chain, current]);
+    const place = byId.get(current);
+    if (!place) return;
+    if (current !== id && (place.successors.length === 0 || !isHistorical(place, today))) {
+      if (!result.includes(current)) result.push(current);
+      return;
+    }
+    for (const next of place.successors) walk(next, [...chain, current]);
+  };
+  walk(id, []);
+  return result;
+}
+
+/** Units this one was formed from (the places that list it as a successor), in name order. */
+export function predecessors(id: string, places: Iterable<PlaceNode>): PlaceNode[] {
+  return [...places].filter((place) => place.successors.includes(id)).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+}
+
+/** Ids of the parent chain, outermost first (province, district, …), without the place itself. */
+export function ancestors(id: string, byId: ReadonlyMap<string, PlaceNode>): string[] {
+  const chain: string[] = [];
+  let current = byId.get(id)?.parent;
+  while (current && !chain.includes(current)) {
+    chain.unshift(current);
+    current = byId.get(current)?.parent;
+  }
+  return chain;
+}
+
+/** Every cycle in successors or parents, as readable chains (for the content check). */
+export function findCycles(places: Iterable<PlaceNode>): string[][] {
+  const byId = new Map([...places].map((place) => [place.id, place]));
+  const cycles: string[][] = [];
+  const seen = new Set<string>();
+  for (const place of byId.values()) {
+    try {
+      currentSuccessors(place.id, byId, new Date(8.64e15));
+    } catch (error) {
+      if (error instanceof PlaceCycleError) {
+        const key = [...error.chain].sort().join(',');
+        if (!seen.has(key)) {
+          seen.add(key);
+          cycles.push([...error.chain]);
+        }
+      } else throw error;
+    }
+    const parents: string[] = [place.id];
+    let current = place.parent;
+    while (current) {
+      if (parents.includes(current)) {
+        const key = `parent:${[...parents].sort().join(',')}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          cycles.push([...parents, current]);
+        }
+        break;
+      }
+      parents.push(current);
+      current = byId.get(current)?.parent;
+    }
+  }
+  return cycles;
+}

@@ -1,0 +1,38 @@
+/**
+ * Every URL of the site comes from here: templates never build paths by hand.
+ * Paths are Vietnamese words in ASCII and always end with "/" (Astro's trailingSlash: 'always').
+ */
+
+export const routes = {
+  home: (): string => '/',
+  lessons: (): string => '/bai-hoc/',
+  lesson: (id: string): string => `/bai-hoc/${id}/`,
+  leaflet: (id: string): string => `/bai-hoc/${id}/to-roi/`,
+  broadcast: (id: string): string => `/bai-hoc/${id}/phat-thanh/`,
+  newsList: (page = 1): string => (page <= 1 ? '/tin-tuc/' : `/tin-tuc/${page}/`),
+  news: (id: string): string => `/tin-tuc/${id}/`,
+  stories: (): string => '/cau-chuyen/',
+  story: (id: string): string => `/cau-chuyen/${id}/`,
+  places: (): string => '/dia-phuong/',
+  place: (id: string): string => `/dia-phuong/${id}/`,
+  campaigns: (): string => '/chien-dich/',
+  campaign: (id: string): string => `/chien-dich/${id}/`,
+  meetingPack: (id: string): string => `/chien-dich/${id}/hop-thon/`,
+  topic: (id: string): string => `/chu-de/${id}/`,
+  search: (): string => '/tim-kiem/',
+  printCentre: (): string => '/in-an/',
+  glossary: (): string => '/tu-dien/',
+  glossaryTerm: (id: string): string => `/tu-dien/#${id}`,
+  rss: (): string => '/rss.xml',
+} as const;
+
+/** Absolute URL for canonical links, QR codes and feeds. */
+export function absoluteUrl(path: string, site: string | URL): string {
+  return new URL(path, site).href;
+}
+
+/** Link to the GitHub web editor for a content file ("Sửa trang này"). */
+export function editUrl(repository: string, filePath: string, branch = 'main'): string {
+  const clean = filePath.replace(/^\.?\//, '');
+  return `${repository.replace(/\/$/, '')}/edit/${branch}/${clean}`;
+}

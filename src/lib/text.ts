@@ -1,0 +1,25 @@
+/** Text helpers shared by slugs, search and content checks. */
+
+/** Normalise to NFC: Vietnamese arrives both precomposed and decomposed (macOS, some keyboards). */
+export function toNfc(text: string): string {
+  return text.normalize('NFC');
+}
+
+/**
+ * Remove Vietnamese diacritics and fold đ/Đ to d/D.
+ * "đ" has no Unicode decomposition, so stripping combining marks alone would keep it.
+ */
+export function foldVietnamese(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFC');
+}
+
+/** Compare Vietnamese strings the way a reader expects in an A–Z list. */
+export const compareVietnamese: (a: string, b: string) => number = new Intl.Collator('vi', {
+  sensitivity: 'base',
+  numeric: true,
+}).compare;

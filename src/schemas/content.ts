@@ -1,0 +1,197 @@
+import { z } from 'astro/zod';
+import { cover, day, LANGUAGES, source, summary, title, type SchemaHelpers } from './helpers.ts';
+
+export const LESSON_LEVELS = ['co-ban', 'nang-cao'] as const;
+
+/** A how-to lesson (content/lessons/<slug>.mdx). */
+export const LessonSchema = (helpers: SchemaHelpers) =>
+  z.strictObject({
+    /** The question or task, in plain words: "Cài đặt và kích hoạt VNeID mức 2". */
+    title: title(),
+    /** One or two sentences (at most 160 characters) shown in lists and search results. */
+    summary: summary(),
+    /** Topic id from content/topics.yaml. */
+    topic: helpers.ref('topics'),
+    /** co-ban (first steps) or nang-cao (for people who already use a smartphone). */
+    level: z.enum(LESSON_LEVELS),
+    /** Minutes to read; computed from the text when left out. */
+    minutes: z.number().int().min(1).max(60).optional(),
+    /** Day the lesson was last checked against the real app or service. */
+    updated: day(),
+    /** Picture at the top of the lesson. */
+    cover: cover(helpers).optional(),
+    /** 3 to 5 short lines for the printed leaflet: the steps or the key points. */
+    keyPoints: z.array(z.string().trim().min(5).max(90)).min(3).max(5),
+    /** One tip or warning for the leaflet. */
+    leafletTip: z.string().trim().min(10).max(160),
+    /** Phone number residents can call for help with this task (hotline), as digits. */
+    helpPhone: z
+      .string()
+      .regex(/^[0-9 .]{3,15}$/)
+      .optional(),
+    /** Places the lesson is aimed at (empty: everyone). */
+    places: z.array(helpers.ref('places')).default([]),
+    /** Recorded reading of the lesson (mp3 or ogg in public/audio/). */
+    audio: z
+      .strictObject({
+        /** Path under public/, e.g. /audio/cai-vneid.mp3. */
+        src: z.string().regex(/^\/audio\/[a-z0-9-]+\.(mp3|ogg|m4a)$/),
+        /** Language of the recording. */
+        lang: z.enum(LANGUAGES).default('vi'),
+      })
+      .optional(),
+    /** Where the facts come from (e.g. the official guide). */
+    source: source().optional(),
+  });
+
+/** A news item (content/news/<slug>.mdx). */
+export const NewsSchema = (helpers: SchemaHelpers) =>
+  z.strictObject({
+    /** Headline. */
+    title: title(),
+    /** One or two sentences (at most 160 characters). */
+    summary: summary(),
+    /** Day of the event or of publication. */
+    date: day(),
+    /** Places the news is about. */
+    places: z.array(helpers.ref('places')).default([]),
+    /** Who reported it first (required: we attribute every figure). */
+    source: source(),
+    /** Picture at the top. */
+    cover: cover(helpers).optional(),
+  });
+
+/** Channels used to reach residents. */
+export const CHANNELS = [
+  'zalo',
+  'loudspeaker',
+  'village-meeting',
+  'tech-team',
+  'youth-union',
+  'e-portal',
+  'social-media',
+] as const;
+
+/** A success story (content/stories/<slug>.mdx). */
+export const StorySchema = (helpers: SchemaHelpers) =>
+  z.strictObject({
+    /** Headline. */
+    title: title(),
+    /** One or two sentences (at most 160 characters). */
+    summary: summary(),
+    /** The place the story happened in, as it was named then. */
+    place: helpers.ref('places'),
+    /** Day the story was told or the figures were given. */
+    date: day(),
+    /** How the message reached people: zalo, loudspeaker, village-meeting, tech-team, youth-union, e-portal, social-media. */
+    channels: z.array(z.enum(CHANNELS)).min(1),
+    /** Figures the story highlights: a metric id and its value. */
+    highlights: z
+      .array(
+        z.strictObject({
+          /** Metric id from content/metrics.yaml. */
+          metric: helpers.ref('metrics'),
+          /** The value, in the metric's unit. */
+          value: z.number(),
+          /** Words like "hơn" or "gần" that go before the number. */
+          qualifier: z.enum(['hơn', 'gần', 'khoảng']).optional(),
+        }),
+      )
+      .default([]),
+    /** People quoted, by their public role. */
+    quotes: z
+      .array(
+        z.strictObject({
+          /** Name of the person (public officials only). */
+          name: z.string().trim().min(2),
+          /** Their role, e.g. "Chủ tịch UBND huyện Bình Liêu". */
+          role: z.string().trim().min(2),
+          /** What they said, in our own words unless quoted from a public source. */
+          text: z.string().trim().min(10).max(400),
+        }),
+      )
+      .default([]),
+    /** Who reported the facts. */
+    source: source(),
+    /** Picture at the top. */
+    cover: cover(helpers).optional(),
+  });
+
+/** A communication campaign (content/campaigns/<slug>.mdx). */
+export const CampaignSchema = (helpers: SchemaHelpers) =>
+  z
+    .strictObject({
+      /** Name of the campaign. */
+      title: title(),
+      /** One or two sentences (at most 160 characters). */
+      summary: summary(),
+      /** First day. */
+      start: day(),
+      /** Last day. */
+      end: day(),
+      /** What the campaign wants to achieve, in one sentence. */
+      goal: z.string().trim().min(10).max(200),
+      /** Lessons the campaign pushes, by id. */
+      lessons: z.array(helpers.ref('lessons')).min(1),
+      /** Places it runs in. */
+      places: z.array(helpers.ref('places')).min(1),
+      /** Short texts for the commune loudspeaker. */
+      announcements: z
+        .array(
+          z.strictObject({
+            /** Short title of the announcement. */
+            title: z.string().trim().min(3).max(80),
+            /** The message, 3 to 4 short sentences. */
+            text: z.string().trim().min(20).max(600),
+          }),
+        )
+        .default([]),
+      /** The village meeting: agenda, what to bring, frequent questions. */
+      meeting: z
+        .strictObject({
+          /** Agenda items with their length in minutes. */
+          agenda: z
+            .array(z.strictObject({ minutes: z.number().int().min(1).max(120), item: z.string().trim().min(3) }))
+            .min(1),
+          /** What residents should bring. */
+          bring: z.array(z.string().trim().min(2)).min(1),
+          /** Frequent questions and their answers. */
+          faq: z.array(z.strictObject({ question: z.string().trim().min(5), answer: z.string().trim().min(5) })).default([]),
+        })
+        .optional(),
+    })
+    .superRefine((campaign, ctx) => {
+      if (campaign.end < campaign.start) {
+        ctx.addIssue({ code: 'custom', path: ['end'], message: 'end_before_start' });
+      }
+    });
+
+/** A figure for a place at a date (one row of content/indicators.yaml). */
+export const IndicatorSchema = (helpers: SchemaHelpers) =>
+  z.strictObject({
+    /** Place id. */
+    place: helpers.ref('places'),
+    /** Metric id from content/metrics.yaml. */
+    metric: helpers.ref('metrics'),
+    /** The value, in the metric's unit. */
+    value: z.number(),
+    /** Words like "hơn" or "gần" that go before the number. */
+    qualifier: z.enum(['hơn', 'gần', 'khoảng']).optional(),
+    /** Day the figure refers to (or the day it was published). */
+    date: day(),
+    /** When the exact day is not known: what the date stands for, e.g. "số liệu trước 1/7/2025". */
+    dateNote: z.string().trim().max(120).optional(),
+    /** Who published the figure. */
+    source: source(),
+  });
+
+/** A glossary term (content/glossary/<id>.md). */
+export const GlossarySchema = () =>
+  z.strictObject({
+    /** The term as written, e.g. "VNeID". */
+    term: z.string().trim().min(1).max(60),
+    /** Other spellings readers may search for. */
+    aliases: z.array(z.string().trim().min(1)).default([]),
+    /** A one-sentence definition in plain words. */
+    summary: summary(),
+  });

@@ -1,0 +1,80 @@
+import { z } from 'astro/zod';
+
+/** Collections an entry can point at with a reference. */
+export type CollectionName =
+  | 'lessons'
+  | 'news'
+  | 'stories'
+  | 'campaigns'
+  | 'places'
+  | 'topics'
+  | 'metrics'
+  | 'indicators'
+  | 'glossary';
+
+/**
+ * What a schema needs from its runtime. Astro passes its own `image()` and `reference()`;
+ * `npm run check` and the tests pass stand-ins that keep the raw strings, and
+ * lib/content/integrity.ts then checks that images exist and references resolve.
+ * One schema, two runtimes, no drift.
+ */
+export interface SchemaHelpers {
+  image: () => z.ZodType;
+  ref: (collection: CollectionName) => z.ZodType;
+}
+
+/** Stand-ins for plain Node: image paths and reference ids stay strings. */
+export const nodeHelpers: SchemaHelpers = {
+  image: () => z.string().min(1),
+  ref: () => z.string().min(1),
+};
+
+export const SUMMARY_MAX = 160;
+export const TITLE_MAX = 110;
+
+/** A title: a short line of plain text. */
+export const title = () => z.string().trim().min(3).max(TITLE_MAX);
+
+/** A summary shown under titles, in search results and link previews. */
+export const summary = () => z.string().trim().min(10).max(SUMMARY_MAX);
+
+/**
+ * A calendar day written YYYY-MM-DD. YAML may already have turned it into a Date; a quoted
+ * string is accepted too, so editors are not punished for quotes.
+ */
+export const day = () =>
+  z
+    .preprocess(
+      (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+      z.string({ error: 'invalid_day' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_day' }),
+    )
+    .transform((value, ctx) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      // Reject impossible days such as 2025-02-30 (Date would roll them over to March).
+      if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+        ctx.addIssue({ code: 'custom', message: 'invalid_day' });
+        return z.NEVER;
+      }
+      return date;
+    });
+
+/** A source for attribution: who said it, and where a reader can check it. */
+export const source = () =>
+  z.strictObject({
+    /** Name of the source, e.g. "Báo Quảng Ninh". */
+    name: z.string().trim().min(2),
+    /** Link to the original, when there is one online. */
+    url: z.url({ protocol: /^https?$/ }).optional(),
+  });
+
+/** A cover picture: an image file next to the content and its description for blind readers. */
+export const cover = (helpers: SchemaHelpers) =>
+  z.strictObject({
+    /** Path to the image, relative to the content file (e.g. ../../src/assets/lessons/vneid.png). */
+    src: helpers.image(),
+    /** What the picture shows, in a sentence (for screen readers and when images are off). */
+    alt: z.string().trim().min(5).max(200),
+  });
+
+/** BCP 47 tags of the languages the site may carry (FACTS.md: never "daz"). */
+export const LANGUAGES = ['vi', 'tyz', 'ium', 'mji', 'mlc'] as const;
