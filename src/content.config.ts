@@ -13,7 +13,7 @@ import { idFromPath } from './lib/slug.ts';
 function folder(name: string, extensions: string) {
   return glob({
     base: `./content/${name}`,
-    pattern: `**/[^_]*.{${extensions}}`,
+    pattern: extensions.includes(',') ? `**/[^_]*.{${extensions}}` : `**/[^_]*.${extensions}`,
     // Ids (and so URLs) are ours: never a frontmatter `slug:` or Astro's slugger.
     generateId: ({ entry }) => idFromPath(entry),
   });

@@ -39,18 +39,19 @@ export function indicatorId(row: { place?: unknown; metric?: unknown; date?: unk
 }
 
 /**
- * Parse content/indicators.yaml (a list of rows) into entries with ids, for Astro's file() loader.
- * Rows carry no id of their own: editors should not have to invent one.
+ * Parse content/indicators.yaml (a list of rows) for Astro's file() loader, keyed by a
+ * computed id: rows carry no id of their own, editors should not have to invent one.
+ * (Duplicate rows would collapse here; the content check reports them first.)
  */
-export function parseIndicatorsYaml(text: string): Array<Record<string, unknown>> {
-  const rows: unknown = parseYaml(text);
-  if (!Array.isArray(rows)) return [];
-  return rows.map((row) => ({ id: indicatorId(row as Record<string, unknown>), ...(row as Record<string, unknown>) }));
+export function parseIndicatorsYaml(text: string): Record<string, Record<string, unknown>> {
+  const rows: unknown = parseYaml(text, { schema: 'yaml-1.1' });
+  if (!Array.isArray(rows)) return {};
+  return Object.fromEntries(rows.map((row: Record<string, unknown>) => [indicatorId(row), row]));
 }
 
-/** Parse a YAML map of id → fields (topics.yaml, metrics.yaml) into entries with ids. */
-export function parseVocabularyYaml(text: string): Array<Record<string, unknown>> {
+/** Parse a YAML map of id → fields (topics.yaml, metrics.yaml): the keys are the ids. */
+export function parseVocabularyYaml(text: string): Record<string, Record<string, unknown>> {
   const map: unknown = parseYaml(text);
-  if (!map || typeof map !== 'object' || Array.isArray(map)) return [];
-  return Object.entries(map as Record<string, Record<string, unknown>>).map(([id, fields]) => ({ id, ...fields }));
+  if (!map || typeof map !== 'object' || Array.isArray(map)) return {};
+  return map as Record<string, Record<string, unknown>>;
 }

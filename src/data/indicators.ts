@@ -1,0 +1,52 @@
+import { getCollection } from 'astro:content';
+import { formatDate } from '../lib/dates.ts';
+import { formatValue, type MetricUnit } from '../lib/indicators.ts';
+import { compareVietnamese } from '../lib/text.ts';
+
+export interface MetricView {
+  id: string;
+  label: string;
+  unit: MetricUnit;
+  target?: number | undefined;
+  description: string;
+}
+
+export interface IndicatorRow {
+  metric: string;
+  label: string;
+  value: string;
+  target?: string | undefined;
+  date: Date;
+  dateText: string;
+  source: { name: string; url?: string | undefined };
+}
+
+let metricsCache: Promise<Map<string, MetricView>> | undefined;
+
+export function getMetrics(): Promise<Map<string, MetricView>> {
+  metricsCache ??= getCollection('metrics').then(
+    (entries) => new Map(entries.map((entry) => [entry.id, { id: entry.id, ...entry.data }])),
+  );
+  return metricsCache;
+}
+
+/** A place's figures, one row per figure, grouped by metric label then newest first. */
+export async function getIndicatorRows(placeId: string): Promise<IndicatorRow[]> {
+  const [entries, metrics] = await Promise.all([getCollection('indicators'), getMetrics()]);
+  return entries
+    .filter((entry) => entry.data.place.id === placeId)
+    .map((entry): IndicatorRow => {
+      const metric = metrics.get(entry.data.metric.id);
+      const unit = metric?.unit ?? 'count';
+      return {
+        metric: entry.data.metric.id,
+        label: metric?.label ?? entry.data.metric.id,
+        value: formatValue(entry.data.value, unit, entry.data.qualifier),
+        target: metric?.target === undefined ? undefined : formatValue(metric.target, unit),
+        date: entry.data.date,
+        dateText: entry.data.dateNote ?? formatDate(entry.data.date),
+        source: entry.data.source,
+      };
+    })
+    .sort((a, b) => compareVietnamese(a.label, b.label) || b.date.getTime() - a.date.getTime());
+}

@@ -1,0 +1,130 @@
+import { getCollection } from 'astro:content';
+import { t, type UiKey } from '../i18n/vi.ts';
+import { formatDateLong } from '../lib/dates.ts';
+import { ancestors, currentSuccessors, isHistorical, predecessors, type PlaceNode } from '../lib/places.ts';
+import { routes } from '../lib/routes.ts';
+import { buildDate } from '../lib/site.ts';
+import { compareVietnamese } from '../lib/text.ts';
+import type { Link } from './types.ts';
+
+export interface PlaceView {
+  id: string;
+  url: string;
+  name: string;
+  kind: string;
+  /** "xã Đại Dực", "huyện Bình Liêu". */
+  fullName: string;
+  historical: boolean;
+  parent?: Link | undefined;
+  /** Parent chain, outermost first, for breadcrumbs. */
+  ancestry: Link[];
+  /** Direct successors named in the data (a split gives several). */
+  successors: Link[];
+  /** Units that exist today and took over this one, after following chains. */
+  nowPartOf: Link[];
+  formedFrom: Link[];
+  children: Link[];
+  /** Sentence saying when the unit ended or began. */
+  changeSentence?: string | undefined;
+  changeNote?: string | undefined;
+  description?: string | undefined;
+  ethnicGroups: Array<{ name: string; share?: number | undefined }>;
+  techTeams?: number | undefined;
+  villages?: number | undefined;
+  population?: { count: number; year: number } | undefined;
+  source?: string | undefined;
+  editPath: string;
+}
+
+let cache: Promise<Map<string, PlaceView>> | undefined;
+
+export function kindLabel(kind: string): string {
+  return t(`place.kind.${kind}` as UiKey);
+}
+
+async function build(): Promise<Map<string, PlaceView>> {
+  const entries = await getCollection('places');
+  const today = buildDate();
+  const nodes = new Map<string, PlaceNode>(
+    entries.map((entry) => [
+      entry.id,
+      {
+        id: entry.id,
+        name: entry.data.name,
+        kind: entry.data.kind,
+        parent: entry.data.parent?.id,
+        validFrom: entry.data.validFrom,
+        validUntil: entry.data.validUntil,
+        successors: entry.data.successors.map((ref) => ref.id),
+      },
+    ]),
+  );
+  const fullName = (id: string): string => {
+    const node = nodes.get(id);
+    return node ? `${kindLabel(node.kind)} ${node.name}` : id;
+  };
+  const link = (id: string): Link => ({ id, url: routes.place(id), label: fullName(id) });
+  const byName = (a: Link, b: Link) => compareVietnamese(a.label, b.label);
+
+  const views = new Map<string, PlaceView>();
+  for (const entry of entries) {
+    const node = nodes.get(entry.id)!;
+    const data = entry.data;
+    const historical = isHistorical(node, today);
+    const formedFrom = predecessors(entry.id, nodes.values()).map((p) => link(p.id));
+    let changeSentence: string | undefined;
+    if (historical && data.validUntil) {
+      changeSentence = t('place.becameOn', { date: formatDateLong(data.validUntil).replace(/^ngày /, ''), name: fullName(entry.id) });
+    } else if (data.validFrom) {
+      changeSentence = t('place.formedOn', { date: formatDateLong(data.validFrom).replace(/^ngày /, '') });
+    }
+    views.set(entry.id, {
+      id: entry.id,
+      url: routes.place(entry.id),
+      name: data.name,
+      kind: data.kind,
+      fullName: fullName(entry.id),
+      historical,
+      parent: data.parent ? link(data.parent.id) : undefined,
+      ancestry: ancestors(entry.id, nodes).map(link),
+      successors: data.successors.map((ref) => link(ref.id)),
+      nowPartOf: historical ? currentSuccessors(entry.id, nodes, today).map(link) : [],
+      formedFrom,
+      children: entries
+        .filter((other) => other.data.parent?.id === entry.id)
+        .map((other) => link(other.id))
+        .sort(byName),
+      changeSentence,
+      changeNote: data.changeNote,
+      description: data.description,
+      ethnicGroups: data.ethnicGroups,
+      techTeams: data.techTeams,
+      villages: data.villages,
+      population: data.population,
+      source: data.source,
+      editPath: entry.filePath ?? `content/places/${entry.id}.yaml`,
+    });
+  }
+  return views;
+}
+
+/** Every place, by id. */
+export function getPlaces(): Promise<Map<string, PlaceView>> {
+  cache ??= build();
+  return cache;
+}
+
+export async function getPlace(id: string): Promise<PlaceView> {
+  const place = (await getPlaces()).get(id);
+  if (!place) throw new Error(`Unknown place "${id}"`);
+  return place;
+}
+
+/** Links to places, for "Dành cho" and "Nơi diễn ra" lines. */
+export async function placeLinks(ids: readonly string[]): Promise<Link[]> {
+  const places = await getPlaces();
+  return ids.map((id) => {
+    const place = places.get(id);
+    return { id, url: routes.place(id), label: place?.fullName ?? id };
+  });
+}

@@ -1,0 +1,34 @@
+/**
+ * Editor components check their own input and explain mistakes in editor words
+ * (the content check catches most of these earlier; this is the last line).
+ */
+export const EDITOR_COMPONENTS = ['Steps', 'Tip', 'Warning', 'Figure', 'Term'] as const;
+export type EditorComponent = (typeof EDITOR_COMPONENTS)[number];
+
+export function editorComponentError(component: EditorComponent, props: Record<string, unknown>): string | undefined {
+  switch (component) {
+    case 'Steps': {
+      const html = String(props['html'] ?? '');
+      if (!/<ol[\s>]/.test(html)) {
+        return '<Steps> cần một danh sách đánh số bên trong (mỗi bước một dòng "1. ..."), cách <Steps> một dòng trống.';
+      }
+      return undefined;
+    }
+    case 'Figure': {
+      const caption = props['caption'];
+      if (typeof caption !== 'string' || caption.trim().length < 3) {
+        return `<Figure> cần chú thích: nhận được ${JSON.stringify(caption)}. Viết <Figure caption="Chú thích ảnh">.`;
+      }
+      return undefined;
+    }
+    case 'Term': {
+      const id = props['id'];
+      if (typeof id !== 'string' || !/^[a-z0-9-]+$/.test(id)) {
+        return `<Term> cần id của một mục trong từ điển (content/glossary/): nhận được ${JSON.stringify(id)}.`;
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
