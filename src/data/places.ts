@@ -12,8 +12,10 @@ export interface PlaceView {
   url: string;
   name: string;
   kind: string;
-  /** "xã Đại Dực", "huyện Bình Liêu". */
+  /** "xã Đại Dực", "huyện Bình Liêu": for running text. */
   fullName: string;
+  /** "Xã Đại Dực": for headings, titles and lists. */
+  heading: string;
   historical: boolean;
   parent?: Link | undefined;
   /** Parent chain, outermost first, for breadcrumbs. */
@@ -37,6 +39,10 @@ export interface PlaceView {
 }
 
 let cache: Promise<Map<string, PlaceView>> | undefined;
+
+function capitalise(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+}
 
 export function kindLabel(kind: string): string {
   return t(`place.kind.${kind}` as UiKey);
@@ -63,7 +69,7 @@ async function build(): Promise<Map<string, PlaceView>> {
     const node = nodes.get(id);
     return node ? `${kindLabel(node.kind)} ${node.name}` : id;
   };
-  const link = (id: string): Link => ({ id, url: routes.place(id), label: fullName(id) });
+  const link = (id: string): Link => ({ id, url: routes.place(id), label: capitalise(fullName(id)) });
   const byName = (a: Link, b: Link) => compareVietnamese(a.label, b.label);
 
   const views = new Map<string, PlaceView>();
@@ -84,6 +90,7 @@ async function build(): Promise<Map<string, PlaceView>> {
       name: data.name,
       kind: data.kind,
       fullName: fullName(entry.id),
+      heading: capitalise(fullName(entry.id)),
       historical,
       parent: data.parent ? link(data.parent.id) : undefined,
       ancestry: ancestors(entry.id, nodes).map(link),

@@ -79,7 +79,7 @@ export function findCycles(places: Iterable<PlaceNode>): string[][] {
       currentSuccessors(place.id, byId, new Date(8.64e15));
     } catch (error) {
       if (error instanceof PlaceCycleError) {
-        const key = [...error.chain].sort().join(',');
+        const key = [...new Set(error.chain)].sort().join(',');
         if (!seen.has(key)) {
           seen.add(key);
           cycles.push([...error.chain]);

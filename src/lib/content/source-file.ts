@@ -57,8 +57,9 @@ export interface ParsedYaml {
 
 export function parseYamlWithLines(yamlText: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  // YAML 1.1 so unquoted dates (2025-07-01) become Dates, as in Astro's own loaders.
-  const doc = parseDocument(yamlText, { lineCounter, schema: 'yaml-1.1', uniqueKeys: true, prettyErrors: false });
+  // Core schema keeps dates as written ("2025-02-30" stays a string the schema can reject;
+  // YAML 1.1 timestamps would silently roll it over to 2 March).
+  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const errors = doc.errors.map((error) => ({
     line: error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line,
     message: error.message.split('\n')[0] ?? error.message,

@@ -1,0 +1,147 @@
+import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../src/lib/content/problems.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
+import { COLLECTIONS } from '../../src/schemas/collections.ts';
+
+const FIXTURES = path.resolve('tests/fixtures');
+const NOW = new Date('2026-11-25T12:00:00Z');
+
+/** A throw-away content/ folder: the valid base set plus the files given. */
+function contentWith(files: Record<string, Buffer | string>): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'ban-so-content-'));
+  const content = path.join(root, 'content');
+  cpSync(path.join(FIXTURES, 'base'), content, { recursive: true });
+  for (const [name, data] of Object.entries(files)) writeFileSync(path.join(content, name), data);
+  return root;
+}
+
+/** Where a fixture named `<collection>--<field>--<problem>.<ext>` goes in content/. */
+function placeFixture(name: string): string {
+  const collection = name.split('--')[0]!;
+  const source = COLLECTIONS.find((c) => c.name === collection);
+  if (!source) throw new Error(`fixture ${name}: unknown collection ${collection}`);
+  return source.layout === 'file' ? source.path : `${source.path}/${name}`;
+}
+
+/** The field a fixture's name says must be reported. */
+function expectedField(name: string): string {
+  const field = name.split('--')[1]!;
+  if (field === 'file' || field === 'yaml') return '(tệp)';
+  if (field === 'body') return 'nội dung';
+  return field;
+}
+
+describe('the base fixture set', () => {
+  it('is valid, so each invalid fixture fails for its own reason only', async () => {
+    const root = contentWith({});
+    const result = await validateContent(root, undefined, NOW);
+    expect(result.problems.map(formatProblem)).toEqual([]);
+  });
+});
+
+describe('invalid fixtures', () => {
+  const names = readdirSync(path.join(FIXTURES, 'invalid')).sort();
+  it('cover the problems editors make most', () => {
+    expect(names.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(names)('%s is rejected with its file and field named', async (name) => {
+    const root = contentWith({});
+    const target = placeFixture(name);
+    cpSync(path.join(FIXTURES, 'invalid', name), path.join(root, 'content', target));
+    const result = await validateContent(root, undefined, NOW);
+    const file = `content/${target}`;
+    const lines = result.problems.map(formatProblem);
+    expect(lines.length, 'at least one problem').toBeGreaterThan(0);
+    const field = expectedField(name);
+    const match = result.problems.find((problem) => problem.file === file && problem.field.startsWith(field));
+    expect(match, `expected a problem for ${file} — ${field}, got:\n${lines.join('\n')}`).toBeDefined();
+    // Every message says what to do next, in the one format.
+    expect(formatProblem(match!)).toMatch(new RegExp(`^${file.replace(/[.]/g, '\\.')}(:\\d+)? — ${field.replace(/[.()[\]]/g, '\\$&')}.* — .+ — .+`));
+  });
+});
+
+describe('valid fixtures', () => {
+  it.each(readdirSync(path.join(FIXTURES, 'valid')).sort())('%s passes', async (name) => {
+    const root = contentWith({});
+    cpSync(path.join(FIXTURES, 'valid', name), path.join(root, 'content', 'lessons', name));
+    const result = await validateContent(root, undefined, NOW);
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    const entry = result.entries.find((e) => e.file === `content/lessons/${name}`);
+    expect(entry, 'the entry is read').toBeDefined();
+    expect(String(entry!.parsed['title'])).toBe(String(entry!.parsed['title']).normalize('NFC'));
+  });
+
+  it('reports decomposed (NFD) files so the build can normalise them', async () => {
+    const root = contentWith({});
+    cpSync(path.join(FIXTURES, 'valid', 'nfd-decomposed-text.mdx'), path.join(root, 'content', 'lessons', 'nfd.mdx'));
+    const result = await validateContent(root, undefined, NOW);
+    expect(result.notNfc).toEqual(['content/lessons/nfd.mdx']);
+  });
+});
+
+describe('messages an editor can act on', () => {
+  it('suggests the closest topic and lists the allowed ones', async () => {
+    const root = contentWith({});
+    cpSync(path.join(FIXTURES, 'invalid', 'lessons--topic--unknown.mdx'), path.join(root, 'content/lessons/x.mdx'));
+    const [problem] = (await validateContent(root, undefined, NOW)).problems;
+    expect(formatProblem(problem!)).toMatchInlineSnapshot(
+      `"content/lessons/x.mdx:4 — topic — không có "thanh toán" trong chủ đề (content/topics.yaml) — Có phải bạn muốn viết "thanh-toan"? Giá trị được phép: an-toan-mang, dich-vu-cong, dinh-danh-dien-tu, ky-nang-co-ban, thanh-toan, y-te."`,
+    );
+  });
+
+  it('explains a misspelt field with "did you mean"', async () => {
+    const root = contentWith({});
+    cpSync(path.join(FIXTURES, 'invalid', 'lessons--sumary--misspelt-key.mdx'), path.join(root, 'content/lessons/x.mdx'));
+    const lines = (await validateContent(root, undefined, NOW)).problems.map(formatProblem);
+    expect(lines).toContain('content/lessons/x.mdx:3 — sumary — trường "sumary" không được dùng ở đây — Có phải bạn muốn viết "summary"? Sửa tên trường hoặc xoá dòng này.');
+    expect(lines).toContain('content/lessons/x.mdx:1 — summary — thiếu trường bắt buộc — Thêm "summary:" và điền một dòng chữ.');
+  });
+
+  it('reports every problem at once, not only the first', async () => {
+    const root = contentWith({});
+    for (const name of ['lessons--title--missing.mdx', 'lessons--level--not-allowed.mdx', 'news--date--future.mdx']) {
+      cpSync(path.join(FIXTURES, 'invalid', name), path.join(root, 'content', placeFixture(name)));
+    }
+    const files = new Set((await validateContent(root, undefined, NOW)).problems.map((p) => p.file));
+    expect(files.size).toBe(3);
+  });
+
+  it('rejects two files that would have the same address', async () => {
+    const root = contentWith({});
+    const lesson = readFileSyncUtf8(path.join(FIXTURES, 'valid', 'bom-at-start.mdx'));
+    writeFileSync(path.join(root, 'content/lessons/Trả tiền điện.mdx'), lesson);
+    writeFileSync(path.join(root, 'content/lessons/tra-tien-dien.mdx'), lesson);
+    const problems = (await validateContent(root, undefined, NOW)).problems;
+    expect(problems.map(formatProblem).join('\n')).toMatch(/trùng địa chỉ "tra-tien-dien"/);
+  });
+
+  it('reports a file with an extension Astro would silently skip', async () => {
+    const root = contentWith({ 'lessons/bai-moi.md': '---\ntitle: x\n---\n' });
+    const problems = (await validateContent(root, undefined, NOW)).problems;
+    expect(problems.map(formatProblem)).toEqual([
+      'content/lessons/bai-moi.md — (tệp) — tệp ".md" không được đọc trong thư mục lessons/ — Đổi đuôi tệp thành .mdx, hoặc đặt "_" trước tên tệp nếu là bản nháp.',
+    ]);
+  });
+
+  it('ignores drafts whose name starts with "_"', async () => {
+    const root = contentWith({ 'lessons/_nhap.mdx': 'không có frontmatter' });
+    expect((await validateContent(root, undefined, NOW)).problems).toEqual([]);
+  });
+});
+
+describe('the real content/', () => {
+  it('passes the check', async () => {
+    const result = await validateContent(process.cwd());
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    expect(result.entries.filter((e) => e.collection === 'lessons').length).toBeGreaterThanOrEqual(8);
+  });
+});
+
+function readFileSyncUtf8(file: string): string {
+  return readFileSyncRaw(file).toString('utf8');
+}
+import { readFileSync as readFileSyncRaw } from 'node:fs';

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ancestors, currentSuccessors, existsOn, findCycles, isHistorical, PlaceCycleError, predecessors, type PlaceNode } from '../../src/lib/places.ts';
+
+const reform = new Date('2025-07-01T00:00:00Z');
+const today = new Date('2026-11-25T00:00:00Z');
+const place = (id: string, extra: Partial<PlaceNode> = {}): PlaceNode => ({ id, name: id, kind: 'commune', successors: [], ...extra });
+
+const places = [
+  place('quang-ninh', { kind: 'province' }),
+  place('huyen-tien-yen', { kind: 'district', parent: 'quang-ninh', validUntil: reform, successors: ['xa-tien-yen', 'xa-dong-ngu'] }),
+  place('xa-dai-duc', { parent: 'huyen-tien-yen', validUntil: reform, successors: ['xa-tien-yen', 'xa-dong-ngu'] }),
+  place('xa-dong-hai', { parent: 'huyen-tien-yen', validUntil: reform, successors: ['xa-dong-ngu'] }),
+  place('xa-tien-yen', { parent: 'quang-ninh', validFrom: reform }),
+  place('xa-dong-ngu', { parent: 'quang-ninh', validFrom: reform }),
+];
+const byId = new Map(places.map((p) => [p.id, p]));
+
+describe('2025 reform', () => {
+  it('knows which units exist on a day', () => {
+    const daiDuc = byId.get('xa-dai-duc')!;
+    expect(existsOn(daiDuc, new Date('2025-06-30T00:00:00Z'))).toBe(true);
+    expect(existsOn(daiDuc, reform)).toBe(false);
+    expect(existsOn(byId.get('xa-tien-yen')!, new Date('2025-06-30T00:00:00Z'))).toBe(false);
+    expect(isHistorical(daiDuc, today)).toBe(true);
+    expect(isHistorical(byId.get('xa-tien-yen')!, today)).toBe(false);
+  });
+
+  it('splits Đại Dực between its two successors', () => {
+    expect(currentSuccessors('xa-dai-duc', byId, today)).toEqual(['xa-tien-yen', 'xa-dong-ngu']);
+  });
+
+  it('follows chains of successors to the units that exist now', () => {
+    const chain = new Map(byId);
+    chain.set('xa-tien-yen', place('xa-tien-yen', { validFrom: reform, validUntil: new Date('2026-01-01T00:00:00Z'), successors: ['xa-moi'] }));
+    chain.set('xa-moi', place('xa-moi', { validFrom: new Date('2026-01-01T00:00:00Z') }));
+    expect(currentSuccessors('xa-dai-duc', chain, today)).toEqual(['xa-moi', 'xa-dong-ngu']);
+  });
+
+  it('lists what a new commune was formed from', () => {
+    expect(predecessors('xa-dong-ngu', places).map((p) => p.id)).toEqual(['huyen-tien-yen', 'xa-dai-duc', 'xa-dong-hai']);
+  });
+
+  it('gives the parent chain for breadcrumbs', () => {
+    expect(ancestors('xa-dai-duc', byId)).toEqual(['quang-ninh', 'huyen-tien-yen']);
+  });
+
+  it('rejects cycles in successors and parents', () => {
+    const cyclic = new Map([
+      ['a', place('a', { validUntil: reform, successors: ['b'] })],
+      ['b', place('b', { validUntil: reform, successors: ['a'] })],
+    ]);
+    expect(() => currentSuccessors('a', cyclic, today)).toThrow(PlaceCycleError);
+    expect(findCycles(cyclic.values())).toEqual([['a', 'b', 'a']]);
+    expect(findCycles([place('x', { parent: 'y' }), place('y', { parent: 'x' })])).toHaveLength(1);
+    expect(findCycles(places)).toEqual([]);
+  });
+});

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+// Four projects, fastest first; see tests/README.md.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      { test: { name: 'content', include: ['tests/content/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'build',
+          include: ['tests/build/**/*.test.ts'],
+          globalSetup: ['tests/build/global-setup.ts'],
+          testTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
