@@ -1,7 +1,9 @@
 // Wiring only: each collection gets its loader and its schema factory (src/schemas/).
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
+import type { ImageMetadata } from 'astro';
 import type { SchemaContext } from 'astro/content/config';
+import type { z } from 'astro/zod';
 import { parseIndicatorsYaml, parseVocabularyYaml } from './schemas/collections.ts';
 import { CampaignSchema, GlossarySchema, IndicatorSchema, LessonSchema, NewsSchema, StorySchema } from './schemas/content.ts';
 import type { SchemaHelpers } from './schemas/helpers.ts';
@@ -19,8 +21,14 @@ function folder(name: string, extensions: string) {
   });
 }
 
-function helpers({ image }: SchemaContext): SchemaHelpers {
-  return { image, ref: (collection) => reference(collection) };
+/** What a reference resolves to in Astro: the collection and the entry id. */
+type EntryRef = { collection: string; id: string };
+
+function helpers({ image }: SchemaContext): SchemaHelpers<ImageMetadata, EntryRef> {
+  return {
+    image: image as unknown as () => z.ZodType<ImageMetadata>,
+    ref: (collection) => reference(collection) as unknown as z.ZodType<EntryRef>,
+  };
 }
 
 export const collections = {

@@ -4,7 +4,7 @@ import { cover, day, LANGUAGES, source, summary, title, type SchemaHelpers } fro
 export const LESSON_LEVELS = ['co-ban', 'nang-cao'] as const;
 
 /** A how-to lesson (content/lessons/<slug>.mdx). */
-export const LessonSchema = (helpers: SchemaHelpers) =>
+export const LessonSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) =>
   z.strictObject({
     /** The question or task, in plain words: "Cài đặt và kích hoạt VNeID mức 2". */
     title: title(),
@@ -45,7 +45,7 @@ export const LessonSchema = (helpers: SchemaHelpers) =>
   });
 
 /** A news item (content/news/<slug>.mdx). */
-export const NewsSchema = (helpers: SchemaHelpers) =>
+export const NewsSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) =>
   z.strictObject({
     /** Headline. */
     title: title(),
@@ -73,7 +73,7 @@ export const CHANNELS = [
 ] as const;
 
 /** A success story (content/stories/<slug>.mdx). */
-export const StorySchema = (helpers: SchemaHelpers) =>
+export const StorySchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) =>
   z.strictObject({
     /** Headline. */
     title: title(),
@@ -118,7 +118,7 @@ export const StorySchema = (helpers: SchemaHelpers) =>
   });
 
 /** A communication campaign (content/campaigns/<slug>.mdx). */
-export const CampaignSchema = (helpers: SchemaHelpers) =>
+export const CampaignSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) =>
   z
     .strictObject({
       /** Name of the campaign. */
@@ -167,7 +167,7 @@ export const CampaignSchema = (helpers: SchemaHelpers) =>
     });
 
 /** A figure for a place at a date (one row of content/indicators.yaml). */
-export const IndicatorSchema = (helpers: SchemaHelpers) =>
+export const IndicatorSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) =>
   z.strictObject({
     /** Place id. */
     place: helpers.ref('places'),

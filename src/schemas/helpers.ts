@@ -18,9 +18,9 @@ export type CollectionName =
  * lib/content/integrity.ts then checks that images exist and references resolve.
  * One schema, two runtimes, no drift.
  */
-export interface SchemaHelpers {
-  image: () => z.ZodType;
-  ref: (collection: CollectionName) => z.ZodType;
+export interface SchemaHelpers<TImage = unknown, TRef = unknown> {
+  image: () => z.ZodType<TImage>;
+  ref: (collection: CollectionName) => z.ZodType<TRef>;
 }
 
 /** Stand-ins for plain Node: image paths and reference ids stay strings. */
@@ -68,7 +68,7 @@ export const source = () =>
   });
 
 /** A cover picture: an image file next to the content and its description for blind readers. */
-export const cover = (helpers: SchemaHelpers) =>
+export const cover = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) =>
   z.strictObject({
     /** Path to the image, relative to the content file (e.g. ../../src/assets/lessons/vneid.png). */
     src: helpers.image(),

@@ -5,7 +5,7 @@ import { day, type SchemaHelpers } from './helpers.ts';
 export const PLACE_KINDS = ['province', 'district', 'commune', 'ward', 'town', 'village'] as const;
 
 /** A place (content/places/<id>.yaml): province, district, commune, ward, town or village. */
-export const PlaceSchema = (helpers: SchemaHelpers) =>
+export const PlaceSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) =>
   z
     .strictObject({
       /** Vietnamese name without the kind, e.g. "Bình Liêu". */

@@ -3,7 +3,7 @@ export interface Problem {
   /** Path relative to the repository root, with forward slashes. */
   file: string;
   /** 1-based line, when it can be known. */
-  line?: number;
+  line?: number | undefined;
   /** Field path in English, e.g. "cover.alt"; "(tệp)" for problems with the whole file. */
   field: string;
   /** What is wrong, in Vietnamese. */

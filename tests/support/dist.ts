@@ -1,0 +1,76 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+import type { ValidEntry } from '../../src/lib/content/integrity.ts';
+import { routes } from '../../src/lib/routes.ts';
+
+export const DIST = path.resolve('dist');
+
+/** Every built HTML file as a site path: "/bai-hoc/x/" for dist/bai-hoc/x/index.html. */
+export function builtPages(dist = DIST): string[] {
+  return readdirSync(dist, { recursive: true })
+    .map(String)
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => {
+      const web = `/${file.split(path.sep).join('/')}`;
+      return web.endsWith('/index.html') ? web.slice(0, -'index.html'.length) : web;
+    })
+    .sort();
+}
+
+export function readPage(sitePath: string, dist = DIST): HTMLElement {
+  const file = sitePath.endsWith('/') ? path.join(dist, sitePath, 'index.html') : path.join(dist, sitePath);
+  return parse(readFileSync(file, 'utf8'));
+}
+
+export function pageExists(sitePath: string, dist = DIST): boolean {
+  return existsSync(path.join(dist, sitePath, 'index.html'));
+}
+
+/** The page every content entry must have (glossary terms are anchors on one page). */
+export function expectedPage(entry: Pick<ValidEntry, 'collection' | 'id'>): string | undefined {
+  switch (entry.collection) {
+    case 'lessons':
+      return routes.lesson(entry.id);
+    case 'news':
+      return routes.news(entry.id);
+    case 'stories':
+      return routes.story(entry.id);
+    case 'campaigns':
+      return routes.campaign(entry.id);
+    case 'places':
+      return routes.place(entry.id);
+    case 'glossary':
+      return routes.glossaryTerm(entry.id);
+    default:
+      return undefined;
+  }
+}
+
+/** Expected pages (or anchors) that the built site lacks. */
+export function missingPages(expected: readonly string[], exists: (sitePath: string) => boolean, anchors: (sitePath: string) => Set<string>): string[] {
+  return expected.filter((target) => {
+    const [page = '/', anchor] = target.split('#');
+    if (!exists(page)) return true;
+    return anchor !== undefined && !anchors(page).has(anchor);
+  });
+}
+
+export function idsOn(sitePath: string, dist = DIST): Set<string> {
+  return new Set(readPage(sitePath, dist).querySelectorAll('[id]').map((element) => element.id));
+}
+
+/** Newest modification time under the given paths (files and folders, recursively). */
+export function newestMtime(paths: readonly string[]): number {
+  let newest = 0;
+  for (const target of paths) {
+    if (!existsSync(target)) continue;
+    const stat = statSync(target);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(target, { recursive: true })) {
+        newest = Math.max(newest, statSync(path.join(target, String(entry))).mtimeMs);
+      }
+    } else newest = Math.max(newest, stat.mtimeMs);
+  }
+  return newest;
+}
