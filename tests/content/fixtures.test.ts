@@ -98,7 +98,7 @@ describe('messages an editor can act on', () => {
     cpSync(path.join(FIXTURES, 'invalid', 'lessons--sumary--misspelt-key.mdx'), path.join(root, 'content/lessons/x.mdx'));
     const lines = (await validateContent(root, undefined, NOW)).problems.map(formatProblem);
     expect(lines).toContain('content/lessons/x.mdx:3 — sumary — trường "sumary" không được dùng ở đây — Có phải bạn muốn viết "summary"? Sửa tên trường hoặc xoá dòng này.');
-    expect(lines).toContain('content/lessons/x.mdx:1 — summary — thiếu trường bắt buộc — Thêm "summary:" và điền một dòng chữ.');
+    expect(lines).toContain('content/lessons/x.mdx:1 — summary — thiếu trường bắt buộc — Thêm "summary:" với một hai câu tóm tắt (tối đa 160 ký tự).');
   });
 
   it('reports every problem at once, not only the first', async () => {

@@ -44,6 +44,21 @@ function lookup(data: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/** What to write for a missing field, by its name: the fix line editors read most. */
+const MISSING_HINTS: Record<string, string> = {
+  title: 'Thêm "title:" và tên bài ngắn gọn, ví dụ: title: Trả tiền điện bằng mã QR',
+  summary: 'Thêm "summary:" với một hai câu tóm tắt (tối đa 160 ký tự).',
+  topic: 'Thêm "topic:" với mã chủ đề trong content/topics.yaml, ví dụ: topic: thanh-toan',
+  level: 'Thêm "level: co-ban" (người mới dùng) hoặc "level: nang-cao".',
+  updated: 'Thêm "updated:" với ngày kiểm tra bài, dạng NĂM-THÁNG-NGÀY, ví dụ 2025-11-10.',
+  date: 'Thêm "date:" với ngày, dạng NĂM-THÁNG-NGÀY, ví dụ 2025-07-01.',
+  alt: 'Thêm "alt:" với một câu tả ảnh cho người không xem được ảnh, ví dụ: alt: Điện thoại đang quét mã QR trên hoá đơn.',
+  keyPoints: 'Thêm "keyPoints:" với 3 đến 5 dòng ngắn, mỗi dòng bắt đầu bằng "  - ".',
+  leafletTip: 'Thêm "leafletTip:" với một lời khuyên ngắn để in trên tờ rơi.',
+  source: 'Thêm "source: { name: Tên nguồn, url: https://… }" để ghi nguồn.',
+  place: 'Thêm "place:" với mã địa phương trong content/places/, ví dụ: place: xa-dai-duc',
+};
+
 const TYPE_NAMES: Record<string, string> = {
   string: 'một dòng chữ',
   number: 'một con số',
@@ -66,7 +81,9 @@ export function editorMessages(error: z.ZodError, data: unknown, schema?: z.ZodT
     switch (issue.code) {
       case 'invalid_type': {
         if (got === undefined || got === null) {
-          messages.push({ field, path, message: 'thiếu trường bắt buộc', fix: `Thêm "${String(path.at(-1))}:" và điền ${TYPE_NAMES[issue.expected] ?? 'giá trị'}.` });
+          const name = String(path.at(-1));
+          const fix = MISSING_HINTS[name] ?? `Thêm "${name}:" và điền ${TYPE_NAMES[issue.expected] ?? 'giá trị'}.`;
+          messages.push({ field, path, message: 'thiếu trường bắt buộc', fix });
         } else {
           messages.push({ field, path, message: `cần ${TYPE_NAMES[issue.expected] ?? issue.expected}`, fix: `Sửa giá trị "${short(got)}" thành ${TYPE_NAMES[issue.expected] ?? issue.expected}.` });
         }
