@@ -69,7 +69,12 @@ async function build(): Promise<Map<string, PlaceView>> {
     const node = nodes.get(id);
     return node ? `${kindLabel(node.kind)} ${node.name}` : id;
   };
-  const link = (id: string): Link => ({ id, url: routes.place(id), label: capitalise(fullName(id)) });
+  // Old and new units can share a name (xã Hoành Mô before and after 2025): mark the old one.
+  const link = (id: string): Link => {
+    const node = nodes.get(id);
+    const old = node && isHistorical(node, today) ? ` (${t('place.old')})` : '';
+    return { id, url: routes.place(id), label: `${capitalise(fullName(id))}${old}` };
+  };
   const byName = (a: Link, b: Link) => compareVietnamese(a.label, b.label);
 
   const views = new Map<string, PlaceView>();

@@ -84,6 +84,8 @@ export const vi = {
   'place.kind.town': 'thị trấn',
   'place.kind.village': 'thôn',
   'place.formerly': 'Đơn vị cũ',
+  'place.old': 'cũ',
+  'indicator.note': 'Thời điểm: {date}. Nguồn: {source}.',
   'place.nowPartOf': 'Nay là',
   'place.becameOn': 'Từ ngày {date}, {name} không còn là đơn vị hành chính.',
   'place.formedFrom': 'Được lập từ',

@@ -26,3 +26,11 @@ export function latestByMetric<T extends { metric: string; date: Date }>(rows: r
   }
   return [...latest.values()];
 }
+
+/** The date text and source name every row shares, or undefined when they differ. */
+export function sharedDateAndSource(rows: ReadonlyArray<{ dateText: string; source: { name: string } }>): { dateText: string; source: string } | undefined {
+  const first = rows[0];
+  if (!first) return undefined;
+  const same = rows.every((row) => row.dateText === first.dateText && row.source.name === first.source.name);
+  return same ? { dateText: first.dateText, source: first.source.name } : undefined;
+}

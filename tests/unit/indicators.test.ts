@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatValue, latestByMetric } from '../../src/lib/indicators.ts';
+import { formatNumber, formatValue, latestByMetric, sharedDateAndSource } from '../../src/lib/indicators.ts';
 
 describe('indicator formatting', () => {
   it('writes numbers the Vietnamese way', () => {
@@ -20,5 +20,14 @@ describe('indicator formatting', () => {
       { metric: 'b', date: new Date('2025-01-01'), value: 3 },
     ];
     expect(latestByMetric(rows).map((row) => row.value)).toEqual([2, 3]);
+  });
+});
+
+describe('sharedDateAndSource', () => {
+  it('says the date and source once when every row shares them', () => {
+    const row = { dateText: '1/7/2025', source: { name: 'Báo Quảng Ninh' } };
+    expect(sharedDateAndSource([row, { ...row }])).toEqual({ dateText: '1/7/2025', source: 'Báo Quảng Ninh' });
+    expect(sharedDateAndSource([row, { ...row, dateText: '2/7/2025' }])).toBeUndefined();
+    expect(sharedDateAndSource([])).toBeUndefined();
   });
 });
