@@ -30,6 +30,8 @@ export interface PlaceView {
   changeSentence?: string | undefined;
   changeNote?: string | undefined;
   description?: string | undefined;
+  /** One sentence for lists, search results and link previews. */
+  summary: string;
   ethnicGroups: Array<{ name: string; share?: number | undefined }>;
   techTeams?: number | undefined;
   villages?: number | undefined;
@@ -109,6 +111,7 @@ async function build(): Promise<Map<string, PlaceView>> {
       changeSentence,
       changeNote: data.changeNote,
       description: data.description,
+      summary: data.description ?? data.changeNote ?? capitalise(fullName(entry.id)),
       ethnicGroups: data.ethnicGroups,
       techTeams: data.techTeams,
       villages: data.villages,

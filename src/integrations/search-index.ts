@@ -1,0 +1,57 @@
+import type { AstroIntegration } from 'astro';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+import { htmlForIndex, sectionRecords } from '../lib/search-html.ts';
+
+/** Pagefind writes UI bundles we do not use (we have our own 3 KB module): keep dist/ lean. */
+const UNUSED = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-highlight.js',
+];
+
+/** Pagefind's (unstable) index chunk size; measured in docs/search.md. */
+export const INDEX_CHUNK_SIZE = 1000;
+
+/** Builds the Pagefind index of dist/ after Astro writes the pages. */
+export function searchIndex(): AstroIntegration {
+  return {
+    name: 'ban-so:search-index',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const dist = fileURLToPath(dir);
+        const files = (await readdir(dist, { recursive: true })).map(String).filter((file) => file.endsWith('.html')).sort();
+        // Small index chunks: a first search downloads only the chunks of its words. With
+        // the default (larger) chunks a two-word query on 1,000 lessons cost ~25 KB more.
+        process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= String(INDEX_CHUNK_SIZE);
+        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
+        if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+        let indexed = 0;
+        for (const file of files) {
+          const source = await readFile(path.join(dist, file), 'utf8');
+          const url = `/${file.split(path.sep).join('/')}`.replace(/index\.html$/, '');
+          const html = htmlForIndex(source);
+          const responses = [
+            ...(html ? [await index.addHTMLFile({ url, content: html })] : []),
+            ...(await Promise.all(sectionRecords(source, url).map((record) => index.addCustomRecord({ ...record, language: 'vi' })))),
+          ];
+          for (const response of responses) {
+            if (response.errors.length) throw new Error(`Pagefind (${file}): ${response.errors.join('; ')}`);
+          }
+          indexed += responses.length;
+        }
+        const written = await index.writeFiles({ outputPath: path.join(dist, 'pagefind') });
+        if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+        await pagefind.close();
+        await Promise.all(UNUSED.map((name) => rm(path.join(dist, 'pagefind', name), { force: true })));
+        logger.info(`Chỉ mục tìm kiếm: ${indexed} mục (từ ${files.length} trang HTML).`);
+      },
+    },
+  };
+}

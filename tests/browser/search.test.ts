@@ -1,0 +1,139 @@
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable } from '../support/browser-guard.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { DIST } from '../support/dist.ts';
+import { serveDist } from '../support/static-server.ts';
+
+/** A first search may transfer at most this much (brotli, everything Pagefind fetches). */
+const FIRST_SEARCH_BUDGET = 100 * 1024;
+
+const CASES: Array<[query: string, expected: string | null, why: string]> = [
+  ['dai duc', '/dia-phuong/xa-dai-duc/', 'đ typed as d, a historical commune'],
+  ['Đại Dực', '/dia-phuong/xa-dai-duc/', 'with full diacritics'],
+  ['tien dien', '/bai-hoc/thanh-toan-tien-dien-bang-ma-qr/', 'no diacritics, đ typed as d'],
+  ['thanh toan tien dien', '/bai-hoc/thanh-toan-tien-dien-bang-ma-qr/', 'four words without diacritics'],
+  ['thanh toán tiền điện'.normalize('NFD'), '/bai-hoc/thanh-toan-tien-dien-bang-ma-qr/', 'decomposed (NFD) input'],
+  ['VNEID', '/bai-hoc/cai-dat-va-kich-hoat-vneid/', 'upper case'],
+  ['cài vneid', '/bai-hoc/cai-dat-va-kich-hoat-vneid/', 'mixed: one word with marks, one without'],
+  ['chan dem', '/bai-hoc/lam-quen-voi-dien-thoai-thong-minh/', 'words only in a lesson body, without marks'],
+  ['huyen binh lieu', '/dia-phuong/huyen-binh-lieu/', 'a district abolished in 2025'],
+  ['otp', '/tu-dien/#otp', 'a glossary term leads to its entry'],
+  ['ma qr', '/bai-hoc/thanh-toan-tien-dien-bang-ma-qr/', 'short words'],
+  ['lua dao', '/bai-hoc/nhan-biet-va-bao-cuoc-goi-tin-nhan-lua-dao/', 'scam lesson without marks'],
+  ['bao hiem y te', '/bai-hoc/xem-the-bao-hiem-y-te-va-so-suc-khoe-dien-tu-tren-vneid/', 'health insurance'],
+  ['dich vu cong', '/bai-hoc/lam-thu-tuc-tren-cong-dich-vu-cong-quoc-gia/', 'public service portal'],
+  ['tien hoc', '/bai-hoc/dong-tien-hoc-cho-con-bang-dien-thoai/', 'school fees'],
+  ['zalo', '/bai-hoc/dung-zalo-an-toan-va-tham-gia-nhom-zalo-cua-thon/', 'Zalo lesson'],
+  ['dong ngu', '/dia-phuong/xa-dong-ngu/', 'new commune, đ typed as d'],
+  ['xyzxyz', null, 'nothing matches'],
+];
+
+const enabled = browserAvailable();
+
+describe.skipIf(!enabled)('search in Chromium', () => {
+  let browser: Browser;
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    ({ url: base, server } = await serveDist(DIST));
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  async function resultsFor(page: Page, query: string): Promise<{ status: string; urls: string[] }> {
+    await page.goto(`${base}/tim-kiem/?q=${encodeURIComponent(query)}`);
+    await page.waitForFunction(() => {
+      const status = document.querySelector('#search-status')?.textContent ?? '';
+      return status !== '' && !status.startsWith('Đang');
+    });
+    const urls = await page.$$eval('#search-results a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+    return { status: (await page.textContent('#search-status')) ?? '', urls };
+  }
+
+  it.each(CASES)('"%s" → %s (%s)', async (query, expected) => {
+    const page = await browser.newPage();
+    try {
+      const { status, urls } = await resultsFor(page, query);
+      if (expected === null) {
+        expect(urls).toEqual([]);
+        expect(status).toMatch(/Không tìm thấy/);
+      } else {
+        expect(urls.slice(0, 3), `top results for "${query}": ${urls.join(', ')}`).toContain(expected);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('shows titles and summaries with correct Vietnamese diacritics', async () => {
+    const page = await browser.newPage();
+    await resultsFor(page, 'dai duc');
+    expect(await page.textContent('#search-results li:first-child a')).toMatch(/Đại Dực/);
+    expect(await page.textContent('#search-results a[href="/dia-phuong/xa-dai-duc/"]')).toBe('Xã Đại Dực');
+    // The index folds đ to d; what the reader sees never does.
+    expect(await page.textContent('#search-results')).not.toMatch(/Dại Dực|diện thoại/);
+    await page.close();
+  });
+
+  it('loads nothing of Pagefind before the reader types, and the first search fits the budget', async () => {
+    const page = await browser.newPage();
+    const client = await page.context().newCDPSession(page);
+    await client.send('Network.enable');
+    const bytes = new Map<string, number>();
+    const urls = new Map<string, string>();
+    client.on('Network.requestWillBeSent', (event) => urls.set(event.requestId, event.request.url));
+    client.on('Network.loadingFinished', (event) => bytes.set(event.requestId, event.encodedDataLength));
+    await page.goto(`${base}/tim-kiem/`);
+    await page.waitForLoadState('networkidle');
+    const beforeTyping = [...urls.values()].filter((url) => url.includes('/pagefind/'));
+    expect(beforeTyping).toEqual([]);
+    const loaded = new Set(urls.keys());
+    await page.fill('#search-input', 'thanh toan tien dien');
+    await page.waitForSelector('#search-results a');
+    await page.waitForLoadState('networkidle');
+    const searchRequests = [...urls.keys()].filter((id) => !loaded.has(id));
+    const total = searchRequests.reduce((sum, id) => sum + (bytes.get(id) ?? 0), 0);
+    expect(searchRequests.some((id) => urls.get(id)!.includes('/pagefind/pagefind.js'))).toBe(true);
+    expect(total, `first search transferred ${total} bytes`).toBeLessThanOrEqual(FIRST_SEARCH_BUDGET);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('thanh toan tien dien');
+    await page.close();
+  });
+
+  it('keeps the query in the URL and the back button returns to the previous search', async () => {
+    const page = await browser.newPage();
+    await resultsFor(page, 'otp');
+    await page.fill('#search-input', 'zalo');
+    await page.press('#search-input', 'Enter');
+    await page.waitForFunction(() => location.search.includes('zalo'));
+    await page.waitForSelector('#search-results a[href*="zalo"]');
+    await page.goBack();
+    await page.waitForFunction(() => (document.querySelector('#search-input') as HTMLInputElement).value === 'otp');
+    await page.waitForSelector('#search-results a[href="/tu-dien/#otp"]');
+    await page.close();
+  });
+
+  it('narrows results with the type filter', async () => {
+    const page = await browser.newPage();
+    await resultsFor(page, 'dai duc');
+    await page.click('.search-filters summary');
+    await page.check('input[name="type"][value="Câu chuyện"]');
+    await page.waitForFunction(() => [...document.querySelectorAll('#search-results a')].every((a) => a.getAttribute('href')?.startsWith('/cau-chuyen/')) && document.querySelectorAll('#search-results a').length > 0);
+    await page.close();
+  });
+
+  it('without JavaScript still offers the topic index and the A–Z list', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${base}/tim-kiem/?q=dai+duc`);
+    expect(await page.isVisible('#search-ui')).toBe(false);
+    expect(await page.locator('#theo-chu-de + ul a').count()).toBeGreaterThanOrEqual(5);
+    expect(await page.locator('#a-z + ul a').count()).toBeGreaterThanOrEqual(8);
+    await context.close();
+  });
+});

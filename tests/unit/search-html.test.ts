@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { htmlForIndex, sectionRecords } from '../../src/lib/search-html.ts';
+
+const page = `<!doctype html><html lang="vi"><body><header><p>Bản Số</p></header><main>
+<div data-pagefind-body data-pagefind-meta="title[data-title]" data-title="Đại Dực, xã cũ" data-pagefind-filter="type[data-type]" data-type="Địa phương">
+<span hidden data-pagefind-filter="place[data-value]" data-value="Xã Đông Ngũ"></span>
+<h1>Xã Đại Dực</h1><p>Đại Dực có <strong>họp thôn</strong> và điện thoại.</p>
+</div></main></body></html>`;
+
+describe('search index HTML', () => {
+  it('folds đ in the text Pagefind indexes', () => {
+    const html = htmlForIndex(page)!;
+    expect(html).toContain('<h1>Xã Dại Dực</h1>');
+    expect(html).toContain('<p>Dại Dực có <strong>họp thôn</strong> và diện thoại.</p>');
+  });
+
+  it('keeps meta and filter attributes with their diacritics', () => {
+    const html = htmlForIndex(page)!;
+    expect(html).toContain('data-title="Đại Dực, xã cũ"');
+    expect(html).toContain('data-type="Địa phương"');
+    expect(html).toContain('data-value="Xã Đông Ngũ"');
+  });
+
+  it('leaves pages without data-pagefind-body out (lists, print variants)', () => {
+    expect(htmlForIndex('<html><body><h1>Danh sách</h1></body></html>')).toBeUndefined();
+  });
+
+  it('makes a record of each marked section, linked by its anchor', () => {
+    const records = sectionRecords(
+      '<section id="otp" data-search-record data-title="Mã OTP" data-summary="Dãy số dùng một lần." data-type="Từ điển"><h2>Mã OTP</h2><p>Không đọc mã cho ai.</p></section>',
+      '/tu-dien/',
+    );
+    expect(records).toEqual([
+      {
+        url: '/tu-dien/#otp',
+        content: 'Mã OTP. Mã OTP. Dãy số dùng một lần. Mã OTP Không dọc mã cho ai.',
+        meta: { title: 'Mã OTP', summary: 'Dãy số dùng một lần.', type: 'Từ điển' },
+        filters: { type: ['Từ điển'] },
+      },
+    ]);
+  });
+});
