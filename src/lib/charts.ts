@@ -5,13 +5,13 @@
  * unit tests check for geometry, and `chartToSvg` writes that model as an SVG string.
  * Charts are black-and-white safe: solid near-black bars on a white track with a grey
  * outline, a dashed black target line, and every value written as text on or beside its
- * bar, so nothing is told by colour alone. The viewBox is 400 units wide and the SVG is
- * drawn at 100% of its container: with 15-unit text, a 360 px phone (328 px of content)
- * shows text at about 12.3 px.
+ * bar, so nothing is told by colour alone. The viewBox is 340 units wide and the SVG is
+ * drawn at 100% of its container: with 16-unit text, a 360 px phone (328 px of content)
+ * shows text at about 15.4 px, never below 12 px.
  */
 
-export const CHART_WIDTH = 400;
-const FONT = 15;
+export const CHART_WIDTH = 340;
+const FONT = 16;
 const LINE = 20;
 const BAR = 26;
 const GAP = 14;
@@ -222,6 +222,14 @@ export function comparisonChart(items: readonly ComparisonItem[], options: { tit
     shapes.push(valueLabel(end, round(y + BAR / 2 + FONT * 0.35), item.valueText, right));
     y += BAR + GAP;
   }
+  // The scale under the bars: 0, half and the end, so a bar's length can be read.
+  const format = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+  shapes.push({ kind: 'line', x1: 0, y1: y, x2: right, y2: y, stroke: INK, width: 1 });
+  y += LINE;
+  shapes.push({ kind: 'text', x: 0, y, text: format.format(0) });
+  shapes.push({ kind: 'text', x: round(right / 2), y, text: format.format(max / 2), anchor: 'middle' });
+  shapes.push({ kind: 'text', x: right, y, text: format.format(max), anchor: 'end' });
+  y += 6;
   const description = `${options.label}: ${sorted.map((item) => `${item.label} ${item.valueText}`).join('; ')}.`;
   return { width: CHART_WIDTH, height: round(y), title: options.title, description, shapes };
 }

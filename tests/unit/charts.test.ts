@@ -36,9 +36,9 @@ describe('progress toward a target', () => {
   it('draws each bar in proportion to a 0–100% track and the target as a dashed line', () => {
     const [track] = tracks(chart);
     expect(track).toMatchObject({ x: 0, width: CHART_WIDTH - 1 });
-    expect(bars(chart).map((bar) => bar.width)).toEqual([159.6, 399]);
+    expect(bars(chart).map((bar) => bar.width)).toEqual([135.6, 339]) // 40% and 100% of a 339-unit track;
     const targets = chart.shapes.filter((s): s is Line => s.kind === 'line' && s.dashed === true);
-    expect(targets.map((line) => line.x1)).toEqual([319.2, 399]);
+    expect(targets.map((line) => line.x1)).toEqual([271.2, 339]);
     // The target line crosses its bar.
     const bar = bars(chart)[0]!;
     expect(targets[0]!.y1).toBeLessThan(bar.y);
@@ -47,7 +47,7 @@ describe('progress toward a target', () => {
 
   it('writes every value and target as text (nothing told by colour alone)', () => {
     expect(textOf(chart, 'gần 40%')).toBeDefined();
-    expect(textOf(chart, 'Mục tiêu 80%')).toMatchObject({ anchor: 'middle', x: 319.2 });
+    expect(textOf(chart, 'Mục tiêu 80%')).toMatchObject({ anchor: 'middle', x: 271.2 });
     // A target at the right edge is anchored at its end so it stays inside the chart.
     expect(textOf(chart, 'Mục tiêu 100%')).toMatchObject({ anchor: 'end' });
     // A full bar has room for its value inside, in white; the 40% bar too.
@@ -64,15 +64,16 @@ describe('progress toward a target', () => {
 
   it('stretches the scale when a value goes above the target and above 100%', () => {
     const over = progressChart([{ label: 'Vượt', value: 125, valueText: '125%', target: 100, targetText: '100%' }], { title: 't', targetWord: 'Mục tiêu', scaleMax: 100 })!;
-    expect(bars(over)[0]!.width).toBe(399);
+    expect(bars(over)[0]!.width).toBe(339);
     const target = over.shapes.find((s): s is Line => s.kind === 'line')!;
-    expect(target.x1).toBe(319.2);
+    // 100 of a 0–125 scale: 339 × 0.8.
+    expect(target.x1).toBe(271.2);
     expect(bars(over)[0]!.width).toBeLessThanOrEqual(tracks(over)[0]!.width);
   });
 
   it('places non-integer percentages exactly (to a tenth of a unit)', () => {
     const exact = progressChart([{ label: 'Tày', value: 51.3, valueText: '51,3%' }], { title: 't', targetWord: 'Mục tiêu', scaleMax: 100 })!;
-    expect(bars(exact)[0]!.width).toBe(204.7);
+    expect(bars(exact)[0]!.width).toBe(173.9) // 339 × 0.513;
     expect(textOf(exact, '51,3%')).toBeDefined();
   });
 
@@ -86,16 +87,16 @@ describe('value over time', () => {
 
   it('places points by date and value on a 0–nice-ceiling axis, joined by a line', () => {
     const chart = timeChart([point('2025-01-01', 60), point('2024-01-01', 20), point('2026-01-01', 86)], { title: 't', label: 'Tổ' })!;
-    // Tick labels sit left of the plot, which starts at 10 units past the widest tick ("100").
-    const ticks = texts(chart).filter((t) => t.anchor === 'end' && t.x < 35.2).map((t) => t.text);
+    // Tick labels sit left of the plot, which starts 10 units past the widest tick ("100": 3 × 8.96).
+    const ticks = texts(chart).filter((t) => t.anchor === 'end' && t.x < 36.9).map((t) => t.text);
     expect(ticks).toEqual(['0', '25', '50', '75', '100']);
     const circles = chart.shapes.filter((s) => s.kind === 'circle');
     // Sorted by date: the first point is at the left end of the plot, the last at the right.
-    // left = 3 × 8.4 + 10 = 35.2, right = 360; 2025-01-01 is 366 of 731 days along.
-    expect(circles.map((c) => c.cx)).toEqual([35.2, 197.8, 360]);
+    // left = 3 × 8.96 + 10 ≈ 36.9, right = 300; 2025-01-01 is 366 of 731 days along.
+    expect(circles.map((c) => c.cx)).toEqual([36.9, 168.6, 300]);
     expect(circles.map((c) => c.cy)).toEqual([166, 98, 53.8]);
     const path = chart.shapes.find((s) => s.kind === 'path');
-    expect(path).toEqual({ kind: 'path', d: 'M35.2 166L197.8 98L360 53.8' });
+    expect(path).toEqual({ kind: 'path', d: 'M36.9 166L168.6 98L300 53.8' });
     expect(chart.description).toBe('Tổ: 20 (2024-01-01), 60 (2025-01-01), 86 (2026-01-01).');
   });
 
@@ -103,7 +104,7 @@ describe('value over time', () => {
     const chart = timeChart([point('2025-06-30', 86)], { title: 't', label: 'Tổ' })!;
     const circles = chart.shapes.filter((s) => s.kind === 'circle');
     expect(circles).toHaveLength(1);
-    expect(circles[0]!.cx).toBe((35.2 + 360) / 2);
+    expect(circles[0]!.cx).toBe(168.5) // (36.9 + 300) / 2;
     expect(chart.shapes.some((s) => s.kind === 'path')).toBe(false);
     expect(textOf(chart, '86')).toBeDefined();
     expect(textOf(chart, '2025-06-30')).toMatchObject({ anchor: 'middle' });
@@ -124,8 +125,10 @@ describe('comparison between places', () => {
       { title: 't', label: 'Tổ công nghệ số cộng đồng' },
     )!;
     expect(texts(chart).filter((t) => t.bold && !t.fill && /Huyện/.test(t.text)).map((t) => t.text)).toEqual(['Huyện Bình Liêu (cũ)', 'Huyện Tiên Yên (cũ)']);
-    expect(bars(chart).map((bar) => bar.width)).toEqual([343.1, 339.2]);
+    expect(bars(chart).map((bar) => bar.width)).toEqual([291.5, 288.2]) // 86 and 85 of 100 on 339 units;
     expect(chart.description).toBe('Tổ công nghệ số cộng đồng: Huyện Bình Liêu (cũ) 86; Huyện Tiên Yên (cũ) 85.');
+    // A scale under the bars: 0, 50 and 100.
+    expect(texts(chart).slice(-3).map((t) => t.text)).toEqual(['0', '50', '100']);
   });
 
   it('draws nothing for no places', () => {
@@ -137,7 +140,7 @@ describe('SVG output', () => {
   it('is an image with a title and description named by aria-labelledby, text escaped', () => {
     const chart = comparisonChart([{ label: 'A & B <c>', value: 1, valueText: '1' }], { title: 'So sánh "x"', label: 'x' })!;
     const svg = chartToSvg(chart, 'c1');
-    expect(svg).toMatch(/^<svg class="chart" viewBox="0 0 400 \d+(\.\d)?" [^>]*role="img" aria-labelledby="c1-t c1-d"/);
+    expect(svg).toMatch(/^<svg class="chart" viewBox="0 0 340 \d+(\.\d)?" [^>]*role="img" aria-labelledby="c1-t c1-d"/);
     expect(svg).toContain('<title id="c1-t">So sánh &quot;x&quot;</title>');
     expect(svg).toContain('A &amp; B &lt;c&gt;');
     expect(svg).not.toContain('<script');
