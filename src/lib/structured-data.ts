@@ -31,12 +31,14 @@ export function stepsFromMdx(body: string): string[] {
   return steps.map(plainText);
 }
 
-/** Markdown and editor tags to plain text: "<Term id="otp">mã</Term>" → "mã", "[a](b)" → "a". */
+/** Markdown and editor tags to plain text: "<Term id=…>mã</Term>" → "mã", "[a](b)" → "a", "x" → “x”. */
 export function plainText(markdown: string): string {
   return markdown
     .replace(/<[^>]+>/g, '')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__|\*|_|`)/g, '')
+    // Paired straight quotes become typographic ones, as the Markdown renderer shows them.
+    .replace(/"([^"]*)"/g, '“$1”')
     .replace(/\s+/g, ' ')
     .trim();
 }

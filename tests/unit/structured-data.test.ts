@@ -30,6 +30,7 @@ describe('lesson steps for HowTo', () => {
     ]);
     expect(data['dateModified']).toBe('2025-11-10');
     expect(plainText('  a  <b>c</b> ')).toBe('a c');
+    expect(plainText('tìm "VNeID" và "Zalo"')).toBe('tìm “VNeID” và “Zalo”');
   });
 });
 
