@@ -86,7 +86,8 @@ export async function getPlaceCharts(placeId: string): Promise<ChartView[]> {
 /** The province overview: each place with figures, its headline figures, and comparisons. */
 export async function getOverview(): Promise<{ places: Array<{ place: PlaceView; label: string; rows: IndicatorRow[] }>; charts: ChartView[] }> {
   const [all, metrics, places] = await Promise.all([getAllIndicatorRows(), getMetrics(), getPlaces()]);
-  const order = [...metrics.keys()];
+  // Headline order: metrics with a province target first (progress the committees follow), then by id.
+  const order = [...metrics.values()].sort((a, b) => Number(b.target !== undefined) - Number(a.target !== undefined)).map((metric) => metric.id);
   const shared = placesPerMetric(all);
   const ids = [...new Set(all.map((row) => row.place))];
   const withFigures = ids

@@ -118,7 +118,7 @@ function valueLabel(barEnd: number, y: number, text: string, trackEnd: number): 
  * largest value or target when one goes above 100), with the target as a dashed line and
  * "Mục tiêu …" written under it. Returns undefined when there is nothing to draw.
  */
-export function progressChart(items: readonly ProgressItem[], options: { title: string; targetWord: string; scaleMax?: number }): ChartModel | undefined {
+export function progressChart(items: readonly ProgressItem[], options: { title: string; targetWord: string; scaleMax?: number | undefined }): ChartModel | undefined {
   if (items.length === 0) return undefined;
   const largest = Math.max(...items.map((item) => Math.max(item.value, item.target ?? 0)));
   const max = options.scaleMax !== undefined ? Math.max(options.scaleMax, largest) : niceCeiling(largest);
@@ -202,7 +202,7 @@ export function timeChart(points: readonly SeriesPoint[], options: { title: stri
  * One metric compared between places: a horizontal bar per place, largest first, each
  * with the place name above and the value on the bar. Empty input gives undefined.
  */
-export function comparisonChart(items: readonly ComparisonItem[], options: { title: string; label: string; scaleMax?: number }): ChartModel | undefined {
+export function comparisonChart(items: readonly ComparisonItem[], options: { title: string; label: string; scaleMax?: number | undefined }): ChartModel | undefined {
   if (items.length === 0) return undefined;
   const sorted = [...items].sort((a, b) => b.value - a.value || a.label.localeCompare(b.label, 'vi'));
   const largest = Math.max(...sorted.map((item) => item.value));

@@ -49,7 +49,7 @@ export function placesPerMetric(rows: ReadonlyArray<{ metric: string; place: str
 /**
  * Which metric a place's "over time" chart follows: the one with the most dated figures;
  * on a tie, one that other places also report (so it reads with the comparison), then
- * the first in `order` (the order of content/metrics.yaml).
+ * the first in `order` (the caller's preferred metric order).
  */
 export function pickSeriesMetric(rows: ReadonlyArray<{ metric: string }>, shared: ReadonlyMap<string, number>, order: readonly string[]): string | undefined {
   const counts = new Map<string, number>();
