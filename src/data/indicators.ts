@@ -13,9 +13,15 @@ export interface MetricView {
 
 export interface IndicatorRow {
   metric: string;
+  /** The place the figure is about. */
+  place: string;
   label: string;
   value: string;
+  /** The number itself, for charts. */
+  amount: number;
+  unit: MetricUnit;
   target?: string | undefined;
+  targetAmount?: number | undefined;
   date: Date;
   dateText: string;
   source: { name: string; url?: string | undefined };
@@ -30,19 +36,34 @@ export function getMetrics(): Promise<Map<string, MetricView>> {
   return metricsCache;
 }
 
+let rowsCache: Promise<IndicatorRow[]> | undefined;
+
+/** Every figure of every place, grouped by metric label then newest first. */
+export function getAllIndicatorRows(): Promise<IndicatorRow[]> {
+  rowsCache ??= loadRows();
+  return rowsCache;
+}
+
 /** A place's figures, one row per figure, grouped by metric label then newest first. */
 export async function getIndicatorRows(placeId: string): Promise<IndicatorRow[]> {
+  return (await getAllIndicatorRows()).filter((row) => row.place === placeId);
+}
+
+async function loadRows(): Promise<IndicatorRow[]> {
   const [entries, metrics] = await Promise.all([getCollection('indicators'), getMetrics()]);
   return entries
-    .filter((entry) => entry.data.place.id === placeId)
     .map((entry): IndicatorRow => {
       const metric = metrics.get(entry.data.metric.id);
       const unit = metric?.unit ?? 'count';
       return {
         metric: entry.data.metric.id,
+        place: entry.data.place.id,
         label: metric?.label ?? entry.data.metric.id,
         value: formatValue(entry.data.value, unit, entry.data.qualifier),
+        amount: entry.data.value,
+        unit,
         target: metric?.target === undefined ? undefined : formatValue(metric.target, unit),
+        targetAmount: metric?.target,
         date: entry.data.date,
         dateText: entry.data.dateNote ?? formatDate(entry.data.date),
         source: entry.data.source,

@@ -5,6 +5,17 @@ import { getNews, type NewsView } from './news.ts';
 import { getPlace, getPlaces, type PlaceView } from './places.ts';
 import { compareVietnamese } from '../lib/text.ts';
 import { getStories, type StoryView } from './stories.ts';
+import { getPlaceCharts, type ChartView } from './indicator-charts.ts';
+import type { Link } from './types.ts';
+
+/** What an old unit a new commune was formed from had: shown as "Trước năm 2025, ở đây…". */
+export interface BeforeReform {
+  place: Link;
+  stories: StoryView[];
+  news: NewsView[];
+  /** How many figures the old unit has (they stay on its own page). */
+  figures: number;
+}
 
 export interface PlacePage {
   place: PlaceView;
@@ -13,6 +24,9 @@ export interface PlacePage {
   lessons: LessonView[];
   campaigns: CampaignView[];
   indicators: IndicatorRow[];
+  charts: ChartView[];
+  /** For a unit formed by the 2025 reform: the old units' stories, news and figures. */
+  before: BeforeReform[];
 }
 
 /**
@@ -20,15 +34,30 @@ export interface PlacePage {
  * reform links (successors, formed from) lead readers between them.
  */
 export async function getPlacePage(id: string): Promise<PlacePage> {
-  const [place, stories, news, campaigns, lessons, indicators] = await Promise.all([
+  const [place, stories, news, campaigns, lessons, indicators, charts] = await Promise.all([
     getPlace(id),
     getStories(),
     getNews(),
     getCampaigns(),
     getLessonsForPlace(id),
     getIndicatorRows(id),
+    getPlaceCharts(id),
   ]);
+  const before: BeforeReform[] = [];
+  if (!place.historical) {
+    for (const old of place.formedFrom) {
+      const entry: BeforeReform = {
+        place: old,
+        stories: stories.filter((story) => story.place.id === old.id),
+        news: news.filter((item) => item.places.some((link) => link.id === old.id)),
+        figures: (await getIndicatorRows(old.id)).length,
+      };
+      if (entry.stories.length + entry.news.length + entry.figures > 0) before.push(entry);
+    }
+  }
   return {
+    charts,
+    before,
     place,
     stories: stories.filter((story) => story.place.id === id),
     news: news.filter((item) => item.places.some((link) => link.id === id)),

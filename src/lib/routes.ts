@@ -24,6 +24,10 @@ export const routes = {
   glossary: (): string => '/tu-dien/',
   glossaryTerm: (id: string): string => `/tu-dien/#${id}`,
   rss: (): string => '/rss.xml',
+  manifest: (): string => '/manifest.webmanifest',
+  icon: (size: number): string => `/icons/icon-${size}.png`,
+  /** Link-preview image of an entry ("bai-hoc", id) or the site's default one (no arguments). */
+  ogImage: (section?: string, id?: string): string => (section && id ? `/og/${section}/${id}.png` : '/og/ban-so.png'),
 } as const;
 
 /** Absolute URL for canonical links, QR codes and feeds. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatValue, latestByMetric, sharedDateAndSource } from '../../src/lib/indicators.ts';
+import { formatNumber, formatValue, headlineRows, latestByMetric, pickSeriesMetric, placesPerMetric, sharedDateAndSource } from '../../src/lib/indicators.ts';
 
 describe('indicator formatting', () => {
   it('writes numbers the Vietnamese way', () => {
@@ -29,5 +29,35 @@ describe('sharedDateAndSource', () => {
     expect(sharedDateAndSource([row, { ...row }])).toEqual({ dateText: '1/7/2025', source: 'Báo Quảng Ninh' });
     expect(sharedDateAndSource([row, { ...row, dateText: '2/7/2025' }])).toBeUndefined();
     expect(sharedDateAndSource([])).toBeUndefined();
+  });
+});
+
+describe('choosing figures for charts and the overview', () => {
+  const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  const rows = [
+    { metric: 'thue-bao', place: 'a', date: d('2025-06-30') },
+    { metric: 'to', place: 'a', date: d('2025-06-30') },
+    { metric: 'to', place: 'b', date: d('2025-06-30') },
+    { metric: 'vneid', place: 'a', date: d('2024-01-01') },
+    { metric: 'vneid', place: 'a', date: d('2025-01-01') },
+  ];
+  const order = ['thue-bao', 'vneid', 'to'];
+  const shared = placesPerMetric(rows);
+
+  it('counts the places reporting each metric', () => {
+    expect(Object.fromEntries(shared)).toEqual({ 'thue-bao': 1, to: 2, vneid: 1 });
+  });
+
+  it('follows the metric with the most dated figures over time, else one other places share', () => {
+    expect(pickSeriesMetric(rows.filter((r) => r.place === 'a'), shared, order)).toBe('vneid');
+    const onePointEach = rows.filter((r) => r.place === 'a' && r.metric !== 'vneid');
+    expect(pickSeriesMetric(onePointEach, shared, order)).toBe('to');
+    expect(pickSeriesMetric([], shared, order)).toBeUndefined();
+  });
+
+  it('puts comparable metrics first among headline figures, latest figure only', () => {
+    const headline = headlineRows(rows.filter((r) => r.place === 'a'), shared, order, 2);
+    expect(headline.map((r) => r.metric)).toEqual(['to', 'thue-bao']);
+    expect(headlineRows(rows.filter((r) => r.place === 'a'), shared, order).find((r) => r.metric === 'vneid')?.date).toEqual(d('2025-01-01'));
   });
 });

@@ -1,17 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { htmlForIndex, sectionRecords } from '../../src/lib/search-html.ts';
+import { cappedWords, htmlForIndex, sectionRecords } from '../../src/lib/search-html.ts';
 
 const page = `<!doctype html><html lang="vi"><body><header><p>Bản Số</p></header><main>
 <div data-pagefind-body data-pagefind-meta="title[data-title]" data-title="Đại Dực, xã cũ" data-pagefind-filter="type[data-type]" data-type="Địa phương">
 <span hidden data-pagefind-filter="place[data-value]" data-value="Xã Đông Ngũ"></span>
-<h1>Xã Đại Dực</h1><p>Đại Dực có <strong>họp thôn</strong> và điện thoại.</p>
+<h1>Xã Đại Dực</h1><p>Đại Dực có <strong>họp thôn</strong> và điện thoại. Họp thôn lại.</p><p data-pagefind-ignore>Bỏ qua</p><script>var x = 1</script>
 </div></main></body></html>`;
 
 describe('search index HTML', () => {
-  it('folds đ in the text Pagefind indexes', () => {
+  it('indexes headings and each word once, with đ folded, leaving out the rest of the page', () => {
     const html = htmlForIndex(page)!;
     expect(html).toContain('<h1>Xã Dại Dực</h1>');
-    expect(html).toContain('<p>Dại Dực có <strong>họp thôn</strong> và diện thoại.</p>');
+    expect(html).toContain('<p>Dại Dực có họp thôn và diện thoại lại</p>');
+    expect(html).not.toContain('Bản Số');
+    expect(html).not.toContain('Bỏ qua');
+    expect(html).not.toContain('var x');
+  });
+
+  it('indexes the summary with a heading weight', () => {
+    expect(htmlForIndex(page.replace('data-title=', 'data-summary="Xã cũ của Tiên Yên" data-title='))).toContain('<h1>Xã Dại Dực</h1><h2>Xã cũ của Tiên Yên</h2>');
+  });
+
+  it('keeps each word at most MAX_REPEATS times', () => {
+    expect(cappedWords('Họp thôn, họp thôn! Điện thoại đó.', 1)).toEqual(['Họp', 'thôn', 'Diện', 'thoại', 'dó']);
+    expect(cappedWords('a a a b', 2)).toEqual(['a', 'a', 'b']);
   });
 
   it('keeps meta and filter attributes with their diacritics', () => {

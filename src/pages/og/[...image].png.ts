@@ -1,0 +1,14 @@
+// Link-preview PNGs, drawn at build time (src/lib/og-image.ts) and cached between builds.
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getOgImages, type OgImageEntry } from '../../data/og-images.ts';
+import { cachedOgPng } from '../../lib/og-image.ts';
+
+export const getStaticPaths = (async () =>
+  (await getOgImages()).map((entry) => ({ params: { image: entry.path.replace(/^\/og\//, '').replace(/\.png$/, '') }, props: { entry } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => {
+  const { entry } = props as { entry: OgImageEntry };
+  const { png, fromCache } = await cachedOgPng(entry.input);
+  console.log(`[og] ${entry.path}: ${fromCache ? 'from cache' : 'drawn'}`);
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
+};
