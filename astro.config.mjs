@@ -3,6 +3,8 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentGate } from './src/integrations/content-gate.ts';
+import { pdfIntegration } from './src/integrations/pdf.ts';
+import { isPrintVariant } from './src/lib/routes.ts';
 import { siteUrl } from './src/lib/site.ts';
 
 export default defineConfig({
@@ -11,7 +13,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   // The gate must come first: it rejects bad content before any other integration runs.
-  integrations: [contentGate(), mdx(), sitemap()],
+  // Print variants (leaflets, scripts, meeting packs) repeat content: kept out of the sitemap.
+  integrations: [contentGate(), mdx(), sitemap({ filter: (page) => !isPrintVariant(new URL(page).pathname) }), pdfIntegration()],
   devToolbar: { enabled: false },
   prefetch: false,
 });
