@@ -135,6 +135,7 @@ export const vi = {
   'unit.billion-vnd': 'tỷ đồng',
   // --- Print: leaflets, loudspeaker scripts, meeting packs, print centre (issue 4) ---
   'print.button': 'In tờ rơi',
+  'lesson.printLabel': 'Để in và đọc trên loa',
   'print.buttonPage': 'In trang này',
   'print.pdfA4': 'Tải tờ rơi PDF (A4)',
   'print.pdfA5': 'Tải PDF hai tờ A5 trên một tờ A4',

@@ -92,7 +92,8 @@ export function readMoney(value: string): string {
 }
 
 const NUMBER = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?`;
-const PHONE_WORDS = String.raw`(?:gọi(?: ngay)?(?: cho)?(?: số)?|số điện thoại|điện thoại|đường dây nóng|tổng đài|hotline|số máy)`;
+// Cue words before a number dialled or texted ("gửi 5656", "báo số lừa đảo đến 5656").
+const PHONE_WORDS = String.raw`(?:gọi(?: ngay)?(?: cho)?(?: số)?|số điện thoại|điện thoại|đường dây nóng|tổng đài|đầu số|hotline|số máy|gửi(?: đến| tới)?|(?:nhắn|báo)[^.\d]{0,40}? (?:đến|tới))`;
 
 function validDate(day: number, month: number): boolean {
   return day >= 1 && day <= 31 && month >= 1 && month <= 12;

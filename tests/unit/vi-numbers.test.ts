@@ -92,6 +92,9 @@ describe('speakNumbers: a whole text for the ear', () => {
     ['Mạng 3G, 4G.', 'Mạng ba G, bốn G.'],
     ['Đọc 3–4 câu.', 'Đọc ba đến bốn câu.'],
     ['Mã bảo vệ 6 số, tài khoản mức 2.', 'Mã bảo vệ sáu số, tài khoản mức hai.'],
+    ['Soạn tin gửi 5656.', 'Soạn tin gửi năm sáu năm sáu.'],
+    ['Cách báo số lừa đảo đến 5656.', 'Cách báo số lừa đảo đến năm sáu năm sáu.'],
+    ['Từ 2025 đến 2026.', 'Từ hai nghìn không trăm hai mươi lăm đến hai nghìn không trăm hai mươi sáu.'],
     ['Có 86 thôn, 105 hộ.', 'Có tám mươi sáu thôn, một trăm linh năm hộ.'],
   ])('%s', (input, expected) => {
     const spoken = speakNumbers(input);
