@@ -4,6 +4,8 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentGate } from './src/integrations/content-gate.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { pdfIntegration } from './src/integrations/pdf.ts';
+import { isPrintVariant } from './src/lib/routes.ts';
 import { siteUrl } from './src/lib/site.ts';
 
 export default defineConfig({
@@ -12,7 +14,15 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   // The gate must come first: it rejects bad content before any other integration runs.
-  integrations: [contentGate(), mdx(), sitemap(), searchIndex()],
+  // Print variants (leaflets, scripts, meeting packs) repeat content: kept out of the sitemap.
+  // The search index runs before the PDFs are printed; both read the finished pages.
+  integrations: [
+    contentGate(),
+    mdx(),
+    sitemap({ filter: (page) => !isPrintVariant(new URL(page).pathname) }),
+    searchIndex(),
+    pdfIntegration(),
+  ],
   devToolbar: { enabled: false },
   prefetch: false,
   // Scripts stay external files (never inlined), so the CSP needs no script hashes.

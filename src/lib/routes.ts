@@ -8,6 +8,9 @@ export const routes = {
   lessons: (): string => '/bai-hoc/',
   lesson: (id: string): string => `/bai-hoc/${id}/`,
   leaflet: (id: string): string => `/bai-hoc/${id}/to-roi/`,
+  leafletA5: (id: string): string => `/bai-hoc/${id}/to-roi-a5/`,
+  leafletPdf: (id: string): string => `/bai-hoc/${id}/to-roi.pdf`,
+  leafletA5Pdf: (id: string): string => `/bai-hoc/${id}/to-roi-a5.pdf`,
   broadcast: (id: string): string => `/bai-hoc/${id}/phat-thanh/`,
   newsList: (page = 1): string => (page <= 1 ? '/tin-tuc/' : `/tin-tuc/${page}/`),
   news: (id: string): string => `/tin-tuc/${id}/`,
@@ -18,6 +21,9 @@ export const routes = {
   campaigns: (): string => '/chien-dich/',
   campaign: (id: string): string => `/chien-dich/${id}/`,
   meetingPack: (id: string): string => `/chien-dich/${id}/hop-thon/`,
+  meetingPackPdf: (id: string): string => `/chien-dich/${id}/hop-thon.pdf`,
+  campaignBroadcast: (id: string): string => `/chien-dich/${id}/phat-thanh/`,
+  printButtonScript: (): string => '/print-button.js',
   topic: (id: string): string => `/chu-de/${id}/`,
   search: (): string => '/tim-kiem/',
   printCentre: (): string => '/in-an/',
@@ -29,6 +35,14 @@ export const routes = {
   /** Link-preview image of an entry ("bai-hoc", id) or the site's default one (no arguments). */
   ogImage: (section?: string, id?: string): string => (section && id ? `/og/${section}/${id}.png` : '/og/ban-so.png'),
 } as const;
+
+/**
+ * Print variants (leaflets, scripts, meeting packs) repeat content that has its own page: they
+ * stay out of the sitemap and the search index. One rule, used by the sitemap filter and tests.
+ */
+export function isPrintVariant(path: string): boolean {
+  return /^\/(bai-hoc|chien-dich)\/[^/]+\/(to-roi|to-roi-a5|phat-thanh|hop-thon)\/$/.test(path);
+}
 
 /** Absolute URL for canonical links, QR codes and feeds. */
 export function absoluteUrl(path: string, site: string | URL): string {

@@ -3,6 +3,24 @@ import { cover, day, LANGUAGES, source, summary, title, type SchemaHelpers } fro
 
 export const LESSON_LEVELS = ['co-ban', 'nang-cao'] as const;
 
+/** Settings of a loudspeaker script (bài phát thanh): pace and translations from editors. */
+export const broadcast = () =>
+  z.strictObject({
+    /** Reading pace in syllables a minute (default 190: slow, clear outdoor reading). */
+    pace: z.number().int().min(100).max(300).optional(),
+    /** The script in a local minority language, written by an editor who speaks it. */
+    translations: z
+      .array(
+        z.strictObject({
+          /** Language tag: tyz (Tày), ium (Dao Iu Mien), mji (Dao Kim Mun), mlc (Sán Chay Cao Lan). */
+          lang: z.enum(LANGUAGES).exclude(['vi']),
+          /** The whole script as it is read aloud; a blank line between paragraphs. */
+          text: z.string().trim().min(20).max(4000),
+        }),
+      )
+      .default([]),
+  });
+
 /** A how-to lesson (content/lessons/<slug>.mdx). */
 export const LessonSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) =>
   z.strictObject({
@@ -42,6 +60,8 @@ export const LessonSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>)
       .optional(),
     /** Where the facts come from (e.g. the official guide). */
     source: source().optional(),
+    /** Loudspeaker script settings: pace, translations. */
+    broadcast: broadcast().optional(),
   });
 
 /** A news item (content/news/<slug>.mdx). */
@@ -159,6 +179,8 @@ export const CampaignSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef
           faq: z.array(z.strictObject({ question: z.string().trim().min(5), answer: z.string().trim().min(5) })).default([]),
         })
         .optional(),
+      /** Loudspeaker script settings for the announcements: pace, translations. */
+      broadcast: broadcast().optional(),
     })
     .superRefine((campaign, ctx) => {
       if (campaign.end < campaign.start) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ValidEntry } from '../../src/lib/content/integrity.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
-import { routes } from '../../src/lib/routes.ts';
+import { isPrintVariant, routes } from '../../src/lib/routes.ts';
 import { siteUrl } from '../../src/lib/site.ts';
 import { builtPages, DIST, expectedPage, idsOn, missingPages, pageExists, readPage } from '../support/dist.ts';
 
@@ -49,7 +49,7 @@ describe('every content entry has its page', () => {
 });
 
 describe('sitemap', () => {
-  it('lists every page except 404, and nothing that is not built', () => {
+  it('lists every page except 404 and the print variants (isPrintVariant), and nothing that is not built', () => {
     const index = readFileSync(path.join(DIST, 'sitemap-index.xml'), 'utf8');
     const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
     const locs = sitemaps.flatMap((sitemap) =>
@@ -58,7 +58,8 @@ describe('sitemap', () => {
     const site = siteUrl();
     expect(locs.every((loc) => loc.startsWith(site))).toBe(true);
     const listed = locs.map((loc) => new URL(loc).pathname).sort();
-    expect(listed).toEqual(pages.filter((page) => page !== '/404.html'));
+    expect(listed).toEqual(pages.filter((page) => page !== '/404.html' && !isPrintVariant(page)));
+    expect(pages.filter(isPrintVariant).length).toBeGreaterThan(0);
   });
 });
 
@@ -87,11 +88,16 @@ describe('every page', () => {
     expect(problems).toEqual([]);
   });
 
-  it('ships no JavaScript (only the pages DESIGN.md allows may have a script; JSON-LD is data)', () => {
+  it('ships no JavaScript (search page: its module; print variants: the print button; JSON-LD is data)', () => {
     // The search page loads its own small module (docs/search.md); nothing else runs code.
     const allowed = new Set<string>([routes.search()]);
     const executable = (page: string) => readPage(page).querySelectorAll('script').filter((script) => script.getAttribute('type') !== 'application/ld+json');
-    const withScript = pages.filter((page) => !allowed.has(page) && executable(page).length > 0);
+    const withScript = pages.filter((page) => {
+      if (allowed.has(page)) return false;
+      const scripts = executable(page);
+      if (isPrintVariant(page)) return scripts.some((s) => s.getAttribute('src') !== routes.printButtonScript() || s.text.trim() !== '');
+      return scripts.length > 0;
+    });
     expect(withScript).toEqual([]);
     const searchScripts = executable(routes.search());
     expect(searchScripts.map((script) => [script.getAttribute('type'), script.innerHTML.trim()])).toEqual([['module', '']]);

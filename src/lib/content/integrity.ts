@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CollectionName } from '../../schemas/helpers.ts';
 import { todayInVietnam } from '../dates.ts';
+import { estimateLeaflet } from '../leaflet-fit.ts';
 import { findCycles, type PlaceNode } from '../places.ts';
 import { closest, listValues } from './suggest.ts';
 import { collect, isImage, isRef } from './node-helpers.ts';
@@ -94,6 +95,7 @@ export function checkIntegrity(entries: readonly ValidEntry[], all: readonly Raw
       }
     }
     if (entry.body !== undefined) problems.push(...checkBody(entry, ids.get('glossary')));
+    if (entry.collection === 'lessons') problems.push(...checkLeafletFit(entry));
   }
 
   const places: PlaceNode[] = entries
@@ -117,6 +119,27 @@ export function checkIntegrity(entries: readonly ValidEntry[], all: readonly Raw
     });
   }
   return problems;
+}
+
+/** The printed leaflet must stay one A4 page (src/lib/leaflet-fit.ts; the PDF step checks it too). */
+function checkLeafletFit(entry: ValidEntry): Problem[] {
+  const data = entry.parsed;
+  const fit = estimateLeaflet({
+    title: String(data['title']),
+    keyPoints: (data['keyPoints'] as string[] | undefined) ?? [],
+    tip: String(data['leafletTip'] ?? ''),
+    helpPhone: data['helpPhone'] as string | undefined,
+  });
+  if (fit.fits) return [];
+  return [
+    {
+      file: entry.file,
+      line: entry.lineOf(['keyPoints']),
+      field: 'keyPoints',
+      message: `tờ rơi sẽ dài hơn một trang A4 (ước tính ${fit.heightMm} mm, một trang chứa ${fit.availableMm} mm)`,
+      fix: `Rút gọn các ý chính (bớt chữ hoặc bớt một ý), tiêu đề hay lời khuyên (leafletTip) khoảng ${fit.heightMm - fit.availableMm} mm, tức vài dòng.`,
+    },
+  ];
 }
 
 const COLLECTION_LABELS: Record<CollectionName, string> = {

@@ -1,0 +1,140 @@
+import { t, type UiKey } from '../i18n/vi.ts';
+import { buildScript, readingTimeLabel, sentences, translationParagraphs, type Script } from '../lib/broadcast.ts';
+import { pdfEnabled } from '../lib/chromium.ts';
+import { formatDate } from '../lib/dates.ts';
+import { qrPayload, qrSvg, shortUrl } from '../lib/qr.ts';
+import { routes } from '../lib/routes.ts';
+import { siteUrl } from '../lib/site.ts';
+import { formatPhone } from '../lib/vi-numbers.ts';
+import { getCampaigns, type CampaignView } from './campaigns.ts';
+import { getLessonsByTopic, type LessonView } from './lessons.ts';
+
+/** Everything a printed leaflet shows. */
+export interface LeafletView {
+  id: string;
+  title: string;
+  keyPoints: string[];
+  tip: string;
+  helpPhone?: string | undefined;
+  qrSvg: string;
+  qrUrl: string;
+  shortUrl: string;
+  updated: string;
+  source: string;
+  lessonUrl: string;
+  pdfA4?: string | undefined;
+  pdfA5?: string | undefined;
+  editPath: string;
+}
+
+export async function leafletView(lesson: LessonView): Promise<LeafletView> {
+  const url = qrPayload(routes.lesson(lesson.id), siteUrl());
+  const pdf = pdfEnabled();
+  return {
+    id: lesson.id,
+    title: lesson.title,
+    keyPoints: lesson.keyPoints,
+    tip: lesson.leafletTip,
+    helpPhone: lesson.helpPhone ? formatPhone(lesson.helpPhone) : undefined,
+    qrSvg: await qrSvg(url, t('leaflet.qrLabel')),
+    qrUrl: url,
+    shortUrl: shortUrl(url),
+    updated: t('leaflet.updated', { date: formatDate(lesson.updated) }),
+    source: lesson.source ? t('leaflet.source', { name: lesson.source.name }) : t('leaflet.sourceSite'),
+    lessonUrl: routes.lesson(lesson.id),
+    pdfA4: pdf ? routes.leafletPdf(lesson.id) : undefined,
+    pdfA5: pdf ? routes.leafletA5Pdf(lesson.id) : undefined,
+    editPath: lesson.editPath,
+  };
+}
+
+export interface ScriptView {
+  script: Script;
+  /** "1 phút 10 giây" for one reading and for two. */
+  once: string;
+  twice: string;
+}
+
+function timeText(seconds: number): string {
+  const { minutes, seconds: rest } = readingTimeLabel(seconds);
+  if (minutes && rest) return t('script.minutesSeconds', { m: minutes, s: rest });
+  return minutes ? t('script.minutes', { m: minutes }) : t('script.seconds', { s: rest });
+}
+
+function scriptView(script: Script): ScriptView {
+  return { script, once: timeText(script.seconds), twice: timeText(script.seconds * 2 + 5) };
+}
+
+const NUMBER_WORDS = ['Một', 'Hai', 'Ba', 'Bốn', 'Năm'];
+
+/** The loudspeaker script of a lesson: summary, the key points as "Một là…", the tip, the action. */
+export function lessonScript(lesson: LessonView): ScriptView {
+  const points = lesson.keyPoints.map((point, index) => `${NUMBER_WORDS[index]} là, ${point.charAt(0).toLowerCase()}${point.slice(1)}`);
+  return scriptView(
+    buildScript({
+      title: lesson.title,
+      message: [lesson.summary, 'Bà con nhớ mấy việc sau.', ...points, lesson.leafletTip],
+      action: lesson.keyPoints[0] ?? lesson.summary,
+      phone: lesson.helpPhone,
+      pace: lesson.entry.data.broadcast?.pace,
+    }),
+  );
+}
+
+/** One script per campaign announcement; its last sentence is the action repeated. */
+export function campaignScripts(campaign: CampaignView): Array<{ title: string } & ScriptView> {
+  return campaign.announcements.map((announcement) => {
+    const parts = sentences(announcement.text).filter((s) => !/^kính thưa bà con/i.test(s));
+    return {
+      title: announcement.title,
+      ...scriptView(
+        buildScript({ title: announcement.title, message: parts, action: parts.at(-1) ?? announcement.text, pace: campaign.entry.data.broadcast?.pace }),
+      ),
+    };
+  });
+}
+
+export interface TranslationView {
+  lang: string;
+  label: string;
+  paragraphs: string[];
+}
+
+/** Translations an editor supplied (lesson or campaign frontmatter `broadcast.translations`). */
+export function translations(list: ReadonlyArray<{ lang: string; text: string }> | undefined): TranslationView[] {
+  return (list ?? []).map((item) => ({
+    lang: item.lang,
+    label: t(`lang.${item.lang}` as UiKey),
+    paragraphs: translationParagraphs(item.text),
+  }));
+}
+
+/** Agenda rows with running minutes from the start ("+0", "+10"…), and the total. */
+export function meetingAgenda(campaign: CampaignView): { rows: Array<{ offset: number; minutes: number; item: string }>; total: number } {
+  let offset = 0;
+  const rows = (campaign.meeting?.agenda ?? []).map((row) => {
+    const entry = { offset, minutes: row.minutes, item: row.item };
+    offset += row.minutes;
+    return entry;
+  });
+  return { rows, total: offset };
+}
+
+export interface PrintCentreView {
+  pdf: boolean;
+  topics: Array<{ name: string; url: string; lessons: Array<{ id: string; title: string }> }>;
+  campaigns: CampaignView[];
+}
+
+export async function printCentre(): Promise<PrintCentreView> {
+  const [groups, campaigns] = await Promise.all([getLessonsByTopic(), getCampaigns()]);
+  return {
+    pdf: pdfEnabled(),
+    topics: groups.map((group) => ({
+      name: group.topic.name,
+      url: group.topic.url,
+      lessons: group.lessons.map((lesson) => ({ id: lesson.id, title: lesson.title })),
+    })),
+    campaigns,
+  };
+}

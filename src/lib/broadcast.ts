@@ -1,0 +1,109 @@
+/**
+ * Loudspeaker scripts (bài phát thanh), written for the ear.
+ *
+ * A commune broadcast opens with the station ident and "Kính thưa bà con", gives the message in
+ * short sentences, repeats the key action and the phone number, and closes with "Đài truyền
+ * thanh xã … vừa phát …". The commune's name is a blank (or a parameter): one script serves
+ * every commune. Every number is turned into words (src/lib/vi-numbers.ts).
+ *
+ * Reading time: no official pace exists (FACTS.md). We assume slow, clear outdoor reading of
+ * DEFAULT_PACE syllables a minute; an editor can set another pace. A Vietnamese syllable is
+ * one written word, so syllables = words.
+ */
+import { phoneGroups, readPhone, speakNumbers } from './vi-numbers.ts';
+
+export const DEFAULT_PACE = 190;
+export const COMMUNE_BLANK = '…………';
+
+export interface ScriptInput {
+  /** What the script is about, e.g. the lesson title. */
+  title: string;
+  /** The message: sentences, or one text to split into sentences. */
+  message: readonly string[];
+  /** The one thing listeners should do. */
+  action: string;
+  /** Hotline to repeat, as digits. */
+  phone?: string | undefined;
+  /** Commune name; a blank line to fill in by hand when left out. */
+  commune?: string | undefined;
+  /** Syllables a minute; DEFAULT_PACE when left out. */
+  pace?: number | undefined;
+}
+
+export interface ScriptSection {
+  /** What the part is, for the reader (not read aloud). */
+  role: 'opening' | 'message' | 'action' | 'closing';
+  sentences: string[];
+}
+
+export interface Script {
+  sections: ScriptSection[];
+  syllables: number;
+  pace: number;
+  /** Whole seconds for one reading at the pace. */
+  seconds: number;
+  /** The phone number as printed on paper (4-3-3), when there is one. */
+  phonePrinted?: string | undefined;
+}
+
+/** Split a text into sentences at . ! ? followed by a space (so "24.000" stays whole). */
+export function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?…])\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Sentences for the ear: numbers in words, one idea a sentence. */
+function spoken(lines: readonly string[]): string[] {
+  return lines.flatMap(sentences).map(speakNumbers);
+}
+
+/** Words (= syllables in Vietnamese) of the parts read aloud. */
+export function countSyllables(text: string): number {
+  return text.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
+}
+
+export function buildScript(input: ScriptInput): Script {
+  const commune = input.commune?.trim() || COMMUNE_BLANK;
+  const station = `Đây là Đài truyền thanh xã ${commune}.`;
+  const topic = speakNumbers(input.title);
+  const phone = input.phone ? `Khi cần giúp, bà con gọi số ${readPhone(input.phone)}. Xin nhắc lại: ${readPhone(input.phone)}.` : undefined;
+  const sections: ScriptSection[] = [
+    { role: 'opening', sentences: [station, 'Kính thưa bà con.', `Sau đây là tin: ${topic}.`] },
+    { role: 'message', sentences: spoken(input.message) },
+    { role: 'action', sentences: [`Xin nhắc lại: ${speakNumbers(input.action).replace(/[.!?]*$/, '.')}`, ...(phone ? sentences(phone) : [])] },
+    { role: 'closing', sentences: [`Đài truyền thanh xã ${commune} vừa phát tin: ${topic}.`, 'Xin cảm ơn bà con đã lắng nghe.'] },
+  ];
+  const pace = input.pace ?? DEFAULT_PACE;
+  const syllables = sections.reduce((sum, section) => sum + countSyllables(section.sentences.join(' ')), 0);
+  return {
+    sections,
+    syllables,
+    pace,
+    seconds: Math.round((syllables / pace) * 60),
+    phonePrinted: input.phone ? phoneGroups(input.phone).join(' ') : undefined,
+  };
+}
+
+/** "khoảng 1 phút 10 giây": the time as a reader wants to see it. */
+export function readingTimeLabel(seconds: number): { minutes: number; seconds: number } {
+  const rounded = Math.max(5, Math.round(seconds / 5) * 5);
+  return { minutes: Math.floor(rounded / 60), seconds: rounded % 60 };
+}
+
+/** A translation of a script supplied by an editor, with the language it is in. */
+export interface ScriptTranslation {
+  lang: string;
+  /** Name of the language, in Vietnamese, e.g. "Tiếng Tày". */
+  label: string;
+  text: string;
+}
+
+/** Translations are read as written (an editor wrote them for the ear), split into paragraphs. */
+export function translationParagraphs(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,28 @@
+import { existsSync } from 'node:fs';
+
+/** Debian's Chromium (never a downloaded browser); CHROMIUM_PATH overrides. */
+export function chromiumPath(env: Record<string, string | undefined> = process.env): string | undefined {
+  const candidates = [env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  return candidates.find((candidate): candidate is string => !!candidate && existsSync(candidate));
+}
+
+/** Flags that work on machines with no outside network. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Whether this build prints PDFs. Pages link to PDFs only when this is true, and the PDF step
+ * fails the build if a linked PDF was not written, so links never point at nothing.
+ * SKIP_PDF=1 turns PDFs off on purpose (e.g. quick local builds).
+ */
+export function pdfEnabled(env: Record<string, string | undefined> = process.env): boolean {
+  return !env['SKIP_PDF'] && chromiumPath(env) !== undefined;
+}

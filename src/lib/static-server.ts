@@ -1,0 +1,74 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.pdf': 'application/pdf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+const TEXT = /\.(html|css|js|mjs|json|svg|xml|txt|webmanifest)$/;
+const compressed = new Map<string, { br: Buffer; gzip: Buffer }>();
+
+/** Brotli-11 and gzip-9 of a text file, as a well-configured host sends it (cached per file). */
+function compress(file: string): { br: Buffer; gzip: Buffer } {
+  let entry = compressed.get(file);
+  if (!entry) {
+    const raw = readFileSync(file);
+    entry = {
+      br: existsSync(`${file}.br`) ? readFileSync(`${file}.br`) : brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+      gzip: existsSync(`${file}.gz`) ? readFileSync(`${file}.gz`) : gzipSync(raw, { level: 9 }),
+    };
+    compressed.set(file, entry);
+  }
+  return entry;
+}
+
+/**
+ * Serve a built site on 127.0.0.1 (a free port), as a static host would: /404.html for misses,
+ * text compressed with brotli or gzip when the browser asks (Pagefind's index files and
+ * images are already compressed and go as they are).
+ */
+export async function serveDist(dist: string, headers: Record<string, string> = {}): Promise<{ url: string; server: Server }> {
+  const server = createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    let file = path.join(dist, pathname);
+    if (!file.startsWith(dist)) {
+      response.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    let status = 200;
+    if (!existsSync(file)) {
+      status = 404;
+      file = path.join(dist, '404.html');
+    }
+    const type = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers };
+    const accepts = String(request.headers['accept-encoding'] ?? '');
+    if (TEXT.test(file) && /\b(br|gzip)\b/.test(accepts)) {
+      const encoding = /\bbr\b/.test(accepts) ? 'br' : 'gzip';
+      response.writeHead(status, { ...type, 'content-encoding': encoding, vary: 'accept-encoding' });
+      response.end(compress(file)[encoding]);
+      return;
+    }
+    response.writeHead(status, type);
+    response.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, server };
+}

@@ -1,0 +1,184 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ValidEntry } from '../../src/lib/content/integrity.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
+import { chromiumPath } from '../../src/lib/chromium.ts';
+import { isPrintVariant, routes } from '../../src/lib/routes.ts';
+import { siteUrl } from '../../src/lib/site.ts';
+import { builtPages, DIST, pageExists, readPage } from '../support/dist.ts';
+
+let entries: ValidEntry[] = [];
+const lessons = (): ValidEntry[] => entries.filter((e) => e.collection === 'lessons');
+const campaigns = (): ValidEntry[] => entries.filter((e) => e.collection === 'campaigns');
+
+beforeAll(async () => {
+  entries = (await validateContent(process.cwd())).entries;
+});
+
+describe('print pages', () => {
+  it('every lesson has a leaflet, an A5 sheet and a loudspeaker script; every campaign a meeting pack and its announcements', () => {
+    expect(lessons().length).toBeGreaterThan(3);
+    const missing: string[] = [];
+    for (const lesson of lessons()) {
+      for (const page of [routes.leaflet(lesson.id), routes.leafletA5(lesson.id), routes.broadcast(lesson.id)]) if (!pageExists(page)) missing.push(page);
+    }
+    for (const campaign of campaigns()) {
+      if (campaign.parsed['meeting'] && !pageExists(routes.meetingPack(campaign.id))) missing.push(routes.meetingPack(campaign.id));
+      if ((campaign.parsed['announcements'] as unknown[]).length && !pageExists(routes.campaignBroadcast(campaign.id))) missing.push(routes.campaignBroadcast(campaign.id));
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('a leaflet shows title, 3–5 numbered key points, the tip, an SVG QR code with the short URL, blanks to write in, date and source', () => {
+    for (const lesson of lessons()) {
+      const html = readPage(routes.leaflet(lesson.id));
+      expect(html.querySelector('html')?.getAttribute('data-print-variant')).toBe('leaflet');
+      const leaflet = html.querySelector('.leaflet')!;
+      expect(leaflet.querySelector('h1')?.text).toBe(lesson.parsed['title']);
+      expect(leaflet.querySelectorAll('ol.lf-points li').map((li) => li.text)).toEqual(lesson.parsed['keyPoints']);
+      expect(leaflet.querySelector('.lf-tip')?.text).toContain(String(lesson.parsed['leafletTip']));
+      expect(leaflet.querySelector('svg.qr[role="img"]')).not.toBeNull();
+      expect(leaflet.querySelector('.lf-url')?.text).toBe(new URL(routes.lesson(lesson.id), siteUrl()).href.replace(/^https?:\/\//, '').replace(/\/$/, ''));
+      expect(leaflet.querySelectorAll('.lf-write .lf-blank')).toHaveLength(2);
+      expect(leaflet.querySelector('.lf-foot')?.text).toMatch(/Cập nhật ngày \d{1,2}\/\d{1,2}\/\d{4}.*Nguồn:/);
+    }
+  });
+
+  it('the A5 sheet holds two copies, the second hidden from screen readers', () => {
+    const html = readPage(routes.leafletA5(lessons()[0]!.id));
+    expect(html.querySelectorAll('.sheet-a5 .leaflet')).toHaveLength(2);
+    expect(html.querySelectorAll('.sheet-a5 .leaflet')[1]!.getAttribute('aria-hidden')).toBe('true');
+  });
+
+  it('the loudspeaker script has no digit a reader would have to convert, opens and closes like a broadcast', () => {
+    const pages = [...lessons().map((l) => routes.broadcast(l.id)), ...campaigns().map((c) => routes.campaignBroadcast(c.id))].filter((p) => pageExists(p));
+    expect(pages.length).toBe(lessons().length + campaigns().length);
+    for (const page of pages) {
+      const reads = readPage(page).querySelectorAll('[data-script-read]');
+      expect(reads.length, page).toBeGreaterThan(0);
+      for (const read of reads) {
+        expect(read.text, page).not.toMatch(/\d/);
+        expect(read.text).toContain('Kính thưa bà con');
+        expect(read.text).toMatch(/Đài truyền thanh xã …+ vừa phát tin/);
+      }
+      expect(readPage(page).querySelector('.read-twice')?.text).toBe('Đọc hai lần');
+      expect(readPage(page).querySelector('.script-meta')?.text).toMatch(/khoảng .+ với tốc độ 190 tiếng một phút/);
+    }
+    // The scam lesson's hotline is read digit by digit, and printed 113 for the reader to check.
+    const scam = lessons().find((l) => l.parsed['helpPhone']);
+    if (scam) expect(readPage(routes.broadcast(scam.id)).querySelector('[data-script-read]')!.text).toContain('một một ba');
+  });
+
+  it('the meeting pack has agenda with times, messages, checklist, questions and an attendance sheet', () => {
+    const campaign = campaigns().find((c) => c.parsed['meeting'])!;
+    const html = readPage(routes.meetingPack(campaign.id));
+    const meeting = campaign.parsed['meeting'] as { agenda: unknown[]; bring: unknown[]; faq: unknown[] };
+    expect(html.querySelectorAll('.mp-agenda tbody tr')).toHaveLength(meeting.agenda.length);
+    expect(html.querySelectorAll('.mp-checklist li')).toHaveLength(meeting.bring.length);
+    expect(html.querySelectorAll('.mp-faq dt')).toHaveLength(meeting.faq.length);
+    expect(html.querySelectorAll('.mp-attendance thead th').map((th) => th.text)).toEqual(['STT', 'Họ và tên', 'Thôn, bản', 'Ký tên']);
+    expect(html.querySelectorAll('.mp-attendance tbody tr').length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('print pages load the print font only through leaflet.css, and reading pages never load it', () => {
+    const leaflet = readFileSync(path.join(DIST, routes.leaflet(lessons()[0]!.id), 'index.html'), 'utf8');
+    expect(leaflet).toMatch(/@font-face\{font-family:Noto Sans;[^}]*url\(\/_astro\/noto-sans-vietnamese-400-normal[^)]*\.woff2\)/);
+    for (const page of builtPages().filter((p) => !isPrintVariant(p))) {
+      expect(readFileSync(path.join(DIST, page.endsWith('/') ? `${page}index.html` : page), 'utf8'), page).not.toContain('Noto Sans;');
+    }
+  });
+
+  it('the print centre lists every lesson and campaign with page, A5, script (and PDFs when they were printed)', () => {
+    const html = readPage(routes.printCentre());
+    const links = new Set(html.querySelectorAll('main a').map((a) => a.getAttribute('href')));
+    for (const lesson of lessons()) {
+      for (const link of [routes.lesson(lesson.id), routes.leaflet(lesson.id), routes.leafletA5(lesson.id), routes.broadcast(lesson.id)]) expect(links.has(link), link).toBe(true);
+      for (const pdf of [routes.leafletPdf(lesson.id), routes.leafletA5Pdf(lesson.id)]) expect(links.has(pdf), pdf).toBe(existsSync(path.join(DIST, pdf)));
+    }
+    for (const campaign of campaigns()) expect(links.has(routes.meetingPack(campaign.id))).toBe(true);
+  });
+
+  it('links to a PDF only when the PDF exists', () => {
+    const broken: string[] = [];
+    for (const page of builtPages()) {
+      if (!page.endsWith('/')) continue;
+      for (const a of readPage(page).querySelectorAll('a[href$=".pdf"]')) {
+        const href = a.getAttribute('href')!;
+        if (!existsSync(path.join(DIST, href))) broken.push(`${page} → ${href}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+});
+
+// PDFs need Chromium at build time. Without it they are skipped, unless REQUIRE_BROWSER is set:
+// then a missing PDF fails the tests instead.
+const havePdfs = chromiumPath() !== undefined && !process.env['SKIP_PDF'];
+const requirePdfs = !!process.env['REQUIRE_BROWSER'];
+const describePdf = havePdfs || requirePdfs ? describe : describe.skip;
+
+function pdfinfo(file: string): Record<string, string> {
+  const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return Object.fromEntries(out.split('\n').filter(Boolean).map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]));
+}
+
+/** The QR code on a PDF page rendered at 150 dpi; `half` crops one half of an A5 sheet (two codes confuse the decoder). */
+function qrIn(file: string, half?: 'left' | 'right'): string | undefined {
+  const crop = half ? ['-x', half === 'left' ? '0' : '877', '-y', '0', '-W', '877', '-H', '1240'] : [];
+  const png = PNG.sync.read(execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', ...crop, file]));
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height, { inversionAttempts: 'attemptBoth' })?.data;
+}
+
+describePdf('PDFs printed by Chromium during the build', () => {
+  it('every leaflet is one A4 portrait page with the title in correct Vietnamese, and its QR code opens the lesson', () => {
+    for (const lesson of lessons()) {
+      const file = path.join(DIST, routes.leafletPdf(lesson.id));
+      expect(existsSync(file), file).toBe(true);
+      const info = pdfinfo(file);
+      expect(info['Pages'], file).toBe('1');
+      expect(info['Page size'], file).toMatch(/^59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).normalize('NFC');
+      expect(text.replace(/\s+/g, ' '), file).toContain(String(lesson.parsed['title']));
+      expect(qrIn(file), file).toBe(new URL(routes.lesson(lesson.id), siteUrl()).href);
+    }
+  });
+
+  it('every A5 sheet is one A4 landscape page with two copies and a scannable QR code', () => {
+    for (const lesson of lessons()) {
+      const file = path.join(DIST, routes.leafletA5Pdf(lesson.id));
+      const info = pdfinfo(file);
+      expect(info['Pages'], file).toBe('1');
+      expect(info['Page size'], file).toMatch(/^841\.\d+ x 59[45]\.\d+ pts \(A4\)/);
+      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).normalize('NFC');
+      const firstPoint = String((lesson.parsed['keyPoints'] as string[])[0]);
+      expect(text.replace(/\s+/g, ' ').split(firstPoint.slice(0, 20)).length - 1, file).toBe(2);
+      expect(qrIn(file, 'left'), file).toBe(new URL(routes.lesson(lesson.id), siteUrl()).href);
+      expect(qrIn(file, 'right'), file).toBe(new URL(routes.lesson(lesson.id), siteUrl()).href);
+    }
+  });
+
+  it('embeds the Vietnamese font, so diacritics print on any machine', () => {
+    const fonts = execFileSync('pdffonts', [path.join(DIST, routes.leafletPdf(lessons()[0]!.id))], { encoding: 'utf8' });
+    const rows = fonts.split('\n').slice(2).filter(Boolean);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatch(/NotoSans-\w+\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+  });
+
+  it('the meeting pack PDF is A4 with every section, the attendance sheet on its own page', () => {
+    for (const campaign of campaigns().filter((c) => c.parsed['meeting'])) {
+      const file = path.join(DIST, routes.meetingPackPdf(campaign.id));
+      const info = pdfinfo(file);
+      expect(Number(info['Pages'])).toBeGreaterThanOrEqual(2);
+      expect(info['Page size']).toMatch(/\(A4\)/);
+      const pages = Number(info['Pages']);
+      const last = execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), file, '-'], { encoding: 'utf8' });
+      expect(last).toContain('Danh sách người dự họp');
+      const all = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+      for (const heading of ['Chương trình họp', 'Điều cần nhớ', 'Bà con mang theo', 'Hỏi và đáp']) expect(all).toContain(heading);
+    }
+  });
+});

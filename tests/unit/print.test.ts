@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import jsQR from 'jsqr';
+import sharp from 'sharp';
+import { buildScript, COMMUNE_BLANK, countSyllables, readingTimeLabel, translationParagraphs } from '../../src/lib/broadcast.ts';
+import { estimateLeaflet, LEAFLET_A4, linesFor } from '../../src/lib/leaflet-fit.ts';
+import { pdfJobs, pdfPageCount, sourceOf } from '../../src/lib/pdf.ts';
+import { qrPayload, qrSvg, shortUrl } from '../../src/lib/qr.ts';
+import { isPrintVariant, routes } from '../../src/lib/routes.ts';
+import { hasDigits } from '../../src/lib/vi-numbers.ts';
+
+const SHORT = {
+  title: 'Cài đặt và kích hoạt VNeID mức 2',
+  keyPoints: ['Mang căn cước và điện thoại đến công an xã.', 'Cài ứng dụng VNeID từ CH Play.', 'Nhận tin nhắn có mã, mở VNeID và kích hoạt.'],
+  tip: 'Công an không bao giờ gọi điện xin mã kích hoạt.',
+};
+const LONG_POINT = 'Ý này viết rất dài, kể đủ mọi chi tiết nhỏ mà người đọc không cần nhớ khi đứng ở buổi họp thôn.';
+
+describe('leaflet fit (one A4 page)', () => {
+  it('wraps word by word like the browser', () => {
+    expect(linesFor('một hai ba', 17, 186)).toBe(1);
+    expect(linesFor(LONG_POINT, 17, 60)).toBeGreaterThan(linesFor(LONG_POINT, 17, 172));
+  });
+
+  it('fits a short leaflet with room to spare', () => {
+    const fit = estimateLeaflet(SHORT);
+    expect(fit.fits).toBe(true);
+    expect(fit.heightMm).toBeLessThan(LEAFLET_A4.heightMm - 40);
+  });
+
+  it('refuses five long key points under a long title and a long tip', () => {
+    const fit = estimateLeaflet({
+      title: 'Bài mẫu có tiêu đề rất dài để thử xem tờ rơi còn in vừa một trang giấy A4 hay không khi ý chính cũng dài',
+      keyPoints: Array.from({ length: 5 }, () => LONG_POINT),
+      tip: 'Lời khuyên này cũng dài hơn bình thường, kể thêm nhiều điều cần chú ý khi làm theo các bước ở trên, để thử giới hạn của tờ rơi một trang.',
+      helpPhone: '113',
+    });
+    expect(fit.fits).toBe(false);
+    expect(fit.heightMm).toBeGreaterThan(fit.availableMm);
+  });
+
+  it('grows with every key point added', () => {
+    const three = estimateLeaflet(SHORT).heightMm;
+    const five = estimateLeaflet({ ...SHORT, keyPoints: [...SHORT.keyPoints, LONG_POINT, LONG_POINT] }).heightMm;
+    expect(five).toBeGreaterThan(three + 20);
+  });
+});
+
+describe('QR code', () => {
+  it('carries the absolute lesson URL and decodes back to it', async () => {
+    const url = qrPayload(routes.lesson('cai-dat-va-kich-hoat-vneid'), 'https://ban-so.example.org/');
+    expect(url).toBe('https://ban-so.example.org/bai-hoc/cai-dat-va-kich-hoat-vneid/');
+    expect(shortUrl(url)).toBe('ban-so.example.org/bai-hoc/cai-dat-va-kich-hoat-vneid');
+    const svg = await qrSvg(url, 'Mã QR');
+    expect(svg).toMatch(/^<svg class="qr" role="img" aria-label="Mã QR"/);
+    const { data, info } = await sharp(Buffer.from(svg), { density: 300 }).flatten({ background: '#fff' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const hit = jsQR(new Uint8ClampedArray(data), info.width, info.height);
+    expect(hit?.data).toBe(url);
+  });
+});
+
+describe('loudspeaker script', () => {
+  const script = buildScript({
+    title: 'Cảnh giác lừa đảo',
+    message: ['Hơn 24.000 thuê bao. Từ 1/9 đến 31/12/2026 có 75% bà con cài VNeID.'],
+    action: 'Gọi 113 khi bị doạ.',
+    phone: '0912345678',
+  });
+  const read = script.sections.flatMap((s) => s.sentences).join(' ');
+
+  it('opens with the station and "Kính thưa bà con", closes with "vừa phát", commune left blank', () => {
+    expect(script.sections.map((s) => s.role)).toEqual(['opening', 'message', 'action', 'closing']);
+    expect(script.sections[0]!.sentences).toEqual([`Đây là Đài truyền thanh xã ${COMMUNE_BLANK}.`, 'Kính thưa bà con.', 'Sau đây là tin: Cảnh giác lừa đảo.']);
+    expect(script.sections[3]!.sentences[0]).toBe(`Đài truyền thanh xã ${COMMUNE_BLANK} vừa phát tin: Cảnh giác lừa đảo.`);
+    expect(buildScript({ title: 'A b c', message: ['X y z.'], action: 'Làm.', commune: 'Đồng Văn' }).sections[0]!.sentences[0]).toBe('Đây là Đài truyền thanh xã Đồng Văn.');
+  });
+
+  it('turns every number into words and repeats the action and the phone', () => {
+    expect(hasDigits(read)).toBe(false);
+    expect(read).toContain('hai mươi tư nghìn');
+    expect(read).toContain('mùng một tháng chín');
+    expect(read).toContain('Xin nhắc lại: Gọi một một ba khi bị doạ.');
+    expect(read.match(/không chín một hai, ba bốn năm, sáu bảy tám/g)).toHaveLength(2);
+    expect(script.phonePrinted).toBe('0912 345 678');
+  });
+
+  it('states the reading time at the pace, which an editor can change', () => {
+    expect(script.pace).toBe(190);
+    expect(script.syllables).toBe(countSyllables(read));
+    expect(script.seconds).toBe(Math.round((script.syllables / 190) * 60));
+    const slower = buildScript({ title: 'Cảnh giác lừa đảo', message: ['Hơn 24.000 thuê bao.'], action: 'Gọi 113.', pace: 120 });
+    const faster = buildScript({ title: 'Cảnh giác lừa đảo', message: ['Hơn 24.000 thuê bao.'], action: 'Gọi 113.', pace: 240 });
+    expect(slower.seconds).toBe(faster.seconds * 2);
+    expect(readingTimeLabel(70)).toEqual({ minutes: 1, seconds: 10 });
+  });
+
+  it('keeps an editor translation as written, split into paragraphs (fixture, not real content)', () => {
+    // A placeholder in the shape of a translation: we never invent minority-language text.
+    expect(translationParagraphs('Đoạn một của bản dịch mẫu.\n\nĐoạn hai  của\nbản dịch mẫu.')).toEqual(['Đoạn một của bản dịch mẫu.', 'Đoạn hai của bản dịch mẫu.']);
+  });
+});
+
+describe('print routes and PDF jobs', () => {
+  it('marks print variants, and only them', () => {
+    expect(isPrintVariant(routes.leaflet('x'))).toBe(true);
+    expect(isPrintVariant(routes.leafletA5('x'))).toBe(true);
+    expect(isPrintVariant(routes.broadcast('x'))).toBe(true);
+    expect(isPrintVariant(routes.meetingPack('x'))).toBe(true);
+    expect(isPrintVariant(routes.campaignBroadcast('x'))).toBe(true);
+    expect(isPrintVariant(routes.lesson('x'))).toBe(false);
+    expect(isPrintVariant(routes.printCentre())).toBe(false);
+  });
+
+  it('prints a PDF for each leaflet, A5 sheet and meeting pack, not for scripts', () => {
+    const jobs = pdfJobs(['bai-hoc/a/to-roi/', 'bai-hoc/a/to-roi-a5/', 'bai-hoc/a/phat-thanh/', 'bai-hoc/a/', 'chien-dich/c/hop-thon/']);
+    expect(jobs.map((job) => job.pdf).sort()).toEqual([routes.leafletPdf('a'), routes.leafletA5Pdf('a'), routes.meetingPackPdf('c')].sort());
+  });
+
+  it('counts PDF pages and finds the content file of a page', () => {
+    expect(pdfPageCount(Buffer.from('<< /Type /Pages /Count 2 >> << /Type /Page >> << /Type/Page /Parent 1 0 R >>'))).toBe(2);
+    expect(sourceOf('<html lang="vi" data-print-variant="leaflet" data-source="content/lessons/a.mdx">')).toBe('content/lessons/a.mdx');
+  });
+});
