@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentGate } from './src/integrations/content-gate.ts';
+import { mdxGuard } from './src/integrations/mdx-guard.ts';
 import { siteUrl } from './src/lib/site.ts';
 
 export default defineConfig({
@@ -11,7 +12,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   // The gate must come first: it rejects bad content before any other integration runs.
-  integrations: [contentGate(), mdx(), sitemap()],
+  // mdxGuard refuses unsafe MDX again at compile time, before @astrojs/mdx compiles it.
+  integrations: [contentGate(), mdxGuard(), mdx(), sitemap()],
   devToolbar: { enabled: false },
   prefetch: false,
 });

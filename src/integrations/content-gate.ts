@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { formatReport } from '../lib/content/problems.ts';
 import { normaliseFiles, validateContent } from '../lib/content/validate.ts';
@@ -7,6 +8,10 @@ import { normaliseFiles, validateContent } from '../lib/content/validate.ts';
  * Runs the same checks as `npm run check` before Astro reads any content, so a broken
  * article stops the build with editor-friendly messages instead of a stack trace,
  * and no partial dist/ is written.
+ *
+ * A build starts by deleting dist/: a build that fails (here, or later while compiling
+ * or writing pages) never leaves an older, complete-looking site behind. Astro would empty
+ * dist/ itself, but only after content sync, too late for problems found before it.
  */
 export function contentGate(): AstroIntegration {
   return {
@@ -14,6 +19,7 @@ export function contentGate(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ config, command, logger }) => {
         const root = fileURLToPath(config.root);
+        if (command === 'build') await rm(config.outDir, { recursive: true, force: true });
         const result = await validateContent(root);
         if (result.notNfc.length && command === 'build') {
           // Canonically equivalent text: rewriting to NFC loses nothing and keeps search exact.

@@ -135,7 +135,7 @@ function checkImage(entry: RawEntry, imagePath: string, field: string, line: num
   const absolute = path.resolve(path.dirname(entry.absolutePath), imagePath);
   const where = { file: entry.file, line, field };
   if (/^(https?:)?\/\//.test(imagePath)) {
-    return [{ ...where, message: 'ảnh trên mạng không được dùng (trang không tải gì từ nơi khác)', fix: 'Tải ảnh về, đặt vào src/assets/ và ghi đường dẫn tương đối.' }];
+    return [{ ...where, message: 'ảnh trên mạng không được dùng (trang không tải gì từ nơi khác)', fix: 'Tải ảnh về, đặt vào content/images/ và ghi đường dẫn ../images/ten-anh.jpg.' }];
   }
   if (!IMAGE_EXTENSIONS.test(imagePath)) {
     return [{ ...where, message: `"${imagePath}" không phải ảnh PNG, JPEG, WebP hoặc AVIF`, fix: 'Dùng ảnh .jpg, .png, .webp hoặc .avif.' }];
