@@ -23,8 +23,13 @@ function nameOf(entry: ValidEntry | undefined): string | undefined {
   return (data?.['name'] ?? data?.['title'] ?? data?.['term'] ?? data?.['label']) as string | undefined;
 }
 
-/** Cross-entry rules Astro does not enforce (it only logs a dangling reference). */
-export function checkIntegrity(entries: readonly ValidEntry[], all: readonly RawEntry[], now = new Date()): Problem[] {
+/**
+ * Cross-entry rules Astro does not enforce (it only logs a dangling reference).
+ * `partial` are entries that failed their schema, with only the fields that passed: their
+ * references, images and body are checked too (every problem at once), but nothing may
+ * point at them.
+ */
+export function checkIntegrity(entries: readonly ValidEntry[], all: readonly RawEntry[], now = new Date(), partial: readonly ValidEntry[] = []): Problem[] {
   const problems: Problem[] = [];
   const ids = new Map<CollectionName, Map<string, ValidEntry>>();
   for (const entry of entries) {
@@ -63,7 +68,7 @@ export function checkIntegrity(entries: readonly ValidEntry[], all: readonly Raw
     } else indicatorKeys.set(entry.id, entry);
   }
 
-  for (const entry of entries) {
+  for (const entry of [...entries, ...partial]) {
     for (const { value, path: fieldPath } of collect(entry.parsed, isRef)) {
       const targets = ids.get(value.collection) ?? new Map<string, ValidEntry>();
       if (targets.has(value.id)) continue;
