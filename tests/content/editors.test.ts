@@ -114,3 +114,24 @@ describe('a new editor makes five typical mistakes', () => {
     `);
   }, 30_000);
 });
+
+describe('CONTRIBUTING.md', () => {
+  it('offers a lesson template that passes the check as pasted', () => {
+    const doc = readFileSync('CONTRIBUTING.md', 'utf8');
+    const block = /<!-- mau-bai-hoc:[^>]*-->\n```mdx\n([\s\S]*?)\n```/.exec(doc)?.[1];
+    expect(block, 'the marked ```mdx block').toBeDefined();
+    const root = contentCopy();
+    writeFileSync(path.join(root, 'content/lessons/ten-bai-cua-ban.mdx'), `${block}\n`);
+    const check = run('check.ts', ['--content', 'content'], root);
+    expect(check.output).toContain('không có lỗi');
+    expect(check.status).toBe(0);
+  });
+
+  it('quotes the check messages it explains word for word', () => {
+    const doc = readFileSync('CONTRIBUTING.md', 'utf8');
+    // The five-mistakes messages above are pasted into the guide: keep them in step.
+    expect(doc).toContain('— updated — ngày "10/11/2025" không đúng dạng NĂM-THÁNG-NGÀY hoặc không có thật — Viết năm trước, rồi tháng, rồi ngày: nếu là ngày 10 tháng 11 năm 2025 thì viết 2025-11-10.');
+    expect(doc).toContain('— cover.src — ảnh nặng 12.0 MB, quá giới hạn 10 MB —');
+    expect(doc).toContain('— nội dung — có dòng "import" (mã lệnh JavaScript, thường chép từ bài hướng dẫn trên mạng) —');
+  });
+});

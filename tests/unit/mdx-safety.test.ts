@@ -89,3 +89,19 @@ describe('MDX that could run code is reported, with its line', () => {
     expect(checkMdxSafety('{x}', 10)[0]?.line).toBe(11);
   });
 });
+
+describe('plain Markdown (the glossary)', () => {
+  const md = (text: string) => checkMdxSafety(text, 0, 'md').map((issue) => `${issue.line}: ${issue.message}`);
+
+  it('accepts text, links and braces, which are not code in Markdown', () => {
+    expect(md('Mã OTP {chỉ dùng một lần}. Xem [trang](https://example.org/).')).toEqual([]);
+  });
+
+  it('reports raw HTML and javascript: links, which would reach the reader unchanged', () => {
+    expect(md('Chữ <b onclick="x()">đậm</b>.\n\n<script>alert(1)</script>\n\n[a](javascript:alert(1))')).toEqual([
+      '1: có mã HTML <b onclick="x()">',
+      '3: có thẻ <script> (mã lệnh chạy trên máy người đọc), không được phép',
+      '5: đường dẫn "javascript:alert(1)" chạy mã lệnh hoặc chứa dữ liệu nhúng',
+    ]);
+  });
+});

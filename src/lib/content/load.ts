@@ -101,9 +101,9 @@ async function loadFolder(root: string, contentDir: string, source: CollectionSo
     }
     const decoded = await readSource(root, absolutePath, result);
     if (!decoded) continue;
-    if (ext === '.mdx') {
-      // Parsed, never run: the whole file, as the MDX compiler would see it.
-      for (const issue of checkMdxSafety(decoded.text)) {
+    if (ext === '.mdx' || ext === '.md') {
+      // Parsed, never run: the whole file, as the Markdown/MDX compiler would see it.
+      for (const issue of checkMdxSafety(decoded.text, 0, ext === '.md' ? 'md' : 'mdx')) {
         result.problems.push({ file, line: issue.line, field: BODY_FIELD, message: issue.message, fix: issue.fix });
       }
     }

@@ -1,4 +1,4 @@
-import { mdxToMdast } from 'satteri';
+import { markdownToMdast, mdxToMdast } from 'satteri';
 import { EDITOR_COMPONENTS } from './component-errors.ts';
 import { closest } from './suggest.ts';
 
@@ -111,11 +111,16 @@ function parseErrorIssue(error: unknown, lineOffset: number): SafetyIssue {
   return { line, message: `MDX không đọc được (${detail})`, fix };
 }
 
-/** Every unsafe construct in an MDX text; `lineOffset` is added to the lines reported. */
-export function checkMdxSafety(text: string, lineOffset = 0): SafetyIssue[] {
+/**
+ * Every unsafe construct in an MDX text; `lineOffset` is added to the lines reported.
+ * With `format: 'md'` (plain Markdown, e.g. the glossary) there is no code to run, but raw
+ * HTML would reach readers' browsers unchanged, so it is reported too.
+ */
+export function checkMdxSafety(text: string, lineOffset = 0, format: 'mdx' | 'md' = 'mdx'): SafetyIssue[] {
   let tree: MdNode;
   try {
-    tree = mdxToMdast(text.replace(/^\uFEFF/, '')) as unknown as MdNode;
+    const source = text.replace(/^\uFEFF/, '');
+    tree = (format === 'md' ? markdownToMdast(source) : mdxToMdast(source)) as unknown as MdNode;
   } catch (error) {
     // The parser stops at its first error; a dangerous tag is often the cause (the CSS in
     // <style>{…}</style> or the script in <script> reads as an expression): name it instead.
@@ -159,9 +164,13 @@ export function checkMdxSafety(text: string, lineOffset = 0): SafetyIssue[] {
           report(`đường dẫn "${shorten(node.url)}" chạy mã lệnh hoặc chứa dữ liệu nhúng`, 'Chỉ dùng đường dẫn https://… hoặc đường dẫn tới ảnh trong content/images/.');
         }
         break;
-      case 'html':
-        report('có mã HTML', `Xoá mã HTML; chỉ dùng Markdown và các thành phần ${COMPONENT_LIST}.`);
+      case 'html': {
+        const tag = /^<\/?([a-zA-Z][\w-]*)/.exec(node.value ?? '')?.[1]?.toLowerCase();
+        if (tag && DANGEROUS_ELEMENTS[tag]) report(`có ${DANGEROUS_ELEMENTS[tag]}, không được phép`, `Xoá cả thẻ <${tag}> và phần bên trong.`);
+        else if (tag && /^\//.test((node.value ?? '').slice(1))) break; // closing tag: reported with its opening tag
+        else report(`có mã HTML ${shorten(node.value ?? '')}`, tag && MARKDOWN_INSTEAD[tag] ? MARKDOWN_INSTEAD[tag] : 'Xoá mã HTML; chỉ dùng Markdown.');
         break;
+      }
       default:
         break;
     }
