@@ -33,7 +33,7 @@ export function mdxGuardPlugin(root: string): GuardPlugin {
         const issues = checkMdxSafety(code);
         if (issues.length === 0) return null;
         const file = path.relative(root, id.split('?')[0] ?? id).split(path.sep).join('/');
-        const problems: Problem[] = issues.map((issue) => ({ file, line: issue.line, field: BODY_FIELD, ...issue }));
+        const problems: Problem[] = issues.map((issue) => ({ file, field: BODY_FIELD, ...issue }));
         const error = new Error(`Bài viết có mã lệnh hoặc thẻ không được phép; tệp không được dựng:\n${formatReport(problems)}`);
         // Editors read the message, not a stack trace.
         error.stack = error.message;
