@@ -15,15 +15,16 @@ const HOSTILE = {
 const MARKERS = Object.values(HOSTILE).map((h) => h.marker);
 
 /** Build a copy of the site without the integrations named; returns what happened. */
-function buildHostileCopy(without: readonly string[], guardLast = false) {
+function buildHostileCopy(without: readonly string[], guardLast = false, { hostile = true, extra = {} as Record<string, string> } = {}) {
   const root = mkdtempSync(path.join(tmpdir(), 'ban-so-hostile-'));
   for (const item of ['src', 'public', 'tsconfig.json', 'package.json']) cpSync(path.join(REPO, item), path.join(root, item), { recursive: true });
   cpSync(path.join(REPO, 'astro.config.mjs'), path.join(root, 'astro.real.mjs'));
   symlinkSync(path.join(REPO, 'node_modules'), path.join(root, 'node_modules'), 'dir');
   cpSync(path.join(REPO, 'tests/fixtures/base'), path.join(root, 'content'), { recursive: true });
-  for (const [name, { fixture }] of Object.entries(HOSTILE)) {
+  for (const [name, { fixture }] of Object.entries(hostile ? HOSTILE : {})) {
     cpSync(path.join(REPO, 'tests/fixtures/invalid', fixture), path.join(root, 'content/lessons', name));
   }
+  for (const [file, text] of Object.entries(extra)) writeFileSync(path.join(root, file), text);
   // Keep caches inside the copy (node_modules is shared with the real build).
   writeFileSync(
     path.join(root, 'astro.config.mjs'),
@@ -76,6 +77,20 @@ describe('hostile MDX in a pull request', () => {
     expect(build.ran).toEqual([]);
     expect(build.output).toContain('Bài viết có mã lệnh hoặc thẻ không được phép; tệp không được dựng');
     expect(build.output).toMatch(/content\/lessons\/hostile-(export|expression)\.mdx:1[46] — nội dung — có (dòng "export"|biểu thức)/);
+    expect(build.distPages).toEqual([]);
+  }, 120_000);
+});
+
+describe('a build that fails while writing pages', () => {
+  it('leaves no dist/ behind, so a half-written site never looks complete', () => {
+    // A page that throws while it is rendered: Astro has already written other pages by then.
+    const build = buildHostileCopy([], false, {
+      hostile: false,
+      extra: { 'src/pages/zz-trang-loi.astro': "---\nthrow new Error('trang này hỏng khi dựng');\n---\n<p>x</p>\n" },
+    });
+    expect(build.status).not.toBe(0);
+    expect(build.output).toContain('trang này hỏng khi dựng');
+    expect(build.output).toContain('Dựng trang thất bại: đã xoá');
     expect(build.distPages).toEqual([]);
   }, 120_000);
 });

@@ -67,6 +67,7 @@ describe('MDX that could run code is reported, with its line', () => {
     ['html tag', 'Chữ <b>đậm</b>.', '1: thẻ HTML <b> không được dùng'],
     ['unknown attribute', '<Tip title="Mẹo">a</Tip>', '1: thuộc tính "title" không dùng được với <Tip>'],
     ['missing required attribute', '<Term>OTP</Term>', '1: <Term> thiếu thuộc tính id'],
+    ['steps without a numbered list', '<Steps>\nMở ứng dụng rồi bấm Đăng nhập.\n</Steps>', '1: <Steps> không có danh sách đánh số bên trong'],
   ])('%s', (_, text, expected) => {
     expect(messages(text)).toContain(expected);
   });

@@ -231,6 +231,9 @@ function checkElement(node: MdNode, line: number | undefined): SafetyIssue[] {
       report(`thuộc tính ${attr} của <${name}> thiếu giá trị`, `Viết ${attr}="…" với giá trị trong ngoặc kép.`);
     }
   }
+  if (name === 'Steps' && !(node.children ?? []).some((child) => child.type === 'list' && (child as { ordered?: boolean }).ordered)) {
+    report('<Steps> không có danh sách đánh số bên trong', 'Viết các bước thành danh sách "1. …", "2. …", cách <Steps> và </Steps> một dòng trống.');
+  }
   for (const required of component?.required ?? []) {
     if (!present.has(required)) {
       report(`<${name}> thiếu thuộc tính ${required}`, name === 'Figure' ? 'Viết <Figure caption="Chú thích ảnh">.' : `Viết <${name} ${required}="…">.`);
