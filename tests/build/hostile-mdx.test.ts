@@ -2,7 +2,7 @@
 // of the site (the small fixture content plus two hostile lessons that write a file when
 // their code runs) with the real astro.config.mjs, minus the integrations named.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,13 +43,14 @@ export default { ...config, cacheDir: './.cache/astro', vite: { ...config.vite, 
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
   });
-  return {
-    root,
+  const outcome = {
     status: result.status,
     output: `${result.stdout}\n${result.stderr}`,
     ran: MARKERS.filter((marker) => existsSync(path.join(root, marker))),
     distPages: existsSync(path.join(root, 'dist')) ? readdirSync(path.join(root, 'dist'), { recursive: true }).map(String).filter((f) => f.endsWith('.html')) : [],
   };
+  rmSync(root, { recursive: true, force: true });
+  return outcome;
 }
 
 describe('hostile MDX in a pull request', () => {

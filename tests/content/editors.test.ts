@@ -1,17 +1,23 @@
 // The editor's workflow: scaffold an article, make the usual mistakes, read the check.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isoDate, todayInVietnam } from '../../src/lib/dates.ts';
 
 const NODE = process.execPath;
 
+const copies: string[] = [];
+afterAll(() => {
+  for (const root of copies) rmSync(root, { recursive: true, force: true });
+});
+
 /** A throw-away copy of the real content/ folder; returns the repository-like root. */
 function contentCopy(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'ban-so-editor-'));
+  copies.push(root);
   cpSync('content', path.join(root, 'content'), { recursive: true });
   return root;
 }
