@@ -6,6 +6,7 @@ import { contentGate } from './src/integrations/content-gate.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { pdfIntegration } from './src/integrations/pdf.ts';
 import { isPrintVariant } from './src/lib/routes.ts';
+import { mdxGuard } from './src/integrations/mdx-guard.ts';
 import { siteUrl } from './src/lib/site.ts';
 
 export default defineConfig({
@@ -14,10 +15,12 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   // The gate must come first: it rejects bad content before any other integration runs.
+  // mdxGuard refuses unsafe MDX again at compile time, before @astrojs/mdx compiles it.
   // Print variants (leaflets, scripts, meeting packs) repeat content: kept out of the sitemap.
   // The search index runs before the PDFs are printed; both read the finished pages.
   integrations: [
     contentGate(),
+    mdxGuard(),
     mdx(),
     sitemap({ filter: (page) => !isPrintVariant(new URL(page).pathname) }),
     searchIndex(),

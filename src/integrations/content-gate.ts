@@ -1,4 +1,6 @@
 import type { AstroIntegration } from 'astro';
+import { rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { formatReport } from '../lib/content/problems.ts';
 import { normaliseFiles, validateContent } from '../lib/content/validate.ts';
@@ -7,6 +9,11 @@ import { normaliseFiles, validateContent } from '../lib/content/validate.ts';
  * Runs the same checks as `npm run check` before Astro reads any content, so a broken
  * article stops the build with editor-friendly messages instead of a stack trace,
  * and no partial dist/ is written.
+ *
+ * dist/ is either a complete build or absent. A build starts by deleting dist/ (Astro
+ * empties it too, but only after content sync, too late for problems found here), and a
+ * build that fails later — while compiling or writing pages — deletes the half-written
+ * dist/ when the process exits, so nothing partial looks complete.
  */
 export function contentGate(): AstroIntegration {
   return {
@@ -14,6 +21,15 @@ export function contentGate(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ config, command, logger }) => {
         const root = fileURLToPath(config.root);
+        if (command === 'build') {
+          await rm(config.outDir, { recursive: true, force: true });
+          const outDir = fileURLToPath(config.outDir);
+          process.once('exit', (code) => {
+            if (code === 0) return;
+            rmSync(outDir, { recursive: true, force: true });
+            console.error(`Dựng trang thất bại: đã xoá ${outDir} để không còn bản dựng dở dang.`);
+          });
+        }
         const result = await validateContent(root);
         if (result.notNfc.length && command === 'build') {
           // Canonically equivalent text: rewriting to NFC loses nothing and keeps search exact.

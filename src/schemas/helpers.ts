@@ -70,7 +70,7 @@ export const source = () =>
 /** A cover picture: an image file next to the content and its description for blind readers. */
 export const cover = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) =>
   z.strictObject({
-    /** Path to the image, relative to the content file (e.g. ../../src/assets/lessons/vneid.png). */
+    /** Path to the image, relative to the content file (e.g. ../images/vneid-tren-dien-thoai.png). */
     src: helpers.image(),
     /** What the picture shows, in a sentence (for screen readers and when images are off). */
     alt: z.string().trim().min(5).max(200),

@@ -24,8 +24,13 @@ function nameOf(entry: ValidEntry | undefined): string | undefined {
   return (data?.['name'] ?? data?.['title'] ?? data?.['term'] ?? data?.['label']) as string | undefined;
 }
 
-/** Cross-entry rules Astro does not enforce (it only logs a dangling reference). */
-export function checkIntegrity(entries: readonly ValidEntry[], all: readonly RawEntry[], now = new Date()): Problem[] {
+/**
+ * Cross-entry rules Astro does not enforce (it only logs a dangling reference).
+ * `partial` are entries that failed their schema, with only the fields that passed: their
+ * references, images and body are checked too (every problem at once), but nothing may
+ * point at them.
+ */
+export function checkIntegrity(entries: readonly ValidEntry[], all: readonly RawEntry[], now = new Date(), partial: readonly ValidEntry[] = []): Problem[] {
   const problems: Problem[] = [];
   const ids = new Map<CollectionName, Map<string, ValidEntry>>();
   for (const entry of entries) {
@@ -64,7 +69,7 @@ export function checkIntegrity(entries: readonly ValidEntry[], all: readonly Raw
     } else indicatorKeys.set(entry.id, entry);
   }
 
-  for (const entry of entries) {
+  for (const entry of [...entries, ...partial]) {
     for (const { value, path: fieldPath } of collect(entry.parsed, isRef)) {
       const targets = ids.get(value.collection) ?? new Map<string, ValidEntry>();
       if (targets.has(value.id)) continue;
@@ -158,7 +163,7 @@ function checkImage(entry: RawEntry, imagePath: string, field: string, line: num
   const absolute = path.resolve(path.dirname(entry.absolutePath), imagePath);
   const where = { file: entry.file, line, field };
   if (/^(https?:)?\/\//.test(imagePath)) {
-    return [{ ...where, message: 'ảnh trên mạng không được dùng (trang không tải gì từ nơi khác)', fix: 'Tải ảnh về, đặt vào src/assets/ và ghi đường dẫn tương đối.' }];
+    return [{ ...where, message: 'ảnh trên mạng không được dùng (trang không tải gì từ nơi khác)', fix: 'Tải ảnh về, đặt vào content/images/ và ghi đường dẫn ../images/ten-anh.jpg.' }];
   }
   if (!IMAGE_EXTENSIONS.test(imagePath)) {
     return [{ ...where, message: `"${imagePath}" không phải ảnh PNG, JPEG, WebP hoặc AVIF`, fix: 'Dùng ảnh .jpg, .png, .webp hoặc .avif.' }];

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { COLLECTIONS, indicatorId, type CollectionSource } from '../../schemas/collections.ts';
 import type { CollectionName } from '../../schemas/helpers.ts';
 import { idFromPath } from '../slug.ts';
-import { WHOLE_FILE, type Problem } from './problems.ts';
+import { checkMdxSafety } from './mdx-safety.ts';
+import { BODY_FIELD, WHOLE_FILE, type Problem } from './problems.ts';
 import { decodeSource, parseYamlWithLines, splitFrontmatter, type ParsedYaml } from './source-file.ts';
 
 /** One entry read from content/, not yet validated. */
@@ -100,6 +101,12 @@ async function loadFolder(root: string, contentDir: string, source: CollectionSo
     }
     const decoded = await readSource(root, absolutePath, result);
     if (!decoded) continue;
+    if (ext === '.mdx' || ext === '.md') {
+      // Parsed, never run: the whole file, as the Markdown/MDX compiler would see it.
+      for (const issue of checkMdxSafety(decoded.text, 0, ext === '.md' ? 'md' : 'mdx')) {
+        result.problems.push({ file, line: issue.line, field: BODY_FIELD, message: issue.message, fix: issue.fix });
+      }
+    }
     const id = idFromPath(name);
     if (!id) {
       result.problems.push({ file, field: WHOLE_FILE, message: 'tên tệp không tạo được địa chỉ trang', fix: 'Đặt tên tệp bằng chữ, ví dụ cai-dat-vneid.mdx.' });

@@ -13,6 +13,8 @@ export interface Problem {
 }
 
 export const WHOLE_FILE = '(tệp)';
+/** Field name for problems in the text of an article (below the frontmatter). */
+export const BODY_FIELD = 'nội dung';
 
 /** `file:line — field — what is wrong — what to do`. */
 export function formatProblem(problem: Problem): string {

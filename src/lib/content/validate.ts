@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { z } from 'astro/zod';
 import { COLLECTIONS } from '../../schemas/collections.ts';
 import { checkHelpers } from './node-helpers.ts';
 import { checkIntegrity, type ValidEntry } from './integrity.ts';
@@ -22,6 +23,7 @@ export async function validateContent(root: string, contentDir?: string, now = n
   const loaded = await loadContent(root, contentDir);
   const problems = [...loaded.problems];
   const entries: ValidEntry[] = [];
+  const partial: ValidEntry[] = [];
   const schemas = new Map(COLLECTIONS.map((source) => [source.name, source.schema(checkHelpers)]));
   for (const entry of loaded.entries) {
     const schema = schemas.get(entry.collection);
@@ -34,9 +36,38 @@ export async function validateContent(root: string, contentDir?: string, now = n
     for (const message of editorMessages(result.error, entry.data, schema)) {
       problems.push({ file: entry.file, line: entry.lineOf(message.path), field: message.field, message: message.message, fix: message.fix });
     }
+    partial.push({ ...entry, parsed: parseFieldByField(schema, entry.data) });
   }
-  problems.push(...checkIntegrity(entries, loaded.entries, now));
+  problems.push(...checkIntegrity(entries, loaded.entries, now, partial));
   return { problems, entries, notNfc: loaded.notNfc };
+}
+
+/**
+ * The fields of an invalid entry that pass on their own, parsed: so a wrong date does not
+ * hide a misspelt topic or a missing picture in the same file.
+ */
+function parseFieldByField(schema: z.ZodType, data: unknown): Record<string, unknown> {
+  const parsed: Record<string, unknown> = {};
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return parsed;
+  const shape = shapeOf(schema);
+  for (const [key, value] of Object.entries(data)) {
+    const field = shape[key];
+    const result = field?.safeParse(value);
+    if (result?.success) parsed[key] = result.data;
+  }
+  return parsed;
+}
+
+/** Field schemas of an object schema (through refinements and pipes). */
+function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {
+  let current: unknown = schema;
+  for (let guard = 0; guard < 10; guard++) {
+    const def = (current as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+    if (!def) break;
+    if (def['type'] === 'object') return def['shape'] as Record<string, z.ZodType>;
+    current = def['type'] === 'pipe' ? def['in'] : def['innerType'];
+  }
+  return {};
 }
 
 /** Rewrite files to NFC in place (canonically equivalent text; nothing is lost). */

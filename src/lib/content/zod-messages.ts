@@ -141,7 +141,10 @@ export function editorMessages(error: z.ZodError, data: unknown, schema?: z.ZodT
         break;
       }
       case 'invalid_format': {
-        if (issue.format === 'url') {
+        const known = issue.message === 'invalid_day' ? dayMessage(got) : CUSTOM[issue.message];
+        if (known) {
+          messages.push({ field, path, message: known.message, fix: known.fix });
+        } else if (issue.format === 'url') {
           messages.push({ field, path, message: 'đường dẫn không hợp lệ', fix: 'Dán đường dẫn đầy đủ bắt đầu bằng https://' });
         } else {
           messages.push({ field, path, message: `"${short(got)}" không đúng dạng`, fix: formatHint(path) });
@@ -149,7 +152,7 @@ export function editorMessages(error: z.ZodError, data: unknown, schema?: z.ZodT
         break;
       }
       case 'custom': {
-        const known = CUSTOM[issue.message];
+        const known = issue.message === 'invalid_day' ? dayMessage(got) : CUSTOM[issue.message];
         messages.push({ field, path, message: known?.message ?? issue.message, fix: known?.fix ?? 'Xem CONTRIBUTING.md.' });
         break;
       }
@@ -158,6 +161,18 @@ export function editorMessages(error: z.ZodError, data: unknown, schema?: z.ZodT
     }
   }
   return messages;
+}
+
+/** A date editors wrote the Vietnamese way (10/11/2025 = 10 November) gets its ISO form. */
+function dayMessage(got: unknown): { message: string; fix: string } {
+  const generic = CUSTOM['invalid_day']!;
+  if (typeof got !== 'string') return generic;
+  const message = `ngày "${short(got)}" không đúng dạng NĂM-THÁNG-NGÀY hoặc không có thật`;
+  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(got.trim());
+  if (!match) return { message, fix: generic.fix };
+  const [, day = '', month = '', year = ''] = match;
+  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return { message, fix: `Viết năm trước, rồi tháng, rồi ngày: nếu là ngày ${Number(day)} tháng ${Number(month)} năm ${year} thì viết ${iso}.` };
 }
 
 function formatHint(path: readonly PropertyKey[]): string {
