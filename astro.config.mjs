@@ -26,6 +26,9 @@ export default defineConfig({
     searchIndex(),
     pdfIntegration(),
   ],
+  // Every page gets a <meta> CSP with the hashes of its own inline <style> (docs/security.md);
+  // scripts: only files from this site. The search page adds 'wasm-unsafe-eval' for Pagefind.
+  security: { csp: { scriptDirective: { resources: ["'self'"] } } },
   devToolbar: { enabled: false },
   prefetch: false,
   // Scripts stay external files (never inlined), so the CSP needs no script hashes.

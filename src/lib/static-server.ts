@@ -14,6 +14,9 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.webp': 'image/webp',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
   '.avif': 'image/avif',
   '.pdf': 'application/pdf',
   '.txt': 'text/plain; charset=utf-8',
@@ -42,7 +45,10 @@ function compress(file: string): { br: Buffer; gzip: Buffer } {
  * text compressed with brotli or gzip when the browser asks (Pagefind's index files and
  * images are already compressed and go as they are).
  */
-export async function serveDist(dist: string, headers: Record<string, string> = {}): Promise<{ url: string; server: Server }> {
+export async function serveDist(
+  dist: string,
+  headers: Record<string, string> | ((pathname: string) => Record<string, string>) = {},
+): Promise<{ url: string; server: Server }> {
   const server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     let file = path.join(dist, pathname);
@@ -56,7 +62,9 @@ export async function serveDist(dist: string, headers: Record<string, string> = 
       status = 404;
       file = path.join(dist, '404.html');
     }
-    const type = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers };
+    // Extra headers (e.g. those of public/_headers, per path) go with every response.
+    const extra = typeof headers === 'function' ? headers(pathname) : headers;
+    const type = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...extra };
     const accepts = String(request.headers['accept-encoding'] ?? '');
     if (TEXT.test(file) && /\b(br|gzip)\b/.test(accepts)) {
       const encoding = /\bbr\b/.test(accepts) ? 'br' : 'gzip';

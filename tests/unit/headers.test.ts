@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { headersFor, HeadersSyntaxError, matches, parseCsp, parseHeaders } from '../../src/lib/headers.ts';
+
+const SAMPLE = `# comment
+/*
+  X-Frame-Options: DENY
+  Content-Security-Policy: default-src 'none'; script-src 'self'
+
+/_astro/*
+  Cache-Control: public, max-age=31536000, immutable
+/bai-hoc/:slug/
+  X-Test: lesson
+/*
+  Link: </a.css>; rel=preload
+  Link: </b.css>; rel=preload
+`;
+
+describe('_headers parser', () => {
+  it('reads patterns and their indented headers, skipping comments and blank lines', () => {
+    const rules = parseHeaders(SAMPLE);
+    expect(rules.map((rule) => [rule.pattern, rule.line, rule.headers.length])).toEqual([
+      ['/*', 2, 2],
+      ['/_astro/*', 6, 1],
+      ['/bai-hoc/:slug/', 8, 1],
+      ['/*', 10, 2],
+    ]);
+    expect(rules[0]!.headers[1]).toEqual(['content-security-policy', "default-src 'none'; script-src 'self'"]);
+  });
+
+  it('matches * across segments and :placeholder within one segment', () => {
+    expect(matches('/*', '/')).toBe(true);
+    expect(matches('/_astro/*', '/_astro/a.b.js')).toBe(true);
+    expect(matches('/_astro/*', '/bai-hoc/')).toBe(false);
+    expect(matches('/bai-hoc/:slug/', '/bai-hoc/x/')).toBe(true);
+    expect(matches('/bai-hoc/:slug/', '/bai-hoc/x/to-roi/')).toBe(false);
+    expect(matches('/a.b', '/aXb')).toBe(false);
+  });
+
+  it('applies every matching rule and joins repeated headers with ", "', () => {
+    const rules = parseHeaders(SAMPLE);
+    expect(headersFor(rules, '/bai-hoc/x/')).toEqual({
+      'x-frame-options': 'DENY',
+      'content-security-policy': "default-src 'none'; script-src 'self'",
+      'x-test': 'lesson',
+      link: '</a.css>; rel=preload, </b.css>; rel=preload',
+    });
+    expect(headersFor(rules, '/_astro/x.js')['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(headersFor(rules, '/tin-tuc/')['x-test']).toBeUndefined();
+  });
+
+  it('rejects malformed files with the line number', () => {
+    expect(() => parseHeaders('  X-A: b\n')).toThrow(/_headers:1: header line before any URL pattern/);
+    expect(() => parseHeaders('/*\n  no colon here\n')).toThrow(/_headers:2:.*Name: value/);
+    expect(() => parseHeaders('/*\nX-A: b\n')).toThrow(HeadersSyntaxError);
+  });
+
+  it('parses a CSP into directives', () => {
+    const csp = parseCsp("default-src 'none'; script-src 'self' 'wasm-unsafe-eval' ;style-src 'self'");
+    expect(csp.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(csp.get('style-src')).toEqual(["'self'"]);
+  });
+});
+
+describe('public/_headers and docs/nginx.conf (issue 8)', () => {
+  const rules = parseHeaders(readFileSync('public/_headers', 'utf8'));
+  const all = headersFor(rules, '/any/page/');
+
+  it('send a strict CSP on every path: no inline script, nothing from other hosts', () => {
+    const csp = parseCsp(all['content-security-policy'] ?? '');
+    expect(csp.get('default-src')).toEqual(["'none'"]);
+    expect(csp.get('script-src')).not.toContain("'unsafe-inline'");
+    expect(csp.get('script-src')).not.toContain("'unsafe-eval'");
+    expect(csp.get('style-src-attr')).toEqual(["'none'"]);
+    expect(csp.get('object-src') ?? csp.get('default-src')).toEqual(["'none'"]);
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+    for (const [directive, sources] of csp) {
+      expect(sources.filter((source) => /^(https?:|\*|\/\/)/.test(source)), directive).toEqual([]);
+    }
+    expect(all['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('the nginx example sends the same security headers as _headers', () => {
+    const nginx = readFileSync('docs/nginx.conf', 'utf8');
+    const block = nginx.slice(nginx.indexOf('# Security (issue 8)'));
+    const fromNginx = Object.fromEntries(
+      [...block.matchAll(/^add_header\s+([\w-]+)\s+"([^"]*)"\s+always;/gm)].map((match) => [match[1]!.toLowerCase(), match[2]]),
+    );
+    const security = rules.find((rule) => rule.headers.some(([name]) => name === 'content-security-policy'))!;
+    expect(fromNginx).toEqual(Object.fromEntries(security.headers));
+  });
+});
