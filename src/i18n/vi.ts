@@ -255,6 +255,9 @@ export const vi = {
   'printCentre.meetingPdf': 'PDF họp thôn',
   'printCentre.announcements': 'Tin phát thanh',
   'printCentre.noPdf': 'Lần dựng trang này chưa tạo PDF; mở tờ rơi và bấm In để in.',
+  // Quality gate (issue 8): names that tell the two search forms apart for screen readers.
+  'quality.headerSearch': 'Tìm nhanh trên Bản Số',
+  'quality.pageSearch': 'Tìm kiếm và lọc kết quả',
 } as const;
 
 export type UiKey = keyof typeof vi;

@@ -1,0 +1,154 @@
+// Quality gate in Chromium (issue 8): one page of every template, served from dist/ on 127.0.0.1
+// with exactly the headers of dist/_headers. See tests/README.md.
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { headersFor, parseHeaders } from '../../src/lib/headers.ts';
+import { routes } from '../../src/lib/routes.ts';
+import { browserAvailable } from '../support/browser-guard.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { DIST } from '../support/dist.ts';
+import { axeViolations, inlineCode, keyboardProblems, recordRequests, sidewaysScroll, smallTargets, watchCsp, zoomText } from '../support/quality.ts';
+import { serveDist } from '../support/static-server.ts';
+
+const LESSON = 'cai-dat-va-kich-hoat-vneid';
+const CAMPAIGN = 'vneid-cho-moi-nguoi-dan';
+/** One page of every template. */
+export const TEMPLATES: Array<[name: string, url: string]> = [
+  ['home', routes.home()],
+  ['lesson list', routes.lessons()],
+  ['lesson', routes.lesson(LESSON)],
+  ['leaflet', routes.leaflet(LESSON)],
+  ['leaflet A5', routes.leafletA5(LESSON)],
+  ['loudspeaker script', routes.broadcast(LESSON)],
+  ['campaign script', routes.campaignBroadcast(CAMPAIGN)],
+  ['news list', routes.newsList()],
+  ['news item', routes.news('tu-1-7-2025-binh-lieu-va-tien-yen-sap-xep-lai-xa')],
+  ['story list', routes.stories()],
+  ['story', routes.story('dai-duc-hop-thon-loa-xa-va-thanh-nien-tinh-nguyen')],
+  ['places overview', routes.places()],
+  ['place (abolished commune)', routes.place('xa-dai-duc')],
+  ['place (new commune)', routes.place('xa-tien-yen')],
+  ['place (former district)', routes.place('huyen-binh-lieu')],
+  ['topic', routes.topic('thanh-toan')],
+  ['campaign list', routes.campaigns()],
+  ['campaign', routes.campaign(CAMPAIGN)],
+  ['meeting pack', routes.meetingPack(CAMPAIGN)],
+  ['search', routes.search()],
+  ['search with a query', `${routes.search()}?q=vneid`],
+  ['glossary', routes.glossary()],
+  ['print centre', routes.printCentre()],
+  ['404', '/khong-co-trang-nay/'],
+];
+
+const SCREENSHOTS = path.resolve('test-results/screenshots');
+const VIEWPORT = { width: 360, height: 740 };
+const enabled = browserAvailable();
+
+/** Serve a folder with the headers of a _headers file, as the static host would. */
+export async function serveWithHeaders(root: string, headersFile: string): Promise<{ url: string; server: Server }> {
+  const rules = parseHeaders(readFileSync(headersFile, 'utf8'));
+  return serveDist(root, (pathname) => headersFor(rules, pathname));
+}
+
+/** Waits until the search page has finished (results or "nothing found"). */
+async function settle(page: Page, url: string): Promise<void> {
+  if (url.includes('?q=')) {
+    await page.waitForFunction(() => {
+      const status = document.querySelector('#search-status')?.textContent ?? '';
+      return status !== '' && !status.startsWith('Đang');
+    });
+  }
+}
+
+describe.skipIf(!enabled)('quality gate in Chromium (issue 8)', () => {
+  let browser: Browser;
+  let server: Server;
+  let base: string;
+  let strict: BrowserContext; // the CSP of _headers enforced
+  let axeContext: BrowserContext; // bypassCSP, so axe can be injected
+  let strictRequests: ReturnType<typeof recordRequests>;
+  let axeRequests: ReturnType<typeof recordRequests>;
+  let cspOf: (page: Page) => Promise<string[]>;
+  let strictPage: Page;
+  let axePage: Page;
+
+  beforeAll(async () => {
+    ({ url: base, server } = await serveWithHeaders(DIST, path.join(DIST, '_headers')));
+    browser = await launchChromium();
+    strict = await browser.newContext({ viewport: VIEWPORT });
+    strictRequests = recordRequests(strict);
+    cspOf = await watchCsp(strict);
+    axeContext = await browser.newContext({ viewport: VIEWPORT, bypassCSP: true });
+    axeRequests = recordRequests(axeContext);
+    strictPage = await strict.newPage();
+    axePage = await axeContext.newPage();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  it('serves pages with the CSP of _headers (so the checks below test it)', async () => {
+    const response = await strictPage.goto(`${base}/`);
+    expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(response?.headers()['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
+  });
+
+  describe.each(TEMPLATES)('%s (%s)', (name, url) => {
+    it('passes axe-core with zero violations', async () => {
+      await axePage.goto(base + url);
+      await settle(axePage, url);
+      expect(await axeViolations(axePage)).toEqual([]);
+    });
+
+    it('reports no CSP violation, has no inline code and stays on 127.0.0.1', async () => {
+      const before = strictRequests.all.length;
+      await strictPage.goto(base + url);
+      await settle(strictPage, url);
+      await strictPage.waitForLoadState('networkidle');
+      expect(await cspOf(strictPage)).toEqual([]);
+      expect(await inlineCode(strictPage)).toEqual([]);
+      expect(strictRequests.all.length).toBeGreaterThan(before);
+      expect(strictRequests.foreign()).toEqual([]);
+      await strictPage.screenshot({ path: path.join(SCREENSHOTS, `${name.replace(/[^a-z0-9]+/gi, '-').replace(/-$/, '')}-360.png`), fullPage: true });
+    });
+
+    it('does not scroll sideways at 360 px, nor with text at 200%', async () => {
+      await strictPage.goto(base + url);
+      await settle(strictPage, url);
+      expect(await sidewaysScroll(strictPage), 'at 100%').toBeUndefined();
+      await zoomText(strictPage, 200);
+      expect(await sidewaysScroll(strictPage), 'text at 200%').toBeUndefined();
+    });
+
+    it('has touch targets of at least 44×44 px', async () => {
+      await strictPage.goto(base + url);
+      await settle(strictPage, url);
+      expect(await smallTargets(strictPage)).toEqual([]);
+    });
+
+    it('works by keyboard: the skip link, and focus always visible', async () => {
+      await strictPage.goto(base + url);
+      await settle(strictPage, url);
+      expect(await keyboardProblems(strictPage)).toEqual([]);
+    });
+  });
+
+  it('a search runs Pagefind (WebAssembly) under the CSP without a violation', async () => {
+    const page = await strict.newPage();
+    await page.goto(`${base}${routes.search()}`);
+    await page.fill('#search-input', 'tien dien');
+    await page.waitForSelector('#search-results a');
+    expect(await cspOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('no request of either context left 127.0.0.1', () => {
+    expect(axeRequests.all.length).toBeGreaterThan(TEMPLATES.length);
+    expect([...strictRequests.foreign(), ...axeRequests.foreign()]).toEqual([]);
+  });
+});
