@@ -1,0 +1,61 @@
+// Privacy and CSP on the built files (issue 8); the browser suite checks the same in Chromium.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { headersFor, parseCsp, parseHeaders } from '../../src/lib/headers.ts';
+import { foreignResourcesInCss, foreignResourcesInHtml } from '../../src/lib/third-party.ts';
+import { builtPages, DIST, readPage } from '../support/dist.ts';
+
+const pages = builtPages();
+
+describe('no third-party resources in dist/', () => {
+  it('no page loads anything from another host (img, script, link, source, iframe, media, object, CSS url())', () => {
+    const offenders = pages.flatMap((page) => foreignResourcesInHtml(readPage(page).toString()).map((found) => `${page}: ${found}`));
+    expect(pages.length).toBeGreaterThan(50);
+    expect(offenders).toEqual([]);
+  });
+
+  it('no stylesheet or script file in dist/ points to another host', () => {
+    const files = readdirSync(DIST, { recursive: true }).map(String).filter((file) => /\.(css|webmanifest)$/.test(file));
+    const offenders = files.flatMap((file) => foreignResourcesInCss(readFileSync(path.join(DIST, file), 'utf8')).map((found) => `${file}: ${found}`));
+    const manifest = JSON.parse(readFileSync(path.join(DIST, 'manifest.webmanifest'), 'utf8')) as { icons?: Array<{ src: string }> };
+    for (const icon of manifest.icons ?? []) if (/^(https?:)?\/\//.test(icon.src)) offenders.push(`manifest icon: ${icon.src}`);
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('Content-Security-Policy', () => {
+  it('dist/_headers is public/_headers and sends the CSP on every page', () => {
+    expect(readFileSync(path.join(DIST, '_headers'), 'utf8')).toBe(readFileSync('public/_headers', 'utf8'));
+    const rules = parseHeaders(readFileSync(path.join(DIST, '_headers'), 'utf8'));
+    for (const page of pages) expect(headersFor(rules, page)['content-security-policy'], page).toMatch(/script-src 'self'/);
+  });
+
+  it('every page carries its own CSP meta: hashes of each inline <style>, no unsafe-inline, no style attributes', () => {
+    const problems: string[] = [];
+    for (const page of pages) {
+      const html = readPage(page);
+      const meta = html.querySelector('meta[http-equiv="content-security-policy"]');
+      if (!meta) {
+        problems.push(`${page}: no CSP meta`);
+        continue;
+      }
+      const csp = parseCsp(meta.getAttribute('content') ?? '');
+      const styleSources = csp.get('style-src') ?? [];
+      const scriptSources = csp.get('script-src') ?? [];
+      if (styleSources.includes("'unsafe-inline'") || scriptSources.includes("'unsafe-inline'")) problems.push(`${page}: unsafe-inline in the meta CSP`);
+      // The meta must come before any <style>, or the browser applies it too late.
+      const head = html.querySelector('head')!.childNodes.filter((node) => 'tagName' in node).map((node) => (node as { tagName: string }).tagName);
+      if (head.indexOf('META') > -1 && head.indexOf('STYLE') > -1 && head.findIndex((tag, i) => tag === 'STYLE' && i < head.indexOf('META')) > -1) problems.push(`${page}: a <style> before the CSP meta`);
+      for (const style of html.querySelectorAll('style')) {
+        const hash = `'sha256-${createHash('sha256').update(style.innerHTML).digest('base64')}'`;
+        if (!styleSources.includes(hash)) problems.push(`${page}: inline <style> (${style.innerHTML.length} chars) not in the CSP (${hash})`);
+      }
+      for (const element of html.querySelectorAll('[style]')) problems.push(`${page}: style attribute on <${element.rawTagName}>`);
+      const wasm = scriptSources.includes("'wasm-unsafe-eval'");
+      if (wasm !== (page === '/tim-kiem/')) problems.push(`${page}: 'wasm-unsafe-eval' ${wasm ? 'allowed outside' : 'missing on'} the search page`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
