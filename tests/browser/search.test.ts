@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable } from '../support/browser-guard.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { DIST } from '../support/dist.ts';
+import { headersFor, parseHeaders } from '../../src/lib/headers.ts';
 import { serveDist } from '../support/static-server.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 /** A first search may transfer at most this much (brotli, everything Pagefind fetches). */
 const FIRST_SEARCH_BUDGET = 100 * 1024;
@@ -37,8 +40,19 @@ describe.skipIf(!enabled)('search in Chromium', () => {
   let server: Server;
   let base: string;
 
+  // Every request of every page, to fail on any that leaves 127.0.0.1 (issue 8).
+  const requests: string[] = [];
+  /** A fresh page in its own context (no shared cache), its requests recorded. */
+  async function newPage(): Promise<Page> {
+    const page = await browser.newPage();
+    page.on('request', (request) => requests.push(request.url()));
+    return page;
+  }
+
   beforeAll(async () => {
-    ({ url: base, server } = await serveDist(DIST));
+    // Served with the headers of _headers, so every search also runs under the site's CSP.
+    const rules = parseHeaders(readFileSync(path.join(DIST, '_headers'), 'utf8'));
+    ({ url: base, server } = await serveDist(DIST, (pathname) => headersFor(rules, pathname)));
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -57,7 +71,7 @@ describe.skipIf(!enabled)('search in Chromium', () => {
   }
 
   it.each(CASES)('"%s" → %s (%s)', async (query, expected) => {
-    const page = await browser.newPage();
+    const page = await newPage();
     try {
       const { status, urls } = await resultsFor(page, query);
       if (expected === null) {
@@ -72,7 +86,7 @@ describe.skipIf(!enabled)('search in Chromium', () => {
   });
 
   it('shows titles and summaries with correct Vietnamese diacritics', async () => {
-    const page = await browser.newPage();
+    const page = await newPage();
     await resultsFor(page, 'dai duc');
     expect(await page.textContent('#search-results li:first-child a')).toMatch(/Đại Dực/);
     expect(await page.textContent('#search-results a[href="/dia-phuong/xa-dai-duc/"]')).toBe('Xã Đại Dực');
@@ -82,7 +96,7 @@ describe.skipIf(!enabled)('search in Chromium', () => {
   });
 
   it('loads nothing of Pagefind before the reader types, and the first search fits the budget', async () => {
-    const page = await browser.newPage();
+    const page = await newPage();
     const client = await page.context().newCDPSession(page);
     await client.send('Network.enable');
     const bytes = new Map<string, number>();
@@ -106,7 +120,7 @@ describe.skipIf(!enabled)('search in Chromium', () => {
   });
 
   it('keeps the query in the URL and the back button returns to the previous search', async () => {
-    const page = await browser.newPage();
+    const page = await newPage();
     await resultsFor(page, 'otp');
     await page.fill('#search-input', 'zalo');
     await page.press('#search-input', 'Enter');
@@ -119,7 +133,7 @@ describe.skipIf(!enabled)('search in Chromium', () => {
   });
 
   it('narrows results with the type filter', async () => {
-    const page = await browser.newPage();
+    const page = await newPage();
     await resultsFor(page, 'dai duc');
     await page.click('.search-filters summary');
     await page.check('input[name="type"][value="Câu chuyện"]');
@@ -129,11 +143,17 @@ describe.skipIf(!enabled)('search in Chromium', () => {
 
   it('without JavaScript still offers the topic index and the A–Z list', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
+    context.on('request', (request) => requests.push(request.url()));
     const page = await context.newPage();
     await page.goto(`${base}/tim-kiem/?q=dai+duc`);
     expect(await page.isVisible('#search-ui')).toBe(false);
     expect(await page.locator('#theo-chu-de + ul a').count()).toBeGreaterThanOrEqual(5);
     expect(await page.locator('#a-z + ul a').count()).toBeGreaterThanOrEqual(8);
     await context.close();
+  });
+
+  it('made no request that left 127.0.0.1', () => {
+    expect(requests.length).toBeGreaterThan(CASES.length);
+    expect(requests.filter((url) => !/^(data|blob):/.test(url) && new URL(url).hostname !== '127.0.0.1')).toEqual([]);
   });
 });
