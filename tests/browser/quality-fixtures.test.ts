@@ -6,12 +6,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headersFor, parseHeaders } from '../../src/lib/headers.ts';
 import { browserAvailable } from '../support/browser-guard.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { axeViolations, inlineCode, keyboardProblems, recordRequests, sidewaysScroll, smallTargets, watchCsp, zoomText } from '../support/quality.ts';
-import { serveDist } from '../support/static-server.ts';
-import { readFileSync } from 'node:fs';
+import { axeViolations, inlineCode, keyboardProblems, recordRequests, serveWithHeaders, sidewaysScroll, smallTargets, watchCsp, zoomText } from '../support/quality.ts';
 
 /** A page that passes every check; each fixture breaks one rule. */
 function page(body: string, head = ''): string {
@@ -51,8 +48,7 @@ describe.skipIf(!enabled)('the quality checks catch broken pages', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'ban-so-quality-'));
     for (const [name, html] of Object.entries(FIXTURES)) writeFileSync(path.join(dir, name), html);
     writeFileSync(path.join(dir, '404.html'), page('<p>Không có</p>'));
-    const rules = parseHeaders(readFileSync('public/_headers', 'utf8'));
-    ({ url: base, server } = await serveDist(dir, (pathname) => headersFor(rules, pathname)));
+    ({ url: base, server } = await serveWithHeaders(dir, 'public/_headers'));
     browser = await launchChromium();
     strict = await browser.newContext({ viewport: { width: 360, height: 740 } });
     cspOf = await watchCsp(strict);

@@ -1,22 +1,20 @@
 // Quality gate in Chromium (issue 8): one page of every template, served from dist/ on 127.0.0.1
 // with exactly the headers of dist/_headers. See tests/README.md.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headersFor, parseHeaders } from '../../src/lib/headers.ts';
 import { routes } from '../../src/lib/routes.ts';
 import { browserAvailable } from '../support/browser-guard.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { DIST } from '../support/dist.ts';
-import { axeViolations, inlineCode, keyboardProblems, recordRequests, sidewaysScroll, smallTargets, watchCsp, zoomText } from '../support/quality.ts';
-import { serveDist } from '../support/static-server.ts';
+import { axeViolations, inlineCode, keyboardProblems, recordRequests, serveWithHeaders, sidewaysScroll, smallTargets, watchCsp, zoomText } from '../support/quality.ts';
 
 const LESSON = 'cai-dat-va-kich-hoat-vneid';
 const CAMPAIGN = 'vneid-cho-moi-nguoi-dan';
 /** One page of every template. */
-export const TEMPLATES: Array<[name: string, url: string]> = [
+const TEMPLATES: Array<[name: string, url: string]> = [
   ['home', routes.home()],
   ['lesson list', routes.lessons()],
   ['lesson', routes.lesson(LESSON)],
@@ -46,12 +44,6 @@ export const TEMPLATES: Array<[name: string, url: string]> = [
 const SCREENSHOTS = path.resolve('test-results/screenshots');
 const VIEWPORT = { width: 360, height: 740 };
 const enabled = browserAvailable();
-
-/** Serve a folder with the headers of a _headers file, as the static host would. */
-export async function serveWithHeaders(root: string, headersFile: string): Promise<{ url: string; server: Server }> {
-  const rules = parseHeaders(readFileSync(headersFile, 'utf8'));
-  return serveDist(root, (pathname) => headersFor(rules, pathname));
-}
 
 /** Waits until the search page has finished (results or "nothing found"). */
 async function settle(page: Page, url: string): Promise<void> {

@@ -4,9 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable } from '../support/browser-guard.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { DIST } from '../support/dist.ts';
-import { headersFor, parseHeaders } from '../../src/lib/headers.ts';
-import { serveDist } from '../support/static-server.ts';
-import { readFileSync } from 'node:fs';
+import { serveWithHeaders } from '../support/quality.ts';
 import path from 'node:path';
 
 /** A first search may transfer at most this much (brotli, everything Pagefind fetches). */
@@ -51,8 +49,7 @@ describe.skipIf(!enabled)('search in Chromium', () => {
 
   beforeAll(async () => {
     // Served with the headers of _headers, so every search also runs under the site's CSP.
-    const rules = parseHeaders(readFileSync(path.join(DIST, '_headers'), 'utf8'));
-    ({ url: base, server } = await serveDist(DIST, (pathname) => headersFor(rules, pathname)));
+    ({ url: base, server } = await serveWithHeaders(DIST, path.join(DIST, '_headers')));
     browser = await launchChromium();
   });
   afterAll(async () => {
