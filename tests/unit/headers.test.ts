@@ -82,7 +82,11 @@ describe('public/_headers and docs/nginx.conf (issue 8)', () => {
 
   it('the nginx example sends the same security headers as _headers', () => {
     const nginx = readFileSync('docs/nginx.conf', 'utf8');
-    const block = nginx.slice(nginx.indexOf('# Security (issue 8)'));
+    // Only our block: it ends where another "# … (issue N)" block (e.g. caching) begins.
+    const start = nginx.indexOf('# Security (issue 8)');
+    const rest = nginx.slice(start + 1);
+    const next = rest.search(/^# [^\n]*\(issue \d+\)/m);
+    const block = next === -1 ? rest : rest.slice(0, next);
     const fromNginx = Object.fromEntries(
       [...block.matchAll(/^add_header\s+([\w-]+)\s+"([^"]*)"\s+always;/gm)].map((match) => [match[1]!.toLowerCase(), match[2]]),
     );
