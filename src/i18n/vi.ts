@@ -255,6 +255,13 @@ export const vi = {
   'printCentre.meetingPdf': 'PDF họp thôn',
   'printCentre.announcements': 'Tin phát thanh',
   'printCentre.noPdf': 'Lần dựng trang này chưa tạo PDF; mở tờ rơi và bấm In để in.',
+  // Offline reading (issue 5)
+  'offline.title': 'Chưa có mạng',
+  'offline.lead': 'Điện thoại đang mất mạng và trang này chưa được lưu. Khi có sóng, bà con tải lại trang là xem được.',
+  'offline.saved': 'Bài đã lưu trên điện thoại',
+  'offline.savedLead': 'Những bài bà con đã mở gần đây vẫn đọc được khi không có mạng:',
+  'offline.none': 'Chưa có bài nào được lưu. Bài học nào đã mở khi có mạng sẽ được lưu lại để đọc sau.',
+  'offline.noscript': 'Cần bật JavaScript để xem danh sách bài đã lưu.',
 } as const;
 
 export type UiKey = keyof typeof vi;

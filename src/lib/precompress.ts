@@ -1,0 +1,82 @@
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
+
+/**
+ * Precompression settings, shared by the build (src/integrations/precompress.ts), the byte
+ * budgets (tests/build/budgets.test.ts) and the bench: the bytes we measure are the bytes a
+ * host with `brotli_static` sends.
+ */
+export const BROTLI_QUALITY = 11;
+export const GZIP_LEVEL = 9;
+
+const brotliOptions = (size: number) => ({
+  params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: size },
+});
+
+/** Text assets that get .br and .gz twins. */
+const TEXT_ASSET = /\.(html|css|js|mjs|json|svg|xml|webmanifest|txt)$/i;
+
+/**
+ * Whether a dist/ file gets precompressed twins. Pagefind's index files (`.pf_*`) and its wasm
+ * are already gzip streams (docs/search.md): compressing them again gains nothing.
+ */
+export function isTextAsset(file: string): boolean {
+  if (/\.pf_[a-z]+$/i.test(file) || /\.wasm(\.|$)/i.test(file)) return false;
+  if (/\.(br|gz)$/i.test(file)) return false;
+  return TEXT_ASSET.test(file);
+}
+
+export function brotliSize(data: Buffer | string): number {
+  const buffer = typeof data === 'string' ? Buffer.from(data) : data;
+  return brotliCompressSync(buffer, brotliOptions(buffer.length)).length;
+}
+
+export function gzipBuffer(data: Buffer): Buffer {
+  return gzipSync(data, { level: GZIP_LEVEL });
+}
+
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+export interface PrecompressResult {
+  file: string;
+  size: number;
+  /** Bytes of the written twin, or undefined when the twin would not be smaller (not written). */
+  br?: number | undefined;
+  gz?: number | undefined;
+}
+
+/** Writes `<file>.br` and `<file>.gz` next to a file, each only if it is smaller than the file. */
+export async function precompressFile(file: string): Promise<PrecompressResult> {
+  const raw = await readFile(file);
+  const [br, gz] = await Promise.all([brotliAsync(raw, brotliOptions(raw.length)), gzipAsync(raw, { level: GZIP_LEVEL })]);
+  const result: PrecompressResult = { file, size: raw.length };
+  if (br.length < raw.length) {
+    await writeFile(`${file}.br`, br);
+    result.br = br.length;
+  }
+  if (gz.length < raw.length) {
+    await writeFile(`${file}.gz`, gz);
+    result.gz = gz.length;
+  }
+  return result;
+}
+
+/** Runs `work` over `items` with at most `limit` at a time, in order of completion. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  });
+  await Promise.all(runners);
+  return results;
+}
+
+export async function fileSize(file: string): Promise<number> {
+  return (await stat(file)).size;
+}
