@@ -39,9 +39,11 @@ async function trim(name, max) {
 }
 
 async function savePage(url, response) {
+  // Read the whole body first: a connection lost halfway must not touch the saved copy.
+  const body = await response.arrayBuffer();
   const cache = await caches.open(PAGES);
-  await cache.delete(url); // re-inserted last: the newest page
-  await cache.put(url, response);
+  // put() replaces an entry by appending it (Cache API spec): keys() stays oldest first.
+  await cache.put(url, new Response(body, { headers: response.headers }));
   await trim(PAGES, MAX_PAGES);
 }
 
@@ -50,7 +52,7 @@ async function page(request) {
   url.search = '';
   url.hash = '';
   const network = fetch(request).then((response) => {
-    if (response.ok && response.type === 'basic') savePage(url.href, response.clone());
+    if (response.ok && response.type === 'basic') savePage(url.href, response.clone()).catch(() => undefined);
     return response;
   });
   const timeout = new Promise((resolve) => setTimeout(resolve, TIMEOUT));
