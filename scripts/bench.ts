@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { measureInBrowser } from '../src/lib/bench/browser.ts';
 import { generateLessons } from '../src/lib/bench/corpus.ts';
-import { markdownReport, median, pageType, type BrowserFigures, type BuildFigures } from '../src/lib/bench/stats.ts';
+import { markdownReport, median, type BrowserFigures, type BuildFigures } from '../src/lib/bench/stats.ts';
+import { pageType } from '../src/lib/budgets.ts';
 import { chromiumPath } from '../src/lib/chromium.ts';
 import { brotliSize } from '../src/lib/precompress.ts';
 import { routes } from '../src/lib/routes.ts';
@@ -79,7 +80,7 @@ function figures(dist: string, lessons: number, wallMs: number, peakRssBytes: nu
     const page = `/${file}`.replace(/index\.html$/, '');
     const twin = path.join(dist, `${file}.br`);
     const bytes = existsSync(twin) ? statSync(twin).size : brotliSize(readFileSync(path.join(dist, file)));
-    const type = page === '/404.html' ? '404' : pageType(page);
+    const type: string = pageType(page);
     byType.set(type, [...(byType.get(type) ?? []), { page, bytes }]);
   }
   return {

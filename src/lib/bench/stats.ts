@@ -1,4 +1,5 @@
-/** Figures of `npm run bench`: medians, page types, and the markdown report. */
+/** Figures of `npm run bench`: medians and the markdown report. */
+import { LIST_PAGE_BUDGET, READING_PAGE_BUDGET, READING_TYPES, type PageType } from '../budgets.ts';
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
@@ -6,26 +7,6 @@ export function median(values: readonly number[]): number {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
-
-/** Page type of a site path, for the per-type byte table (reading pages first). */
-export function pageType(sitePath: string): string {
-  if (/^\/(bai-hoc|chien-dich)\/[^/]+\/(to-roi|to-roi-a5|phat-thanh|hop-thon)\/$/.test(sitePath)) return 'print variant';
-  const rules: Array<[RegExp, string]> = [
-    [/^\/bai-hoc\/[^/]+\/$/, 'lesson'],
-    [/^\/tin-tuc\/\d+\/$/, 'list'],
-    [/^\/tin-tuc\/[^/]+\/$/, 'news'],
-    [/^\/cau-chuyen\/[^/]+\/$/, 'story'],
-    [/^\/dia-phuong\/[^/]+\/$/, 'place'],
-    [/^\/chien-dich\/[^/]+\/$/, 'campaign'],
-    [/^\/tu-dien\/$/, 'glossary'],
-    [/^\/$/, 'home'],
-  ];
-  for (const [pattern, type] of rules) if (pattern.test(sitePath)) return type;
-  return 'list';
-}
-
-/** Reading pages: at most 14,000 bytes (brotli) so they arrive in the first round trip. */
-export const READING_TYPES = new Set(['lesson', 'news', 'story', 'place', 'campaign', 'glossary']);
 
 export const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 export const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -68,7 +49,7 @@ export function markdownReport(builds: ReadonlyArray<{ build: BuildFigures; brow
   for (const { build, browser } of builds) {
     out.push('', `### ${build.lessons.toLocaleString('en')} lessons: HTML bytes per page type (brotli 11, incl. inlined CSS)`, '', '| page type | pages | median | max | largest page |', '| --- | ---: | ---: | ---: | --- |');
     for (const row of build.byType) {
-      const limit = READING_TYPES.has(row.type) ? ' (≤ 14,000)' : row.type === 'home' || row.type === 'list' ? ' (≤ 16,000)' : '';
+      const limit = READING_TYPES.has(row.type as PageType) ? ` (≤ ${READING_PAGE_BUDGET.toLocaleString('en')})` : row.type === 'home' || row.type === 'list' ? ` (≤ ${LIST_PAGE_BUDGET.toLocaleString('en')})` : '';
       out.push(`| ${row.type}${limit} | ${row.count} | ${Math.round(row.median).toLocaleString('en')} | ${row.max.toLocaleString('en')} | \`${row.maxPage}\` |`);
     }
     if (browser.length) {
