@@ -92,3 +92,21 @@ describe('precompressed twins', () => {
     expect(readFileSync(`${fileOf(lesson)}.br`).length).toBe(brotliSize(readFileSync(fileOf(lesson))));
   });
 });
+
+describe('delivery headers', () => {
+  it('ships _headers: hashed assets immutable for a year, HTML revalidated, Pagefind short, the worker never cached', () => {
+    const rules = new Map<string, string[]>();
+    let current = '';
+    for (const line of readFileSync(path.join(DIST, '_headers'), 'utf8').split('\n')) {
+      if (/^\S/.test(line) && !line.startsWith('#')) rules.set((current = line.trim()), []);
+      else if (/^\s+\S/.test(line) && current) rules.get(current)!.push(line.trim());
+    }
+    expect(rules.get('/*')).toContain('Cache-Control: public, max-age=0, must-revalidate');
+    expect(rules.get('/_astro/*')).toContain('Cache-Control: public, max-age=31536000, immutable');
+    expect(rules.get('/pagefind/*')?.find((h) => h.startsWith('Cache-Control:'))).toMatch(/must-revalidate/);
+    expect(rules.get('/sw.js')).toContain('Cache-Control: no-cache');
+    // Every file a page references from /_astro/ really has a hashed name.
+    const referenced = new Set(pages.flatMap((page) => [...readFileSync(fileOf(page), 'utf8').matchAll(/"(\/_astro\/[^"?#\s]+)"/g)].map((m) => m[1]!)));
+    expect([...referenced].filter((url) => !/[.\-_][\w-]{6,}\.\w+$/.test(url))).toEqual([]);
+  });
+});
