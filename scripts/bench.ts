@@ -109,7 +109,11 @@ for (const size of sizes) {
     for (const lesson of lessons) writeFileSync(path.join(dir, 'content/lessons', `${lesson.id}.mdx`), lesson.source);
     const total = readdirSync(path.join(dir, 'content/lessons')).filter((f) => f.endsWith('.mdx')).length;
     console.log(`\n${size} synthetic lessons (${total} in all) in ${dir}: building…`);
-    const { wallMs, peakRssBytes } = await build(dir);
+    const { wallMs, peakRssBytes, log } = await build(dir);
+    const logFile = path.resolve(`${(values.out ?? 'bench-report.md').replace(/\.md$/, '')}-build-${size}.log`);
+    writeFileSync(logFile, log);
+    // Where the time went: Astro's own steps and each of our integrations (full log in logFile).
+    for (const line of log.split('\n').filter((l) => /\[ban-so:(search-index|service-worker|precompress)\]|og-image|Link preview|Ảnh xem trước|built in|Completed in \d/.test(l))) console.log(`  | ${line.trim()}`);
     const build_ = figures(path.join(dir, 'dist'), total, wallMs, peakRssBytes);
     console.log(`  built ${build_.pages} pages in ${(wallMs / 1000).toFixed(1)} s, peak RSS ${(peakRssBytes / 1024 / 1024).toFixed(0)} MB`);
     let browser: BrowserFigures[] = [];
