@@ -12,7 +12,7 @@ async function savedPages(): Promise<Array<{ url: string; title: string }>> {
   const pages: Array<{ url: string; title: string }> = [];
   for (const name of names) {
     const cache = await caches.open(name);
-    for (const request of (await cache.keys()).reverse()) {
+    for (const request of [...(await cache.keys())].reverse()) {
       const html = (await (await cache.match(request))?.text()) ?? '';
       const title = new DOMParser().parseFromString(html, 'text/html').querySelector('h1')?.textContent?.trim();
       if (title) pages.push({ url: new URL(request.url).pathname, title });
