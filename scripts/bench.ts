@@ -52,7 +52,7 @@ function build(dir: string): Promise<{ wallMs: number; peakRssBytes: number; log
   const [command, ...args] = withTime ? [TIME, '-v', ...astro] : astro;
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(command!, args, { cwd: dir, env: { ...process.env, SKIP_PDF: '1', NODE_OPTIONS: process.env['NODE_OPTIONS'] ?? '' } });
+    const child = spawn(command!, args, { cwd: dir, env: { ...process.env, SKIP_PDF: '1', PRECOMPRESS_CACHE: '0' } });
     let log = '';
     child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
@@ -135,7 +135,7 @@ for (const size of sizes) {
 
 const notes = [
   `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`,
-  'Build: `astro build` with SKIP_PDF=1 (no PDFs), link previews from the on-disk cache when already drawn; peak RSS from /usr/bin/time -v (largest process).',
+  'Build: `astro build` with SKIP_PDF=1 (no PDFs) and PRECOMPRESS_CACHE=0 (every .br/.gz written from scratch); link previews come from the on-disk cache when an identical one was drawn before (see the build log); peak RSS from /usr/bin/time -v (largest process).',
   'Browser: Debian Chromium, a fresh context per run (no HTTP cache, service workers blocked: a first visit); bytes are encodedDataLength until the load event; search time from typing to the first result on screen (includes the 250 ms input debounce).',
 ];
 const report = markdownReport(results, notes);

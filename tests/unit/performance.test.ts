@@ -110,3 +110,22 @@ describe('bench', () => {
     expect(report).toContain('| lesson (≤ 14,000) | 1000 | 5,000 | 6,000 | `/bai-hoc/x/` |');
   });
 });
+
+describe('precompression cache', () => {
+  it('copies twins of unchanged content from the cache, and prunes what a build did not use', async () => {
+    const { pruneCache } = await import('../../src/lib/precompress.ts');
+    const { readdirSync } = await import('node:fs');
+    const dir = mkdtempSync(path.join(tmpdir(), 'ban-so-precompress-cache-'));
+    const cacheDir = path.join(dir, 'cache');
+    const file = path.join(dir, 'index.html');
+    writeFileSync(file, '<p>Tiền điện trả bằng mã QR.</p>\n'.repeat(40));
+    const first = await precompressFile(file, { dir: cacheDir, used: new Set() });
+    expect(first.cached).toBeUndefined();
+    const second = await precompressFile(file, { dir: cacheDir, used: new Set() });
+    expect(second).toEqual({ ...first, cached: true });
+    expect(brotliDecompressSync(readFileSync(`${file}.br`)).toString()).toBe(readFileSync(file, 'utf8'));
+    expect(readdirSync(cacheDir)).toHaveLength(2);
+    expect(await pruneCache(cacheDir, new Set())).toBe(2);
+    expect(readdirSync(cacheDir)).toEqual([]);
+  });
+});
