@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -44,6 +44,7 @@ describe('precompression', () => {
     const tiny = path.join(dir, 'tiny.txt');
     writeFileSync(tiny, 'a');
     expect(await precompressFile(tiny)).toEqual({ file: tiny, size: 1 });
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('runs at most `limit` jobs at a time and keeps the order of results', async () => {
@@ -127,5 +128,6 @@ describe('precompression cache', () => {
     expect(readdirSync(cacheDir)).toHaveLength(2);
     expect(await pruneCache(cacheDir, new Set())).toBe(2);
     expect(readdirSync(cacheDir)).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
