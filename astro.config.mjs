@@ -5,7 +5,9 @@ import { defineConfig } from 'astro/config';
 import { contentGate } from './src/integrations/content-gate.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { pdfIntegration } from './src/integrations/pdf.ts';
-import { isPrintVariant } from './src/lib/routes.ts';
+import { excludedFromSitemap } from './src/lib/routes.ts';
+import { serviceWorker } from './src/integrations/service-worker.ts';
+import { precompress } from './src/integrations/precompress.ts';
 import { mdxGuard } from './src/integrations/mdx-guard.ts';
 import { siteUrl } from './src/lib/site.ts';
 
@@ -16,15 +18,18 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   // The gate must come first: it rejects bad content before any other integration runs.
   // mdxGuard refuses unsafe MDX again at compile time, before @astrojs/mdx compiles it.
-  // Print variants (leaflets, scripts, meeting packs) repeat content: kept out of the sitemap.
+  // Print variants (leaflets, scripts, meeting packs) repeat content: kept out of the sitemap (so is the offline page).
   // The search index runs before the PDFs are printed; both read the finished pages.
   integrations: [
     contentGate(),
     mdxGuard(),
     mdx(),
-    sitemap({ filter: (page) => !isPrintVariant(new URL(page).pathname) }),
+    sitemap({ filter: (page) => !excludedFromSitemap(new URL(page).pathname) }),
     searchIndex(),
     pdfIntegration(),
+    // Issue 5: the service worker (needs the finished pages), then precompression LAST.
+    serviceWorker(),
+    precompress(),
   ],
   // Every page gets a <meta> CSP with the hashes of its own inline <style> (docs/security.md);
   // scripts: only files from this site. The search page adds 'wasm-unsafe-eval' for Pagefind.

@@ -83,9 +83,27 @@ export async function getLessonsByTopic(): Promise<Array<{ topic: TopicView; les
     .filter((group) => group.lessons.length > 0);
 }
 
+let byTopic: Promise<Map<string, LessonView[]>> | undefined;
+
+/** Lessons of each topic, A–Z: built once, so a lesson page does not scan every lesson (issue 5). */
+function lessonsByTopicId(): Promise<Map<string, LessonView[]>> {
+  byTopic ??= getLessons().then((lessons) => {
+    const map = new Map<string, LessonView[]>();
+    for (const lesson of lessons) map.set(lesson.topic.id, [...(map.get(lesson.topic.id) ?? []), lesson]);
+    return map;
+  });
+  return byTopic;
+}
+
 /** Other lessons of the same topic. */
 export async function getRelatedLessons(lesson: LessonView, count = 3): Promise<LessonView[]> {
-  return (await getLessons()).filter((other) => other.topic.id === lesson.topic.id && other.id !== lesson.id).slice(0, count);
+  const sameTopic = (await lessonsByTopicId()).get(lesson.topic.id) ?? [];
+  const related: LessonView[] = [];
+  for (const other of sameTopic) {
+    if (other.id !== lesson.id) related.push(other);
+    if (related.length === count) break;
+  }
+  return related;
 }
 
 /** Lessons aimed at a place (or at everyone). */

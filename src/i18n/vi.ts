@@ -258,6 +258,13 @@ export const vi = {
   // Quality gate (issue 8): names that tell the two search forms apart for screen readers.
   'quality.headerSearch': 'Tìm nhanh trên Bản Số',
   'quality.pageSearch': 'Tìm kiếm và lọc kết quả',
+  // Offline reading (issue 5)
+  'offline.title': 'Chưa có mạng',
+  'offline.lead': 'Điện thoại đang mất mạng và trang này chưa được lưu. Khi có sóng, bà con tải lại trang là xem được.',
+  'offline.saved': 'Bài đã lưu trên điện thoại',
+  'offline.savedLead': 'Những bài bà con đã mở gần đây vẫn đọc được khi không có mạng:',
+  'offline.none': 'Chưa có bài nào được lưu. Bài học nào đã mở khi có mạng sẽ được lưu lại để đọc sau.',
+  'offline.noscript': 'Cần bật JavaScript để xem danh sách bài đã lưu.',
 } as const;
 
 export type UiKey = keyof typeof vi;

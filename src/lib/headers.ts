@@ -2,7 +2,8 @@
  * The `_headers` file of static hosts (Netlify, Cloudflare Pages): a URL pattern on its own
  * line, then indented `Name: value` lines. `#` starts a comment line. In a pattern `*` matches
  * anything (also "/") and `:name` one path segment. Every rule that matches a path applies;
- * a header set by several rules is joined with ", " (what Cloudflare Pages does).
+ * a header set by several rules is joined with ", " (what Cloudflare Pages does), and a
+ * `! Name` line removes what earlier rules set for that name (Cloudflare Pages' "detach").
  * The browser tests serve dist/ with exactly these headers (tests/browser/quality.test.ts).
  */
 
@@ -10,7 +11,8 @@ export interface HeaderRule {
   pattern: string;
   /** 1-based line of the pattern, for messages. */
   line: number;
-  headers: Array<[name: string, value: string]>;
+  /** A value of null is a `! Name` line: drop the header set by earlier matching rules. */
+  headers: Array<[name: string, value: string | null]>;
 }
 
 export class HeadersSyntaxError extends Error {}
@@ -32,6 +34,11 @@ export function parseHeaders(text: string): HeaderRule[] {
       return;
     }
     if (!current) throw new HeadersSyntaxError(`_headers:${line}: header line before any URL pattern`);
+    const detach = /^!\s*([A-Za-z0-9!#$%&'*+.^_`|~-]+)$/.exec(trimmed);
+    if (detach) {
+      current.headers.push([detach[1]!.toLowerCase(), null]);
+      return;
+    }
     const colon = trimmed.indexOf(':');
     if (colon <= 0) throw new HeadersSyntaxError(`_headers:${line}: "${trimmed}" should be "Name: value"`);
     const name = trimmed.slice(0, colon).trim();
@@ -60,7 +67,10 @@ export function headersFor(rules: readonly HeaderRule[], pathname: string): Reco
   const result: Record<string, string> = {};
   for (const rule of rules) {
     if (!matches(rule.pattern, pathname)) continue;
-    for (const [name, value] of rule.headers) result[name] = result[name] === undefined ? value : `${result[name]}, ${value}`;
+    for (const [name, value] of rule.headers) {
+      if (value === null) delete result[name];
+      else result[name] = result[name] === undefined ? value : `${result[name]}, ${value}`;
+    }
   }
   return result;
 }

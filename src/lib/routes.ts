@@ -3,6 +3,8 @@
  * Paths are Vietnamese words in ASCII and always end with "/" (Astro's trailingSlash: 'always').
  */
 
+import { OFFLINE_PATH, SERVICE_WORKER_PATH } from './offline-paths.ts';
+
 export const routes = {
   home: (): string => '/',
   lessons: (): string => '/bai-hoc/',
@@ -24,6 +26,9 @@ export const routes = {
   meetingPackPdf: (id: string): string => `/chien-dich/${id}/hop-thon.pdf`,
   campaignBroadcast: (id: string): string => `/chien-dich/${id}/phat-thanh/`,
   printButtonScript: (): string => '/print-button.js',
+  /** Offline reading (issue 5): the page the service worker shows for an unsaved page, and the worker. */
+  offline: (): string => OFFLINE_PATH,
+  serviceWorker: (): string => SERVICE_WORKER_PATH,
   topic: (id: string): string => `/chu-de/${id}/`,
   search: (): string => '/tim-kiem/',
   printCentre: (): string => '/in-an/',
@@ -42,6 +47,11 @@ export const routes = {
  */
 export function isPrintVariant(path: string): boolean {
   return /^\/(bai-hoc|chien-dich)\/[^/]+\/(to-roi|to-roi-a5|phat-thanh|hop-thon)\/$/.test(path);
+}
+
+/** Pages kept out of the sitemap: print variants (they repeat content) and the offline page. */
+export function excludedFromSitemap(path: string): boolean {
+  return isPrintVariant(path) || path === routes.offline();
 }
 
 /** Absolute URL for canonical links, QR codes and feeds. */

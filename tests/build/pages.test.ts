@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ValidEntry } from '../../src/lib/content/integrity.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
-import { isPrintVariant, routes } from '../../src/lib/routes.ts';
+import { excludedFromSitemap, isPrintVariant, routes } from '../../src/lib/routes.ts';
 import { siteUrl } from '../../src/lib/site.ts';
 import { builtPages, DIST, expectedPage, idsOn, missingPages, pageExists, readPage } from '../support/dist.ts';
 
@@ -49,7 +49,7 @@ describe('every content entry has its page', () => {
 });
 
 describe('sitemap', () => {
-  it('lists every page except 404 and the print variants (isPrintVariant), and nothing that is not built', () => {
+  it('lists every page except 404, the offline page and the print variants (excludedFromSitemap), and nothing that is not built', () => {
     const index = readFileSync(path.join(DIST, 'sitemap-index.xml'), 'utf8');
     const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
     const locs = sitemaps.flatMap((sitemap) =>
@@ -58,7 +58,7 @@ describe('sitemap', () => {
     const site = siteUrl();
     expect(locs.every((loc) => loc.startsWith(site))).toBe(true);
     const listed = locs.map((loc) => new URL(loc).pathname).sort();
-    expect(listed).toEqual(pages.filter((page) => page !== '/404.html' && !isPrintVariant(page)));
+    expect(listed).toEqual(pages.filter((page) => page !== '/404.html' && !excludedFromSitemap(page)));
     expect(pages.filter(isPrintVariant).length).toBeGreaterThan(0);
   });
 });
@@ -88,22 +88,28 @@ describe('every page', () => {
     expect(problems).toEqual([]);
   });
 
-  it('ships no JavaScript (search page: its module; print variants: the print button; JSON-LD is data)', () => {
-    // The search page loads its own small module (docs/search.md); nothing else runs code.
-    const allowed = new Set<string>([routes.search()]);
+  it('ships no JavaScript to read (exactly the service-worker registration module; search page: its module; offline page: its list; print variants: the print button; JSON-LD is data)', () => {
     const executable = (page: string) => readPage(page).querySelectorAll('script').filter((script) => script.getAttribute('type') !== 'application/ld+json');
-    const withScript = pages.filter((page) => {
-      if (allowed.has(page)) return false;
+    const lesson = routes.lesson(entries.find((e) => e.collection === 'lessons')!.id);
+    // The registration module (docs/performance.md): one external module, no inline code.
+    const registration = executable(lesson).map((s) => s.getAttribute('src'));
+    expect(registration).toHaveLength(1);
+    expect(registration[0]).toMatch(/^\/_astro\/.+\.js$/);
+    const own: Record<string, number> = { [routes.search()]: 1, [routes.offline()]: 1 };
+    const wrong = pages.filter((page) => {
       const scripts = executable(page);
-      if (isPrintVariant(page)) return scripts.some((s) => s.getAttribute('src') !== routes.printButtonScript() || s.text.trim() !== '');
-      return scripts.length > 0;
+      if (scripts.some((s) => s.getAttribute('type') !== 'module' || s.text.trim() !== '')) return true;
+      const sources = scripts.map((s) => s.getAttribute('src'));
+      if (isPrintVariant(page)) return sources.join() !== routes.printButtonScript();
+      const others = sources.filter((src) => src !== registration[0]);
+      return sources.length - others.length !== 1 || others.length !== (own[page] ?? 0);
     });
-    expect(withScript).toEqual([]);
-    const searchScripts = executable(routes.search());
+    expect(wrong).toEqual([]);
+    const searchScripts = executable(routes.search()).filter((s) => s.getAttribute('src') !== registration[0]);
     expect(searchScripts.map((script) => [script.getAttribute('type'), script.innerHTML.trim()])).toEqual([['module', '']]);
     expect(searchScripts[0]?.getAttribute('src')).toMatch(/^\/_astro\/.+\.js$/);
     // JSON-LD is there (so the filter above is not vacuous) and is the only script type.
-    expect(readPage(routes.lesson(entries.find((e) => e.collection === 'lessons')!.id)).querySelectorAll('script[type="application/ld+json"]')).toHaveLength(1);
+    expect(readPage(lesson).querySelectorAll('script[type="application/ld+json"]')).toHaveLength(1);
   });
 
   it('loads nothing from other hosts', () => {

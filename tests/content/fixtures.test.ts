@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,12 +18,25 @@ function contentWith(files: Record<string, Buffer | string>): string {
   return root;
 }
 
-/** Where a fixture named `<collection>--<field>--<problem>.<ext>` goes in content/. */
+const IMAGE = /\.(png|jpe?g|webp|avif)$/i;
+
+/**
+ * Where a fixture named `<collection>--<field>--<problem>.<ext>` goes in content/. An image
+ * fixture (e.g. a .png of garbage bytes) goes to images/; imageUser() writes the entry using it.
+ */
 function placeFixture(name: string): string {
+  if (IMAGE.test(name)) return `images/${name}`;
   const collection = name.split('--')[0]!;
   const source = COLLECTIONS.find((c) => c.name === collection);
   if (!source) throw new Error(`fixture ${name}: unknown collection ${collection}`);
   return source.layout === 'file' ? source.path : `${source.path}/${name}`;
+}
+
+/** For an image fixture: the base lesson with the image as its cover (reported file, its text). */
+function imageUser(name: string): { target: string; text: string } {
+  const base = readFileSync(path.join(FIXTURES, 'base', 'lessons', 'bai-mau.mdx'), 'utf8');
+  const text = base.replace(/^places: \[\]$/m, `places: []\ncover:\n  src: ../images/${name}\n  alt: Ảnh minh hoạ điện thoại`);
+  return { target: `lessons/${name.replace(IMAGE, '')}.mdx`, text };
 }
 
 /** The field a fixture's name says must be reported. */
@@ -50,8 +63,13 @@ describe('invalid fixtures', () => {
 
   it.each(names)('%s is rejected with its file and field named', async (name) => {
     const root = contentWith({});
-    const target = placeFixture(name);
+    let target = placeFixture(name);
     cpSync(path.join(FIXTURES, 'invalid', name), path.join(root, 'content', target));
+    if (IMAGE.test(name)) {
+      const user = imageUser(name);
+      writeFileSync(path.join(root, 'content', user.target), user.text);
+      target = user.target;
+    }
     const result = await validateContent(root, undefined, NOW);
     const file = `content/${target}`;
     const lines = result.problems.map(formatProblem);

@@ -94,3 +94,11 @@ describe('public/_headers and docs/nginx.conf (issue 8)', () => {
     expect(fromNginx).toEqual(Object.fromEntries(security.headers));
   });
 });
+
+describe('"! Name" lines (Cloudflare Pages detach)', () => {
+  it('drop a header set by an earlier rule, so a later rule can replace it', () => {
+    const rules = parseHeaders('/*\n  Cache-Control: no-cache\n  X-A: 1\n/_astro/*\n  ! Cache-Control\n  Cache-Control: immutable\n');
+    expect(headersFor(rules, '/_astro/a.js')).toEqual({ 'cache-control': 'immutable', 'x-a': '1' });
+    expect(headersFor(rules, '/bai-hoc/')).toEqual({ 'cache-control': 'no-cache', 'x-a': '1' });
+  });
+});

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 import type { CollectionName } from '../../schemas/helpers.ts';
 import { todayInVietnam } from '../dates.ts';
 import { estimateLeaflet } from '../leaflet-fit.ts';
@@ -206,5 +207,61 @@ function checkBody(entry: ValidEntry, glossary: Map<string, ValidEntry> | undefi
       });
     }
   });
+  return problems;
+}
+
+/** An image an entry uses (cover or a picture in the body), for the decoding check. */
+export interface ImageUse {
+  file: string;
+  line: number | undefined;
+  field: string;
+  imagePath: string;
+  absolute: string;
+}
+
+/** Every local image that exists and passed the other checks, from entries' fields and bodies. */
+export function imageUses(entries: readonly ValidEntry[]): ImageUse[] {
+  const uses: ImageUse[] = [];
+  for (const entry of entries) {
+    const add = (imagePath: string, field: string, line: number | undefined) => {
+      const absolute = path.resolve(path.dirname(entry.absolutePath), imagePath);
+      if (checkImage(entry, imagePath, field, line).length === 0) uses.push({ file: entry.file, line, field, imagePath, absolute });
+    };
+    for (const { value, path: fieldPath } of collect(entry.parsed, isImage)) add(value.imagePath, fieldName(fieldPath), entry.lineOf(fieldPath));
+    (entry.body ?? '').split('\n').forEach((text, index) => {
+      for (const match of text.matchAll(/!\[[^\]]*\]\(([^)\s]+)[^)]*\)/g)) add(match[1] ?? '', 'nội dung', (entry.bodyLine ?? 1) + index);
+    });
+  }
+  return uses;
+}
+
+/**
+ * Images sharp cannot decode (a broken upload, a renamed document): the build would stop with a
+ * stack trace deep in the image pipeline; editors get the article, the field and what to do.
+ */
+export async function checkImagesDecode(uses: readonly ImageUse[]): Promise<Problem[]> {
+  const decoded = new Map<string, Promise<boolean>>();
+  const decodes = (absolute: string) => {
+    let result = decoded.get(absolute);
+    if (!result) {
+      result = sharp(absolute)
+        .metadata()
+        .then((meta) => Boolean(meta.width && meta.height))
+        .catch(() => false);
+      decoded.set(absolute, result);
+    }
+    return result;
+  };
+  const problems: Problem[] = [];
+  for (const use of uses) {
+    if (await decodes(use.absolute)) continue;
+    problems.push({
+      file: use.file,
+      line: use.line,
+      field: use.field,
+      message: `không đọc được ảnh "${use.imagePath}" (tệp hỏng hoặc không phải ảnh thật)`,
+      fix: 'Mở ảnh trên máy tính xem có hiện không, lưu lại thành .jpg hoặc .png rồi tải lên lại.',
+    });
+  }
   return problems;
 }

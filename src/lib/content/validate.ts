@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { z } from 'astro/zod';
 import { COLLECTIONS } from '../../schemas/collections.ts';
 import { checkHelpers } from './node-helpers.ts';
-import { checkIntegrity, type ValidEntry } from './integrity.ts';
+import { checkImagesDecode, checkIntegrity, imageUses, type ValidEntry } from './integrity.ts';
 import { loadContent } from './load.ts';
 import type { Problem } from './problems.ts';
 import { editorMessages } from './zod-messages.ts';
@@ -39,6 +39,7 @@ export async function validateContent(root: string, contentDir?: string, now = n
     partial.push({ ...entry, parsed: parseFieldByField(schema, entry.data) });
   }
   problems.push(...checkIntegrity(entries, loaded.entries, now, partial));
+  problems.push(...(await checkImagesDecode(imageUses([...entries, ...partial]))));
   return { problems, entries, notNfc: loaded.notNfc };
 }
 

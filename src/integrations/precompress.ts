@@ -1,0 +1,39 @@
+import type { AstroIntegration } from 'astro';
+import { readdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_PRECOMPRESS_CACHE, isTextAsset, mapLimit, precompressFile, pruneCache } from '../lib/precompress.ts';
+
+/**
+ * Writes .br (quality 11) and .gz (level 9) twins of every text asset in dist/. Must run LAST
+ * (after the search index, the PDFs and the service worker) so every file it sees is final.
+ */
+export function precompress(): AstroIntegration {
+  return {
+    name: 'ban-so:precompress',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const dist = fileURLToPath(dir);
+        const files = (await readdir(dist, { recursive: true })).map(String).filter(isTextAsset).map((file) => path.join(dist, file));
+        const started = Date.now();
+        // zlib's async API runs on libuv's thread pool (4 threads): 2 per core keeps it busy.
+        // Twins of unchanged files come from node_modules/.cache/ban-so-precompress/ (by content
+        // hash); PRECOMPRESS_CACHE=0 turns the cache off (the bench measures both).
+        const cache = process.env['PRECOMPRESS_CACHE'] === '0' ? undefined : { dir: DEFAULT_PRECOMPRESS_CACHE, used: new Set<string>() };
+        const results = await mapLimit(files, Math.max(2, availableParallelism() * 2), (file) => precompressFile(file, cache));
+        const pruned = cache ? await pruneCache(cache.dir, cache.used) : 0;
+        const sum = (pick: (r: (typeof results)[number]) => number) => results.reduce((total, r) => total + pick(r), 0);
+        const raw = sum((r) => r.size);
+        const br = sum((r) => r.br ?? r.size);
+        const skipped = results.filter((r) => r.br === undefined || r.gz === undefined).length;
+        const fromCache = results.filter((r) => r.cached).length;
+        logger.info(
+          `Nén sẵn: ${results.length} tệp, ${(raw / 1024).toFixed(0)} KB → ${(br / 1024).toFixed(0)} KB brotli` +
+            ` (${skipped} tệp không nhỏ hơn khi nén, giữ nguyên; ${fromCache} tệp lấy từ bộ nhớ đệm, xoá ${pruned} mục cũ)` +
+            ` trong ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+        );
+      },
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { AstroIntegration } from 'astro';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { OFFLINE_PATH, PAGES_CACHE_PREFIX, SERVICE_WORKER_PATH } from '../lib/offline-paths.ts';
+import { mapLimit } from '../lib/precompress.ts';
+import { buildVersion, referencedAssets, serviceWorkerSource } from '../lib/service-worker.ts';
+
+const TEMPLATE = new URL('../scripts/sw.js', import.meta.url);
+
+/**
+ * Writes /sw.js (docs/performance.md): the hand-written worker with this build's version (a hash
+ * of every page and asset name) and the offline page's files to save at install. Runs after the
+ * pages are final and before precompression.
+ */
+export function serviceWorker(): AstroIntegration {
+  return {
+    name: 'ban-so:service-worker',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const dist = fileURLToPath(dir);
+        const files = (await readdir(dist, { recursive: true })).map(String);
+        const pages = files.filter((file) => file.endsWith('.html'));
+        const hashed = files.filter((file) => file.startsWith(`_astro${path.sep}`)).map((file) => ({ path: file, content: '' }));
+        const read = await mapLimit(pages, 16, async (file) => ({ path: file, content: await readFile(path.join(dist, file)) }));
+        const offlineHtml = await readFile(path.join(dist, OFFLINE_PATH, 'index.html'), 'utf8');
+        const template = await readFile(TEMPLATE, 'utf8');
+        const config = {
+          version: buildVersion([...read, ...hashed, { path: 'sw.js', content: template }]),
+          offline: OFFLINE_PATH,
+          pagesPrefix: PAGES_CACHE_PREFIX,
+          precache: referencedAssets(offlineHtml),
+        };
+        await writeFile(path.join(dist, SERVICE_WORKER_PATH), serviceWorkerSource(config, template));
+        logger.info(`Service worker: ${SERVICE_WORKER_PATH}, phiên bản ${config.version}, lưu sẵn ${config.precache.length + 1} tệp.`);
+      },
+    },
+  };
+}

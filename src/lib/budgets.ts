@@ -1,0 +1,56 @@
+/**
+ * Byte budgets (issue 5, docs/performance.md), in brotli bytes with the precompression settings
+ * (src/lib/precompress.ts). Checked over every built page by tests/build/budgets.test.ts and
+ * reported by `npm run bench`.
+ */
+
+/** A reading page's HTML with its inlined CSS arrives in the first TCP round trip (10 × 1,460 B − headers). */
+export const READING_PAGE_BUDGET = 14_000;
+/** Lists and the home page. */
+export const LIST_PAGE_BUDGET = 16_000;
+/** Print variants (leaflets, scripts, meeting packs): their CSS (leaflet.css) is inlined too. */
+export const PRINT_PAGE_BUDGET = 16_000;
+/** The service-worker registration module, the only script a reading page references. */
+export const SW_REGISTER_BUDGET = 1_024;
+/** print.css: a separate media="print" file, fetched only when printing. */
+export const PRINT_CSS_BUDGET = 1_500;
+/** leaflet.css (inlined in print variants only), measured as built. */
+export const LEAFLET_CSS_BUDGET = 3_000;
+
+export type PageType = 'lesson' | 'news' | 'story' | 'place' | 'campaign' | 'glossary' | 'home' | 'list' | 'print' | 'other';
+
+/** Reading pages: everything a resident opens to read one thing. */
+export const READING_TYPES: ReadonlySet<PageType> = new Set(['lesson', 'news', 'story', 'place', 'campaign', 'glossary']);
+
+/** Page type of a site path. */
+export function pageType(sitePath: string): PageType {
+  if (/^\/(bai-hoc|chien-dich)\/[^/]+\/(to-roi|to-roi-a5|phat-thanh|hop-thon)\/$/.test(sitePath)) return 'print';
+  if (sitePath === '/404.html' || sitePath === '/ngoai-tuyen/') return 'other';
+  const rules: Array<[RegExp, PageType]> = [
+    [/^\/bai-hoc\/[^/]+\/$/, 'lesson'],
+    [/^\/tin-tuc\/\d+\/$/, 'list'],
+    [/^\/tin-tuc\/[^/]+\/$/, 'news'],
+    [/^\/cau-chuyen\/[^/]+\/$/, 'story'],
+    [/^\/dia-phuong\/[^/]+\/$/, 'place'],
+    [/^\/chien-dich\/[^/]+\/$/, 'campaign'],
+    [/^\/tu-dien\/$/, 'glossary'],
+    [/^\/$/, 'home'],
+  ];
+  for (const [pattern, type] of rules) if (pattern.test(sitePath)) return type;
+  return 'list';
+}
+
+/** The budget of a page (brotli bytes of its HTML). */
+export function pageBudget(sitePath: string): number {
+  const type = pageType(sitePath);
+  if (READING_TYPES.has(type)) return READING_PAGE_BUDGET;
+  return type === 'print' ? PRINT_PAGE_BUDGET : LIST_PAGE_BUDGET;
+}
+
+/** "path: N bytes > budget B" for every page over its budget, largest first. */
+export function overBudget(sizes: ReadonlyArray<{ page: string; bytes: number }>): string[] {
+  return sizes
+    .filter(({ page, bytes }) => bytes > pageBudget(page))
+    .sort((a, b) => b.bytes - a.bytes)
+    .map(({ page, bytes }) => `${page}: ${bytes} bytes brotli > budget ${pageBudget(page)} (${pageType(page)})`);
+}

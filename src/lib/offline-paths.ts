@@ -1,0 +1,8 @@
+/**
+ * Paths of the offline feature, in a module of their own so the registration script (shipped to
+ * every reader, ≤ 1 KB) does not bundle all of routes.ts. routes.ts re-exports them.
+ */
+export const SERVICE_WORKER_PATH = '/sw.js';
+export const OFFLINE_PATH = '/ngoai-tuyen/';
+/** Cache names start with this; the offline page lists the pages cache. */
+export const PAGES_CACHE_PREFIX = 'ban-so-pages-';

@@ -1,0 +1,96 @@
+import type { Server } from 'node:http';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../src/lib/routes.ts';
+import { browserAvailable } from '../support/browser-guard.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { builtPages, DIST, readPage } from '../support/dist.ts';
+import { serveDist } from '../support/static-server.ts';
+
+const enabled = browserAvailable();
+
+/** Goes offline through CDP, for the page and for every worker of the context. */
+async function goOffline(context: BrowserContext, page: Page): Promise<CDPSession> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  // The service worker is a target of its own: Playwright applies the same CDP call to it.
+  await context.setOffline(true);
+  return cdp;
+}
+
+/** Waits until the service worker has saved a page (the registration runs after load). */
+async function waitUntilSaved(page: Page, sitePath: string): Promise<void> {
+  const saved = () =>
+    page.evaluate(async (path) => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith('ban-so-pages-') && (await (await caches.open(name)).match(new URL(path, location.href).href))) return true;
+      }
+      return false;
+    }, sitePath);
+  await expect.poll(saved, { timeout: 10_000, interval: 100 }).toBe(true);
+}
+
+describe.skipIf(!enabled)('offline reading in Chromium', () => {
+  let browser: Browser;
+  let server: Server;
+  let base: string;
+  const lessons = builtPages().filter((page) => /^\/bai-hoc\/[^/]+\/$/.test(page));
+  const lesson = lessons[0]!;
+  const unvisited = lessons[1]!;
+  const title = readPage(lesson).querySelector('h1')!.text.trim();
+
+  beforeAll(async () => {
+    ({ url: base, server } = await serveDist(DIST));
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  it('shows a visited lesson after going offline, and the offline page listing it for an unvisited page', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${base}${lesson}`);
+      await waitUntilSaved(page, lesson);
+      // Its leaflet is saved with it.
+      await waitUntilSaved(page, routes.leaflet(lesson.split('/')[2]!));
+
+      await goOffline(context, page);
+      const failed = await page.evaluate(() => fetch('/robots.txt', { cache: 'no-store' }).then(() => false, () => true));
+      expect(failed, 'the network is really cut').toBe(true);
+
+      await page.reload();
+      expect(await page.textContent('h1')).toBe(title);
+
+      await page.goto(`${base}${routes.leaflet(lesson.split('/')[2]!)}`);
+      expect(await page.textContent('h1')).toBe(title);
+
+      await page.goto(`${base}${unvisited}`);
+      expect(await page.textContent('h1')).toBe('Chưa có mạng');
+      await page.waitForSelector(`#offline-list a[href="${lesson}"]`);
+      expect(await page.textContent(`#offline-list a[href="${lesson}"]`)).toBe(title);
+      expect(await page.isHidden('#offline-none')).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps working without service workers (blocked): the lesson loads and nothing is registered', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${base}${lesson}`);
+      await page.waitForLoadState('load');
+      expect(await page.textContent('h1')).toBe(title);
+      expect(await page.evaluate(() => navigator.serviceWorker?.controller ?? null)).toBeNull();
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,133 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { generateLessons } from '../../src/lib/bench/corpus.ts';
+import { markdownReport, median } from '../../src/lib/bench/stats.ts';
+import { overBudget, pageBudget, pageType } from '../../src/lib/budgets.ts';
+import { fallbackWidth } from '../../src/lib/images.ts';
+import { isTextAsset, mapLimit, precompressFile } from '../../src/lib/precompress.ts';
+import { buildVersion, referencedAssets, serviceWorkerSource } from '../../src/lib/service-worker.ts';
+
+describe('budgets', () => {
+  it('sorts pages into reading, list, home and print types', () => {
+    expect(['/bai-hoc/x/', '/tin-tuc/y/', '/cau-chuyen/z/', '/dia-phuong/xa-a/', '/chien-dich/c/', '/tu-dien/'].map(pageType)).toEqual(['lesson', 'news', 'story', 'place', 'campaign', 'glossary']);
+    expect(['/', '/bai-hoc/', '/tin-tuc/2/', '/chu-de/thanh-toan/', '/bai-hoc/x/to-roi/', '/chien-dich/c/hop-thon/'].map(pageType)).toEqual(['home', 'list', 'list', 'list', 'print', 'print']);
+    expect(pageBudget('/bai-hoc/x/')).toBe(14_000);
+    expect(pageBudget('/')).toBe(16_000);
+  });
+
+  it('reports every page over its budget with its bytes, largest first', () => {
+    expect(overBudget([{ page: '/tin-tuc/a/', bytes: 14_000 }, { page: '/tin-tuc/b/', bytes: 14_500 }, { page: '/bai-hoc/', bytes: 16_200 }])).toEqual([
+      '/bai-hoc/: 16200 bytes brotli > budget 16000 (list)',
+      '/tin-tuc/b/: 14500 bytes brotli > budget 14000 (news)',
+    ]);
+  });
+});
+
+describe('precompression', () => {
+  it('compresses text assets, but not Pagefind index files, its wasm, images or twins', () => {
+    expect(['a/index.html', 'x.css', 'x.js', 'pagefind/pagefind-entry.json', 'favicon.svg', 'rss.xml', 'manifest.webmanifest', 'robots.txt'].every(isTextAsset)).toBe(true);
+    expect(['pagefind/index/vi_1.pf_index', 'pagefind/pagefind.vi_1.pf_meta', 'pagefind/wasm.unknown.pagefind', 'x.png', 'x.avif', 'a.html.br', 'a.html.gz', 'x.pdf'].some(isTextAsset)).toBe(false);
+  });
+
+  it('writes twins that decompress to the file, and none when compression would not help', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ban-so-precompress-'));
+    const html = path.join(dir, 'index.html');
+    const text = '<p>Bà con không đưa mã OTP cho ai.</p>\n'.repeat(50);
+    writeFileSync(html, text);
+    const result = await precompressFile(html);
+    expect(brotliDecompressSync(readFileSync(`${html}.br`)).toString()).toBe(text);
+    expect(gunzipSync(readFileSync(`${html}.gz`)).toString()).toBe(text);
+    expect(result.br).toBeLessThan(result.size);
+    const tiny = path.join(dir, 'tiny.txt');
+    writeFileSync(tiny, 'a');
+    expect(await precompressFile(tiny)).toEqual({ file: tiny, size: 1 });
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs at most `limit` jobs at a time and keeps the order of results', async () => {
+    let running = 0;
+    let most = 0;
+    const out = await mapLimit([5, 1, 3, 2, 4], 2, async (n) => {
+      most = Math.max(most, ++running);
+      await new Promise((resolve) => setTimeout(resolve, n));
+      running--;
+      return n * 10;
+    });
+    expect(out).toEqual([50, 10, 30, 20, 40]);
+    expect(most).toBe(2);
+  });
+});
+
+describe('service worker', () => {
+  it('gets a new version when any page or asset name changes, the same one otherwise', () => {
+    const files = [{ path: 'index.html', content: '<h1>A</h1>' }, { path: '_astro/x.1.js', content: '' }];
+    const version = buildVersion(files);
+    expect(version).toMatch(/^[0-9a-f]{12}$/);
+    expect(buildVersion([...files].reverse())).toBe(version);
+    expect(buildVersion([{ path: 'index.html', content: '<h1>B</h1>' }, files[1]!])).not.toBe(version);
+    expect(buildVersion([files[0]!, { path: '_astro/x.2.js', content: '' }])).not.toBe(version);
+  });
+
+  it('finds the scripts and stylesheets a page needs, and puts its settings above the worker', () => {
+    const html = '<link rel="stylesheet" href="/_astro/print.A.css" media="print"><script type="module" src="/_astro/a.B.js"></script><script src="/print-button.js"></script><img src="/_astro/x.png">';
+    expect(referencedAssets(html)).toEqual(['/_astro/print.A.css', '/_astro/a.B.js', '/print-button.js']);
+    const source = serviceWorkerSource({ version: 'abc', offline: '/ngoai-tuyen/', pagesPrefix: 'ban-so-pages-', precache: [] }, 'self;');
+    expect(source.split('\n')[0]).toBe('const CONFIG = {"version":"abc","offline":"/ngoai-tuyen/","pagesPrefix":"ban-so-pages-","precache":[]};');
+  });
+});
+
+describe('images', () => {
+  it('never sends a fallback wider than 1080 px, and never enlarges a small one', () => {
+    expect(fallbackWidth(4000)).toBe(1080);
+    expect(fallbackWidth(800)).toBe(800);
+  });
+});
+
+describe('bench', () => {
+  it('takes medians', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 2, 3])).toBe(2.5);
+    expect(median([])).toBeNaN();
+  });
+
+  it('generates the same lessons from the same seed, with steps and links to other lessons', () => {
+    const a = generateLessons(30, ['thanh-toan', 'an-toan-mang']);
+    expect(generateLessons(30, ['thanh-toan', 'an-toan-mang'])).toEqual(a);
+    expect(new Set(a.map((l) => l.id)).size).toBe(30);
+    for (const lesson of a) {
+      expect(lesson.source).toMatch(/<Steps>\n\n1\. /);
+      expect(lesson.source).toMatch(/\]\(\/bai-hoc\/bai-\d{4}\/\)/);
+      expect(lesson.source).not.toContain(`(/bai-hoc/${lesson.id}/)`);
+    }
+  });
+
+  it('writes a report with the 1,000 → 5,000 ratio', () => {
+    const build = (lessons: number, wallMs: number) => ({ lessons, pages: lessons * 4, wallMs, peakRssBytes: 1e9, distBytes: 1e8, distBytesWithoutTwins: 5e7, pagefindBytes: 1e7, byType: [{ type: 'lesson', count: lessons, median: 5000, max: 6000, maxPage: '/bai-hoc/x/' }] });
+    const report = markdownReport([{ build: build(1000, 100_000), browser: [] }, { build: build(5000, 520_000), browser: [] }], []);
+    expect(report).toContain('Build time 1,000 → 5,000 lessons: ×5.20 for ×5.00 pages.');
+    expect(report).toContain('| lesson (≤ 14,000) | 1000 | 5,000 | 6,000 | `/bai-hoc/x/` |');
+  });
+});
+
+describe('precompression cache', () => {
+  it('copies twins of unchanged content from the cache, and prunes what a build did not use', async () => {
+    const { pruneCache } = await import('../../src/lib/precompress.ts');
+    const { readdirSync } = await import('node:fs');
+    const dir = mkdtempSync(path.join(tmpdir(), 'ban-so-precompress-cache-'));
+    const cacheDir = path.join(dir, 'cache');
+    const file = path.join(dir, 'index.html');
+    writeFileSync(file, '<p>Tiền điện trả bằng mã QR.</p>\n'.repeat(40));
+    const first = await precompressFile(file, { dir: cacheDir, used: new Set() });
+    expect(first.cached).toBeUndefined();
+    const second = await precompressFile(file, { dir: cacheDir, used: new Set() });
+    expect(second).toEqual({ ...first, cached: true });
+    expect(brotliDecompressSync(readFileSync(`${file}.br`)).toString()).toBe(readFileSync(file, 'utf8'));
+    expect(readdirSync(cacheDir)).toHaveLength(2);
+    expect(await pruneCache(cacheDir, new Set())).toBe(2);
+    expect(readdirSync(cacheDir)).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
