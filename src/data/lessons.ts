@@ -110,3 +110,12 @@ export async function getRelatedLessons(lesson: LessonView, count = 3): Promise<
 export async function getLessonsForPlace(placeId: string): Promise<LessonView[]> {
   return (await getLessons()).filter((lesson) => lesson.places.some((place) => place.id === placeId));
 }
+
+/** Each topic with its newest lessons (at most `count`) and how many it has in all. */
+export async function getTopicPreviews(count: number): Promise<Array<{ topic: TopicView; lessons: LessonView[]; total: number }>> {
+  return (await getLessonsByTopic()).map(({ topic, lessons }) => ({
+    topic,
+    total: lessons.length,
+    lessons: [...lessons].sort((a, b) => b.updated.getTime() - a.updated.getTime() || compareVietnamese(a.title, b.title)).slice(0, count),
+  }));
+}

@@ -120,9 +120,17 @@ export function meetingAgenda(campaign: CampaignView): { rows: Array<{ offset: n
   return { rows, total: offset };
 }
 
+/** A topic's printable lessons (all of them; pages show a slice). */
+export interface PrintTopic {
+  id: string;
+  name: string;
+  url: string;
+  lessons: Array<{ id: string; title: string }>;
+}
+
 export interface PrintCentreView {
   pdf: boolean;
-  topics: Array<{ name: string; url: string; lessons: Array<{ id: string; title: string }> }>;
+  topics: PrintTopic[];
   campaigns: CampaignView[];
 }
 
@@ -131,6 +139,7 @@ export async function printCentre(): Promise<PrintCentreView> {
   return {
     pdf: pdfEnabled(),
     topics: groups.map((group) => ({
+      id: group.topic.id,
       name: group.topic.name,
       url: group.topic.url,
       lessons: group.lessons.map((lesson) => ({ id: lesson.id, title: lesson.title })),

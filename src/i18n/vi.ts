@@ -265,6 +265,16 @@ export const vi = {
   'offline.savedLead': 'Những bài bà con đã mở gần đây vẫn đọc được khi không có mạng:',
   'offline.none': 'Chưa có bài nào được lưu. Bài học nào đã mở khi có mạng sẽ được lưu lại để đọc sau.',
   'offline.noscript': 'Cần bật JavaScript để xem danh sách bài đã lưu.',
+  // --- Long lists: pagination (issue 5, lists that grow with the site) ---
+  'list.pages': 'Các trang',
+  'list.previous': 'Trang trước',
+  'list.next': 'Trang sau',
+  'list.page': 'Trang {n}',
+  'list.seeAllTopic': 'Xem cả {n} bài về {name}',
+  'list.seeAllPrint': 'Xem tờ rơi của cả {n} bài về {name}',
+  'list.azMore': 'Xem tiếp danh sách từ A đến Z',
+  'az.title': 'Bài học từ A đến Z',
+  'az.lead': 'Tất cả bài học, xếp theo tên.',
 } as const;
 
 export type UiKey = keyof typeof vi;

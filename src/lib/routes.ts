@@ -29,7 +29,9 @@ export const routes = {
   /** Offline reading (issue 5): the page the service worker shows for an unsaved page, and the worker. */
   offline: (): string => OFFLINE_PATH,
   serviceWorker: (): string => SERVICE_WORKER_PATH,
-  topic: (id: string): string => `/chu-de/${id}/`,
+  topic: (id: string, page = 1): string => (page <= 1 ? `/chu-de/${id}/` : `/chu-de/${id}/${page}/`),
+  lessonsAz: (page = 1): string => (page <= 1 ? '/tim-kiem/tu-a-den-z/' : `/tim-kiem/tu-a-den-z/${page}/`),
+  printTopic: (id: string, page = 1): string => (page <= 1 ? `/in-an/chu-de/${id}/` : `/in-an/chu-de/${id}/${page}/`),
   search: (): string => '/tim-kiem/',
   printCentre: (): string => '/in-an/',
   glossary: (): string => '/tu-dien/',

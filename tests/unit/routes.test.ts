@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PAGE_SIZE, pageCount } from '../../src/lib/paginate.ts';
 import { absoluteUrl, editUrl, routes } from '../../src/lib/routes.ts';
 import { buildDate, repoUrl, siteUrl } from '../../src/lib/site.ts';
 
@@ -33,5 +34,23 @@ describe('site settings', () => {
   it('reads REPO_URL and SOURCE_DATE_EPOCH', () => {
     expect(repoUrl({ REPO_URL: 'https://github.com/x/y/' })).toBe('https://github.com/x/y');
     expect(buildDate({ SOURCE_DATE_EPOCH: '1751328000' }).toISOString()).toBe('2025-07-01T00:00:00.000Z');
+  });
+});
+
+describe('paginated lists', () => {
+  it('number pages from 1, page 1 without a number', () => {
+    expect(routes.topic('thanh-toan')).toBe('/chu-de/thanh-toan/');
+    expect(routes.topic('thanh-toan', 2)).toBe('/chu-de/thanh-toan/2/');
+    expect(routes.lessonsAz()).toBe('/tim-kiem/tu-a-den-z/');
+    expect(routes.lessonsAz(3)).toBe('/tim-kiem/tu-a-den-z/3/');
+    expect(routes.printTopic('y-te', 1)).toBe('/in-an/chu-de/y-te/');
+    expect(routes.printTopic('y-te', 2)).toBe('/in-an/chu-de/y-te/2/');
+  });
+
+  it('count pages, never fewer than one', () => {
+    expect(pageCount(0, 30)).toBe(1);
+    expect(pageCount(30, 30)).toBe(1);
+    expect(pageCount(31, 30)).toBe(2);
+    expect(pageCount(1000, PAGE_SIZE.az)).toBe(10);
   });
 });
