@@ -34,16 +34,18 @@ function fresh(twin: string): boolean {
   return existsSync(twin) && statSync(twin).mtimeMs > statSync(twin.replace(/\.(br|gz)$/, '')).mtimeMs;
 }
 
-/** Brotli-11 and gzip-9 of a text file, as a well-configured host sends it (cached per file). */
+/** Brotli-11 and gzip-9 of a text file, as a well-configured host sends it (cached per file version). */
 function compress(file: string): { br: Buffer; gzip: Buffer } {
-  let entry = compressed.get(file);
+  // Keyed by modification time too: a test that edits a file (a new deployment) gets the edit.
+  const key = `${file}\0${statSync(file).mtimeMs}`;
+  let entry = compressed.get(key);
   if (!entry) {
     const raw = readFileSync(file);
     entry = {
       br: fresh(`${file}.br`) ? readFileSync(`${file}.br`) : brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
       gzip: fresh(`${file}.gz`) ? readFileSync(`${file}.gz`) : gzipSync(raw, { level: 9 }),
     };
-    compressed.set(file, entry);
+    compressed.set(key, entry);
   }
   return entry;
 }

@@ -1,4 +1,7 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../src/lib/routes.ts';
@@ -91,6 +94,38 @@ describe.skipIf(!enabled)('offline reading in Chromium', () => {
       expect(errors).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+
+  it('on a new deployment drops the old version\'s caches, so old pages never mix with new assets', async () => {
+    // A copy of dist/ whose service worker carries another version: what a new deployment looks like.
+    const copy = mkdtempSync(path.join(tmpdir(), 'ban-so-deploy-'));
+    cpSync(DIST, copy, { recursive: true });
+    const served = await serveDist(copy);
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${served.url}${lesson}`);
+      await waitUntilSaved(page, lesson);
+      const before = await page.evaluate(() => caches.keys());
+      const version = /"version":"([^"]+)"/.exec(readFileSync(path.join(copy, 'sw.js'), 'utf8'))![1]!;
+      expect(before.filter((name) => name.startsWith('ban-so-')).every((name) => name.endsWith(version))).toBe(true);
+
+      const sw = path.join(copy, 'sw.js');
+      writeFileSync(sw, readFileSync(sw, 'utf8').replace(`"version":"${version}"`, '"version":"nextdeploy01"'));
+      // The browser checks the worker on navigation; register() in the page asks again.
+      await page.reload();
+      await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.update()));
+      const names = () => page.evaluate(() => caches.keys());
+      await expect.poll(names, { timeout: 15_000, interval: 200 }).toContain('ban-so-assets-nextdeploy01');
+      await expect.poll(async () => (await names()).filter((name) => name.endsWith(version)), { timeout: 15_000, interval: 200 }).toEqual([]);
+      // Pages read from now on are saved under the new version only.
+      await page.reload();
+      await expect.poll(names, { timeout: 15_000, interval: 200 }).toContain('ban-so-pages-nextdeploy01');
+    } finally {
+      await context.close();
+      served.server.close();
+      rmSync(copy, { recursive: true, force: true });
     }
   });
 });
