@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { mapLimit } from '../lib/precompress.ts';
-import { htmlForIndex, sectionRecords } from '../lib/search-html.ts';
+import { searchEntries } from '../lib/search-html.ts';
 
 /** Pagefind writes UI bundles we do not use (we have our own 3 KB module): keep dist/ lean. */
 const UNUSED = [
@@ -45,10 +45,10 @@ export function searchIndex(): AstroIntegration {
           const pending = batch.map((file, i) => {
             const source = sources[i]!;
             const url = `/${file.split(path.sep).join('/')}`.replace(/index\.html$/, '');
-            const html = htmlForIndex(source);
+            const { html, records } = searchEntries(source, url);
             const calls = [
               ...(html ? [index.addHTMLFile({ url, content: html })] : []),
-              ...sectionRecords(source, url).map((record) => index.addCustomRecord({ ...record, language: 'vi' })),
+              ...records.map((record) => index.addCustomRecord({ ...record, language: 'vi' })),
             ];
             return Promise.all(calls).then((responses) => {
               for (const response of responses) {

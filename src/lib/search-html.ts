@@ -44,7 +44,16 @@ const attributes = (element: HTMLElement): string =>
  * results show correct Vietnamese. Undefined for pages that are not indexed (lists, print).
  */
 export function htmlForIndex(html: string, maxRepeats = MAX_REPEATS): string | undefined {
+  return indexedHtml(parse(html, PARSE_OPTIONS), maxRepeats);
+}
+
+/** What a built page gives the search index, from one parse: its page HTML and its section records. */
+export function searchEntries(html: string, pageUrl: string): { html: string | undefined; records: SectionRecord[] } {
   const root = parse(html, PARSE_OPTIONS);
+  return { html: indexedHtml(root), records: recordsOf(root, pageUrl) };
+}
+
+function indexedHtml(root: HTMLElement, maxRepeats = MAX_REPEATS): string | undefined {
   const body = root.querySelector(INDEXED_SELECTOR);
   if (!body) return undefined;
   const headings: string[] = [];
@@ -92,7 +101,10 @@ export interface SectionRecord {
  * become records of their own, so "OTP" leads straight to /tu-dien/#otp with its real title.
  */
 export function sectionRecords(html: string, pageUrl: string): SectionRecord[] {
-  const root = parse(html, PARSE_OPTIONS);
+  return recordsOf(parse(html, PARSE_OPTIONS), pageUrl);
+}
+
+function recordsOf(root: HTMLElement, pageUrl: string): SectionRecord[] {
   return root.querySelectorAll('[data-search-record][id]').map((section) => {
     const meta = {
       title: section.getAttribute('data-title') ?? '',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cappedWords, htmlForIndex, sectionRecords } from '../../src/lib/search-html.ts';
+import { cappedWords, htmlForIndex, searchEntries, sectionRecords } from '../../src/lib/search-html.ts';
 
 const page = `<!doctype html><html lang="vi"><body><header><p>Bản Số</p></header><main>
 <div data-pagefind-body data-pagefind-meta="title[data-title]" data-title="Đại Dực, xã cũ" data-pagefind-filter="type[data-type]" data-type="Địa phương">
@@ -50,5 +50,12 @@ describe('search index HTML', () => {
         filters: { type: ['Từ điển'] },
       },
     ]);
+  });
+});
+
+describe('searchEntries', () => {
+  it('gives from one parse what htmlForIndex and sectionRecords give apart', () => {
+    const html = page.replace('</main>', '<section id="otp" data-search-record data-title="Mã OTP" data-summary="Dãy số." data-type="Từ điển"><h2>Mã OTP</h2></section></main>');
+    expect(searchEntries(html, '/x/')).toEqual({ html: htmlForIndex(html), records: sectionRecords(html, '/x/') });
   });
 });
