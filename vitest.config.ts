@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 // Four projects, fastest first; see tests/README.md.
 export default defineConfig({
   test: {
+    // The skip reporter ends a run with one line saying how many tests skipped, why and what to install.
+    reporters: ['default', './tests/support/skip-reporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { test: { name: 'content', include: ['tests/content/**/*.test.ts'] } },

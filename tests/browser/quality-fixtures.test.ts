@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable } from '../support/browser-guard.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { axeViolations, inlineCode, keyboardProblems, recordRequests, serveWithHeaders, sidewaysScroll, smallTargets, watchCsp, zoomText } from '../support/quality.ts';
+import { axeViolations, inlineCode, keyboardProblems, phoneFontProblem, recordRequests, serveWithHeaders, sidewaysScroll, smallTargets, watchCsp, zoomText } from '../support/quality.ts';
 
 /** A page that passes every check; each fixture breaks one rule. */
 function page(body: string, head = ''): string {
@@ -25,6 +25,10 @@ const FIXTURES: Record<string, string> = {
   'inline-script.html': page('<p>Chữ</p><script>document.title = "ran";</script>'),
   'style-attribute.html': page('<p style="color: red">Chữ đỏ</p>'),
   'small-target.html': page('<p><button type="button" class="tiny">x</button></p><style>.tiny{width:20px;height:20px;min-width:0;min-height:0;padding:0;font-size:12px}</style>'),
+  // A list of lessons whose links fit on one line and get no height from the CSS (issue 11).
+  'one-line-list-link.html': page('<ul><li><a href="/ok.html">Cài đặt VNeID</a></li><li><a href="/ok.html">Trả tiền điện</a></li></ul>'),
+  'one-line-list-link-fixed.html': page('<ul><li><a href="/ok.html">Cài đặt VNeID</a></li></ul><style>li > a { display: inline-flex; align-items: center; min-height: 44px; min-width: 44px; }</style>'),
+  'serif.html': page('<p>Chữ có dấu: Đại Dực</p><style>body { font-family: serif; }</style>'),
   'wide.html': page('<table><tr><td class="w">Bảng rộng</td></tr></table><style>.w{min-width:800px}</style>'),
   'wide-at-200.html': page('<p class="box">Hộp rộng 20rem</p><style>.box{width:20rem;min-width:20rem}</style>'),
   'no-focus-ring.html': page('<p><a class="plain" href="/ok.html">Liên kết không có viền</a></p><style>.plain:focus-visible{outline:none}</style>'),
@@ -118,6 +122,23 @@ describe.skipIf(!enabled)('the quality checks catch broken pages', () => {
   it('a 20×20 button fails the touch-target check; a link inside a sentence does not', async () => {
     expect(await smallTargets(await open(strict, 'small-target.html'))).toEqual(['p > <button> "x" 20×20']);
     expect(await smallTargets(await open(strict, 'ok.html'))).toEqual([]);
+  });
+
+  it('a one-line link alone in a list item fails the touch-target check at both phone widths, until the CSS gives it 44 px', async () => {
+    for (const width of [360, 412]) {
+      const tab = await open(strict, 'one-line-list-link.html');
+      await tab.setViewportSize({ width, height: 740 });
+      const small = await smallTargets(tab);
+      expect(small, `at ${width} px`).toHaveLength(2);
+      expect(small[0], `at ${width} px`).toMatch(/^li > <a> "Cài đặt VNeID" \d+×(\d+)$/);
+      expect(Number(/×(\d+)$/.exec(small[0]!)![1])).toBeLessThan(44);
+      expect(await smallTargets(await open(strict, 'one-line-list-link-fixed.html'))).toEqual([]);
+    }
+  });
+
+  it('the font check passes on Noto Sans and names the package when another font is used', async () => {
+    expect(await phoneFontProblem(await open(strict, 'ok.html'))).toBeUndefined();
+    expect(await phoneFontProblem(await open(strict, 'serif.html'), 'p')).toMatch(/not Noto Sans: .*apt-get install -y fonts-noto-core/);
   });
 
   it('a page wider than 360 px, or wider only with 200% text, fails the zoom check', async () => {

@@ -9,7 +9,7 @@ import { routes } from '../../src/lib/routes.ts';
 import { browserAvailable } from '../support/browser-guard.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { DIST } from '../support/dist.ts';
-import { axeViolations, inlineCode, keyboardProblems, recordRequests, serveWithHeaders, sidewaysScroll, smallTargets, watchCsp, zoomText } from '../support/quality.ts';
+import { axeViolations, inlineCode, keyboardProblems, PHONE_FONT, phoneFontProblem, recordRequests, renderedFonts, serveWithHeaders, sidewaysScroll, smallTargets, watchCsp, zoomText } from '../support/quality.ts';
 
 const LESSON = 'cai-dat-va-kich-hoat-vneid';
 const CAMPAIGN = 'vneid-cho-moi-nguoi-dan';
@@ -43,6 +43,10 @@ const TEMPLATES: Array<[name: string, url: string]> = [
 
 const SCREENSHOTS = path.resolve('test-results/screenshots');
 const VIEWPORT = { width: 360, height: 740 };
+/** A small Android phone and a common larger one (CSS px). */
+const TOUCH_WIDTHS = [360, 412];
+/** Another font, set tighter than Noto Sans, so more links fit on one line (the case that must still pass). */
+const OTHER_FONT_CSS = 'html body, html body * { font-family: serif !important; letter-spacing: -0.04em !important; }';
 const enabled = browserAvailable();
 
 /** Waits until the search page has finished (results or "nothing found"). */
@@ -117,10 +121,25 @@ describe.skipIf(!enabled)('quality gate in Chromium (issue 8)', () => {
       expect(await sidewaysScroll(strictPage), 'text at 200%').toBeUndefined();
     });
 
-    it('has touch targets of at least 44×44 px', async () => {
-      await strictPage.goto(base + url);
-      await settle(strictPage, url);
-      expect(await smallTargets(strictPage)).toEqual([]);
+    // Two phone widths, so a link that wraps at one width cannot pass by luck (issue 11).
+    it.each(TOUCH_WIDTHS)('has touch targets of at least 44×44 px at %i px, laid out in Noto Sans', async (width) => {
+      await strictPage.setViewportSize({ width, height: VIEWPORT.height });
+      try {
+        await strictPage.goto(base + url);
+        await settle(strictPage, url);
+        expect(await phoneFontProblem(strictPage)).toBeUndefined();
+        expect(await smallTargets(strictPage)).toEqual([]);
+      } finally {
+        await strictPage.setViewportSize(VIEWPORT);
+      }
+    });
+
+    it('keeps 44×44 px touch targets in another font (heights come from the CSS, not from wrapping)', async () => {
+      await axePage.goto(base + url);
+      await settle(axePage, url);
+      await axePage.addStyleTag({ content: OTHER_FONT_CSS });
+      expect((await renderedFonts(axePage, 'body'))[0]).not.toBe(PHONE_FONT);
+      expect(await smallTargets(axePage)).toEqual([]);
     });
 
     it('works by keyboard: the skip link, and focus always visible', async () => {

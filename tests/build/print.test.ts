@@ -6,7 +6,7 @@ import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ValidEntry } from '../../src/lib/content/integrity.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
-import { chromiumPath } from '../../src/lib/chromium.ts';
+import { canRun } from '../support/prerequisites.ts';
 import { isPrintVariant, routes } from '../../src/lib/routes.ts';
 import { siteUrl } from '../../src/lib/site.ts';
 import { builtPages, DIST, pageExists, readPage } from '../support/dist.ts';
@@ -118,7 +118,8 @@ describe('print pages', () => {
 
 // PDFs need Chromium at build time. Without it they are skipped, unless REQUIRE_BROWSER is set:
 // then a missing PDF fails the tests instead.
-const havePdfs = chromiumPath() !== undefined && !process.env['SKIP_PDF'];
+// poppler reads them; without it they skip too (and the skip reporter says what to install).
+const havePdfs = !process.env['SKIP_PDF'] && canRun(['chromium', 'poppler-utils']);
 const requirePdfs = !!process.env['REQUIRE_BROWSER'];
 const describePdf = havePdfs || requirePdfs ? describe : describe.skip;
 

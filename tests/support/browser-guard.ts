@@ -1,13 +1,11 @@
-import { chromiumPath } from './chromium.ts';
+import { canRun } from './prerequisites.ts';
 
 /**
- * Browser tests skip only on a machine without Chromium, and never when REQUIRE_BROWSER=1
- * (CI sets it): there a missing browser is a failure, not a silent skip.
+ * Browser tests skip only on a machine without Chromium or the phone font, and never when
+ * REQUIRE_BROWSER=1 (CI sets it): there a missing browser or font is a failure, not a skip.
+ * `npm test` says at the end how many tests skipped, why, and what to install
+ * (tests/support/skip-reporter.ts).
  */
 export function browserAvailable(): boolean {
-  const found = chromiumPath() !== undefined;
-  if (!found && process.env['REQUIRE_BROWSER'] === '1') {
-    throw new Error('REQUIRE_BROWSER=1 but Chromium was not found: apt-get install -y chromium (or set CHROMIUM_PATH).');
-  }
-  return found;
+  return canRun(['chromium', 'fonts-noto-core']);
 }

@@ -200,3 +200,36 @@ export async function keyboardProblems(page: Page, maxTabs = 150): Promise<strin
   if (seen.size === 0) problems.push('Tab reaches nothing after the skip link');
   return problems;
 }
+
+/** The font phones render Vietnamese with; the layout checks measure pages set in it. */
+export const PHONE_FONT = 'Noto Sans';
+export const PHONE_FONT_PACKAGE = 'fonts-noto-core';
+
+/**
+ * The font families Chromium really used for the text of the first element matching `selector`
+ * (DevTools' "Rendered fonts"), most glyphs first.
+ */
+export async function renderedFonts(page: Page, selector: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    if (!nodeId) return [];
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    return [...fonts].sort((a, b) => b.glyphCount - a.glyphCount).map((font) => font.familyName);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Undefined when the body text is set in Noto Sans; otherwise what was used and how to install
+ * the phone font, so a layout test never silently measures another font.
+ */
+export async function phoneFontProblem(page: Page, selector = 'main p, main li, main h1'): Promise<string | undefined> {
+  const fonts = await renderedFonts(page, selector);
+  if (fonts[0] === PHONE_FONT) return undefined;
+  return `text of "${selector}" was rendered in ${fonts.join(', ') || 'no font'}, not ${PHONE_FONT}: layout tests measure pages in the phone font. Install it: apt-get install -y ${PHONE_FONT_PACKAGE}`;
+}
