@@ -9,6 +9,7 @@ import { excludedFromSitemap } from './src/lib/routes.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { mdxGuard } from './src/integrations/mdx-guard.ts';
+import { buildCache } from './src/integrations/build-cache.ts';
 import { siteUrl } from './src/lib/site.ts';
 
 export default defineConfig({
@@ -25,6 +26,8 @@ export default defineConfig({
     mdxGuard(),
     mdx(),
     sitemap({ filter: (page) => !excludedFromSitemap(new URL(page).pathname) }),
+    // Issue 12: link previews' cache bookkeeping (PDFs and twins keep their own).
+    buildCache(),
     searchIndex(),
     pdfIntegration(),
     // Issue 5: the service worker (needs the finished pages), then precompression LAST.

@@ -1,12 +1,16 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { chromiumPath, pdfEnabled } from '../lib/chromium.ts';
-import { formatPdfProblems, pdfJobs, printPdfs } from '../lib/pdf.ts';
+import { buildPdfs, type PdfMeta } from '../lib/build-cache/pdfs.ts';
+import { cacheLine, cacheStore } from '../lib/build-cache/settings.ts';
+import { chromiumPath, chromiumVersion, pdfEnabled } from '../lib/chromium.ts';
+import { formatPdfProblems, pdfJobs } from '../lib/pdf.ts';
+import { sourceDateEpoch } from '../lib/site.ts';
 
 /**
- * After the build, prints a PDF of every leaflet (A4 and A5 sheet) and meeting pack into dist/.
- * Without Chromium the build still succeeds with one line saying how to get PDFs; pages then
- * carry no PDF links (they ask src/lib/chromium.ts pdfEnabled() the same question).
+ * After the build, prints a PDF of every leaflet (A4 and A5 sheet) and meeting pack into dist/;
+ * a PDF whose page and files are unchanged since an earlier build comes from the build cache
+ * (src/lib/build-cache/). Without Chromium the build still succeeds with one line saying how
+ * to get PDFs; pages then carry no PDF links (they ask src/lib/chromium.ts pdfEnabled()).
  */
 export function pdfIntegration(): AstroIntegration {
   return {
@@ -23,20 +27,27 @@ export function pdfIntegration(): AstroIntegration {
         }
         const dist = fileURLToPath(dir);
         const jobs = pdfJobs(pages.map((page) => page.pathname));
-        logger.info(`PDF: in ${jobs.length} tệp bằng Chromium (${chromiumPath()})…`);
+        const executablePath = chromiumPath()!;
+        const store = cacheStore<PdfMeta>('pdf');
+        logger.info(`PDF: ${jobs.length} tệp, in bằng Chromium (${executablePath}) những tệp chưa có trong bộ nhớ đệm…`);
         const started = Date.now();
-        const result = await printPdfs(dist, jobs, {
-          executablePath: chromiumPath()!,
-          concurrency: Number(process.env['PDF_CONCURRENCY']) || 2,
+        const result = await buildPdfs(dist, jobs, {
+          executablePath,
+          chromiumVersion: chromiumVersion(executablePath),
+          sourceDateEpoch: sourceDateEpoch(),
+          concurrency: Number(process.env['PDF_CONCURRENCY']) || undefined,
+          store,
           log: (line) => logger.info(line),
         });
+        const pruned = store ? await store.prune(started) : 0;
         if (result.problems.length) {
           logger.error(`\n${formatPdfProblems(result.problems)}`);
           const error = new Error(`PDF: ${result.problems.length} tờ rơi không vừa một trang: xem danh sách ở trên.`);
           error.stack = error.message;
           throw error;
         }
-        logger.info(`PDF: xong ${result.written.length} tệp trong ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+        const line = cacheLine('pdf', { made: result.printed, fromCache: result.fromCache, damaged: store?.counts.damaged, pruned }, !!store);
+        logger.info(`${line}; xong ${result.written.length} tệp trong ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       },
     },
   };

@@ -3,7 +3,8 @@ import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_PRECOMPRESS_CACHE, isTextAsset, mapLimit, precompressFile, pruneCache } from '../lib/precompress.ts';
+import { cacheLine, cacheStore } from '../lib/build-cache/settings.ts';
+import { isTextAsset, mapLimit, precompressFile } from '../lib/precompress.ts';
 
 /**
  * Writes .br (quality 11) and .gz (level 9) twins of every text asset in dist/. Must run LAST
@@ -18,11 +19,11 @@ export function precompress(): AstroIntegration {
         const files = (await readdir(dist, { recursive: true })).map(String).filter(isTextAsset).map((file) => path.join(dist, file));
         const started = Date.now();
         // zlib's async API runs on libuv's thread pool (4 threads): 2 per core keeps it busy.
-        // Twins of unchanged files come from node_modules/.cache/ban-so-precompress/ (by content
-        // hash); PRECOMPRESS_CACHE=0 turns the cache off (the bench measures both).
-        const cache = process.env['PRECOMPRESS_CACHE'] === '0' ? undefined : { dir: DEFAULT_PRECOMPRESS_CACHE, used: new Set<string>() };
-        const results = await mapLimit(files, Math.max(2, availableParallelism() * 2), (file) => precompressFile(file, cache));
-        const pruned = cache ? await pruneCache(cache.dir, cache.used) : 0;
+        // Twins of unchanged files come from the build cache (by content hash); BUILD_CACHE=0 or
+        // PRECOMPRESS_CACHE=0 turns it off (src/lib/build-cache/settings.ts).
+        const store = cacheStore('precompress');
+        const results = await mapLimit(files, Math.max(2, availableParallelism() * 2), (file) => precompressFile(file, store));
+        const pruned = store ? await store.prune(started) : 0;
         const sum = (pick: (r: (typeof results)[number]) => number) => results.reduce((total, r) => total + pick(r), 0);
         const raw = sum((r) => r.size);
         const br = sum((r) => r.br ?? r.size);
@@ -30,9 +31,9 @@ export function precompress(): AstroIntegration {
         const fromCache = results.filter((r) => r.cached).length;
         logger.info(
           `Nén sẵn: ${results.length} tệp, ${(raw / 1024).toFixed(0)} KB → ${(br / 1024).toFixed(0)} KB brotli` +
-            ` (${skipped} tệp không nhỏ hơn khi nén, giữ nguyên; ${fromCache} tệp lấy từ bộ nhớ đệm, xoá ${pruned} mục cũ)` +
-            ` trong ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+            ` (${skipped} tệp không nhỏ hơn khi nén, giữ nguyên) trong ${((Date.now() - started) / 1000).toFixed(1)} s.`,
         );
+        logger.info(cacheLine('precompress', { made: results.length - fromCache, fromCache, damaged: store?.counts.damaged, pruned }, !!store));
       },
     },
   };

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 /** Debian's Chromium (never a downloaded browser); CHROMIUM_PATH overrides. */
@@ -25,4 +26,14 @@ export const CHROMIUM_ARGS = [
  */
 export function pdfEnabled(env: Record<string, string | undefined> = process.env): boolean {
   return !env['SKIP_PDF'] && chromiumPath(env) !== undefined;
+}
+
+/** "Chromium 156.0.7561.0 built on Debian…": part of the PDF cache key (a new browser reprints every PDF). */
+export function chromiumVersion(executablePath: string): string {
+  try {
+    return execFileSync(executablePath, ['--version'], { encoding: 'utf8', timeout: 30_000 }).trim();
+  } catch {
+    // No version to compare: a key nothing else matches, so the PDFs are printed again.
+    return `unknown ${Date.now()}`;
+  }
 }

@@ -3,19 +3,20 @@
  * drawn at build time by satori (layout and text as vector paths, in Noto Sans, which has
  * every Vietnamese letter) and sharp (rasterised to a palette PNG, well under 60 KB).
  *
- * Drawing takes a fraction of a second per image, so images are cached on disk by a hash
- * of what they show and TEMPLATE_VERSION: an unchanged entry is read back, not redrawn.
+ * Drawing takes a fraction of a second per image, so images are kept in the build cache
+ * (src/lib/build-cache/, kind "og") by a hash of what they show and TEMPLATE_VERSION: an
+ * unchanged entry is read back, not redrawn.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
+import { cacheStore } from './build-cache/settings.ts';
+import type { CacheStore } from './build-cache/store.ts';
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
 /** Change when the drawing changes, so every cached image is drawn again. */
 export const TEMPLATE_VERSION = 1;
-export const DEFAULT_CACHE_DIR = path.resolve('node_modules/.cache/ban-so-og');
 
 export interface OgInput {
   /** The page title, drawn large. */
@@ -104,26 +105,19 @@ export async function renderOgPng(input: OgInput): Promise<Buffer> {
   return sharp(Buffer.from(svg)).png({ palette: true, colours: 32, compressionLevel: 9, effort: 8 }).toBuffer();
 }
 
-/** Counts of images drawn and read from the cache in this process (logged by the build). */
-export const ogStats = { drawn: 0, cached: 0 };
-
 /**
  * The preview image for `input`, from the cache when an identical one was drawn before
- * (by any earlier build), otherwise drawn with `render` and stored.
+ * (by any earlier build), otherwise drawn with `render` and stored. `store: null` = no cache.
  */
 export async function cachedOgPng(
   input: OgInput,
-  options: { cacheDir?: string; render?: (input: OgInput) => Promise<Buffer> } = {},
+  options: { store?: CacheStore | null; render?: (input: OgInput) => Promise<Buffer> } = {},
 ): Promise<{ png: Buffer; fromCache: boolean }> {
-  const dir = options.cacheDir ?? DEFAULT_CACHE_DIR;
-  const file = path.join(dir, `${ogHash(input)}.png`);
-  if (existsSync(file)) {
-    ogStats.cached += 1;
-    return { png: readFileSync(file), fromCache: true };
-  }
-  const png = await (options.render ?? renderOgPng)(input);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(file, png);
-  ogStats.drawn += 1;
-  return { png, fromCache: false };
+  const store = options.store === undefined ? cacheStore('og') : options.store;
+  const key = ogHash(input);
+  const png = (await store?.get(key))?.files.get('png');
+  if (png) return { png, fromCache: true };
+  const drawn = await (options.render ?? renderOgPng)(input);
+  await store?.put(key, { png: drawn }, {});
+  return { png: drawn, fromCache: false };
 }

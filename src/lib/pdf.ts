@@ -3,7 +3,7 @@
  * served on 127.0.0.1 so every request stays on this machine. Used by the build
  * (src/integrations/pdf.ts); pages are printed in parallel with one progress line each.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS } from './chromium.ts';
@@ -50,10 +50,26 @@ export function sourceOf(html: string): string | undefined {
   return /<html[^>]*\sdata-source="([^"]+)"/.exec(html)?.[1];
 }
 
+/** Chromium's print settings for every PDF (part of the cache key: changing one reprints all). */
+export const PRINT_SETTINGS = { preferCSSPageSize: true, printBackground: true, tagged: true, outline: false } as const;
+
 export interface PrintOptions {
   executablePath: string;
-  concurrency?: number;
+  concurrency?: number | undefined;
   log?: (line: string) => void;
+  /** SOURCE_DATE_EPOCH (seconds): the PDFs' creation and modification dates, for byte-identical rebuilds. */
+  sourceDateEpoch?: number | undefined;
+}
+
+/** One printed PDF, with what it was made from. */
+export interface PrintedPdf {
+  job: PdfJob;
+  bytes: Buffer;
+  pages: number;
+  /** Fit boxes ([data-fit-box]) whose text overflowed. */
+  spilled: number;
+  /** Site paths of every file Chromium fetched for the page besides its HTML (CSS, fonts, images). */
+  deps: string[];
 }
 
 export interface PrintResult {
@@ -65,12 +81,62 @@ function htmlFile(dist: string, page: string): string {
   return path.join(dist, page, 'index.html');
 }
 
-/** Print every job; a leaflet that spills over one page is a problem naming its content file. */
-export async function printPdfs(dist: string, jobs: readonly PdfJob[], options: PrintOptions): Promise<PrintResult> {
+/** The dist/ file a site path is served from (a folder path serves its index.html). */
+export function distFile(dist: string, sitePath: string): string {
+  return path.join(dist, sitePath.endsWith('/') ? `${sitePath}index.html` : sitePath);
+}
+
+/** PDF date string for an instant: D:YYYYMMDDHHmmSS+00'00' (UTC), as Chromium writes it. */
+export function pdfDate(epochSeconds: number): string {
+  const iso = new Date(epochSeconds * 1000).toISOString();
+  return `D:${iso.slice(0, 19).replace(/[-T:]/g, '')}+00'00'`;
+}
+
+/**
+ * Chromium stamps every PDF with the time it printed it; nothing else differs between two
+ * prints of one page. Replacing both dates with SOURCE_DATE_EPOCH (same length, so the
+ * cross-reference offsets stay right) makes PDFs byte-identical across builds.
+ */
+export function withFixedDates(bytes: Buffer, epochSeconds: number | undefined): Buffer {
+  if (epochSeconds === undefined) return bytes;
+  const date = pdfDate(epochSeconds);
+  const text = bytes.toString('latin1').replace(/\/(CreationDate|ModDate) \(D:\d{14}[^)]{0,8}\)/g, (match, field: string) => {
+    const replaced = `/${field} (${date})`;
+    return replaced.length === match.length ? replaced : match;
+  });
+  return Buffer.from(text, 'latin1');
+}
+
+/** The problem for a leaflet that does not fit one page, naming its content file; undefined when it fits. */
+export function fitProblem(job: PdfJob, pages: number, spilled: number, source: string): Problem | undefined {
+  if (job.kind === 'meeting' || (pages === 1 && spilled === 0)) return undefined;
+  return {
+    file: source,
+    field: 'keyPoints',
+    message: `tờ rơi ${job.pdf} in ra ${pages} trang${spilled ? ', chữ tràn khỏi khung' : ''}, phải vừa một trang`,
+    fix: 'Rút gọn các ý chính (keyPoints), tiêu đề hoặc lời khuyên (leafletTip) rồi dựng lại.',
+  };
+}
+
+/** The content file of a print page, for messages. */
+export function jobSource(dist: string, job: PdfJob): string {
+  return sourceOf(readFileSync(htmlFile(dist, job.page), 'utf8')) ?? job.page;
+}
+
+/**
+ * Print every job into dist/ with one browser and `concurrency` pages at a time; `onPrinted`
+ * sees each PDF as it is written (the build cache stores it there).
+ */
+export async function printPdfs(
+  dist: string,
+  jobs: readonly PdfJob[],
+  options: PrintOptions & { onPrinted?: (printed: PrintedPdf) => Promise<void> | void },
+): Promise<PrintResult> {
   const log = options.log ?? (() => {});
+  const result: PrintResult = { written: [], problems: [] };
+  if (!jobs.length) return result;
   const { url, server } = await serveDist(dist);
   let browser: Browser | undefined;
-  const result: PrintResult = { written: [], problems: [] };
   try {
     browser = await chromium.launch({ executablePath: options.executablePath, args: CHROMIUM_ARGS });
     const context = await browser.newContext({ offline: false });
@@ -83,6 +149,14 @@ export async function printPdfs(dist: string, jobs: readonly PdfJob[], options: 
         const job = jobs[next++]!;
         const page = await context.newPage();
         try {
+          // Every file the page uses must reach the server (and the list of dependencies):
+          // no answers from the browser's memory cache.
+          const cdp = await context.newCDPSession(page);
+          await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+          const deps = new Set<string>();
+          page.on('request', (request) => {
+            if (request.url().startsWith(url)) deps.add(decodeURI(new URL(request.url()).pathname));
+          });
           await page.goto(url + job.page, { waitUntil: 'load' });
           await page.emulateMedia({ media: 'print' });
           await page.evaluate(async () => {
@@ -91,21 +165,17 @@ export async function printPdfs(dist: string, jobs: readonly PdfJob[], options: 
           const spilled = await page.evaluate(() =>
             [...document.querySelectorAll<HTMLElement>('[data-fit-box]')].filter((el) => el.scrollHeight > el.clientHeight + 1).length,
           );
+          const bytes = withFixedDates(await page.pdf(PRINT_SETTINGS), options.sourceDateEpoch);
           const target = path.join(dist, job.pdf);
-          const bytes = await page.pdf({ path: target, preferCSSPageSize: true, printBackground: true, tagged: true, outline: false });
+          writeFileSync(target, bytes);
           const pages = pdfPageCount(bytes);
-          const source = sourceOf(readFileSync(htmlFile(dist, job.page), 'utf8')) ?? job.page;
-          if (job.kind !== 'meeting' && (pages !== 1 || spilled > 0)) {
-            result.problems.push({
-              file: source,
-              field: 'keyPoints',
-              message: `tờ rơi ${job.pdf} in ra ${pages} trang${spilled ? ', chữ tràn khỏi khung' : ''}, phải vừa một trang`,
-              fix: 'Rút gọn các ý chính (keyPoints), tiêu đề hoặc lời khuyên (leafletTip) rồi dựng lại.',
-            });
-          }
-          result.written.push({ pdf: job.pdf, bytes: statSync(target).size, pages });
+          deps.delete(job.page);
+          const problem = fitProblem(job, pages, spilled, jobSource(dist, job));
+          if (problem) result.problems.push(problem);
+          result.written.push({ pdf: job.pdf, bytes: bytes.length, pages });
+          await options.onPrinted?.({ job, bytes, pages, spilled, deps: [...deps].sort() });
           done += 1;
-          log(`PDF ${done}/${jobs.length} ${job.pdf} (${pages} trang, ${Math.round(statSync(target).size / 1024)} KB)`);
+          log(`PDF ${done}/${jobs.length} ${job.pdf} (${pages} trang, ${Math.round(bytes.length / 1024)} KB)`);
         } finally {
           await page.close();
         }

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { hashParts, type CacheStore } from './build-cache/store.ts';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 
@@ -51,67 +50,51 @@ export interface PrecompressResult {
   cached?: boolean;
 }
 
-/** Where twins are kept between builds, by a hash of the file's content. */
-export const DEFAULT_PRECOMPRESS_CACHE = path.resolve('node_modules/.cache/ban-so-precompress');
+/** The cache key of a file's twins: its bytes and the compression settings. */
+export function twinKey(raw: Uint8Array): string {
+  return hashParts([`br ${BROTLI_QUALITY} gz ${GZIP_LEVEL}`, raw]);
+}
 
 /**
  * Writes `<file>.br` and `<file>.gz` next to a file, each only if it is smaller than the file.
- * With a cache folder, a file whose content was compressed before gets its twins copied from
- * there (brotli 11 is slow: about 110 s for the 4,000 pages of 1,000 lessons on 2 busy cores).
- * `used` collects the cache keys of this build, so pruneCache() can drop the others.
+ * With a store (the build cache, kind "precompress"), a file whose content was compressed
+ * before gets its twins from there (brotli 11 is slow: about 110 s for the 4,000 pages of
+ * 1,000 lessons on 2 busy cores).
  */
-export async function precompressFile(file: string, cache?: { dir: string; used: Set<string> }): Promise<PrecompressResult> {
+export async function precompressFile(file: string, store?: CacheStore): Promise<PrecompressResult> {
   const raw = await readFile(file);
-  const key = cache ? createHash('sha256').update(raw).digest('hex') : '';
-  if (cache) {
-    cache.used.add(key);
-    const twins = await Promise.all(['br', 'gz'].map((ext) => stat(path.join(cache.dir, `${key}.${ext}`)).then((s) => s.size, () => undefined)));
-    const none = await stat(path.join(cache.dir, `${key}.none`)).then(() => true, () => false);
-    if (twins.every((size) => size !== undefined) || none) {
-      try {
-        const result: PrecompressResult = { file, size: raw.length, cached: true };
-        if (twins[0] !== undefined) {
-          await copyFile(path.join(cache.dir, `${key}.br`), `${file}.br`);
-          result.br = twins[0];
-        }
-        if (twins[1] !== undefined) {
-          await copyFile(path.join(cache.dir, `${key}.gz`), `${file}.gz`);
-          result.gz = twins[1];
-        }
-        return result;
-      } catch {
-        // Pruned by another build meanwhile: compress again below.
-      }
+  const key = store ? twinKey(raw) : '';
+  const entry = store ? await store.get(key) : undefined;
+  if (entry) {
+    const result: PrecompressResult = { file, size: raw.length, cached: true };
+    const br = entry.files.get('br');
+    const gz = entry.files.get('gz');
+    if (br) {
+      await writeFile(`${file}.br`, br);
+      result.br = br.length;
     }
+    if (gz) {
+      await writeFile(`${file}.gz`, gz);
+      result.gz = gz.length;
+    }
+    return result;
   }
   const [br, gz] = await Promise.all([brotliAsync(raw, brotliOptions(raw.length)), gzipAsync(raw, { level: GZIP_LEVEL })]);
   const result: PrecompressResult = { file, size: raw.length };
+  const twins: Record<string, Buffer> = {};
   if (br.length < raw.length) {
     await writeFile(`${file}.br`, br);
     result.br = br.length;
+    twins['br'] = br;
   }
   if (gz.length < raw.length) {
     await writeFile(`${file}.gz`, gz);
     result.gz = gz.length;
+    twins['gz'] = gz;
   }
-  if (cache) {
-    await mkdir(cache.dir, { recursive: true });
-    // Both twins, or a marker for neither, so a hit restores exactly what was written (a file
-    // with one twin only, a few bytes long, is simply compressed again next time).
-    if (result.br !== undefined && result.gz !== undefined) {
-      await writeFile(path.join(cache.dir, `${key}.br`), br);
-      await writeFile(path.join(cache.dir, `${key}.gz`), gz);
-    } else if (result.br === undefined && result.gz === undefined) await writeFile(path.join(cache.dir, `${key}.none`), '');
-  }
+  // An entry with no files records "neither twin is smaller", so a hit restores exactly this.
+  await store?.put(key, twins, {});
   return result;
-}
-
-/** Deletes cached twins this build did not use: the cache never outgrows one build. */
-export async function pruneCache(dir: string, used: ReadonlySet<string>): Promise<number> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  const stale = names.filter((name) => !used.has(name.replace(/\.(br|gz|none)$/, '')));
-  await mapLimit(stale, 16, (name) => rm(path.join(dir, name), { force: true }));
-  return stale.length;
 }
 
 /** Runs `work` over `items` with at most `limit` at a time, in order of completion. */

@@ -21,6 +21,12 @@ export function repoUrl(env: Record<string, string | undefined> = process.env): 
  * otherwise now. Decides which campaign is current and which places are historical.
  */
 export function buildDate(env: Record<string, string | undefined> = process.env): Date {
+  const epoch = sourceDateEpoch(env);
+  return epoch !== undefined ? new Date(epoch * 1000) : new Date();
+}
+
+/** SOURCE_DATE_EPOCH in seconds when set to a valid instant (it also dates the PDFs). */
+export function sourceDateEpoch(env: Record<string, string | undefined> = process.env): number | undefined {
   const epoch = Number(env['SOURCE_DATE_EPOCH']);
-  return Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date();
+  return Number.isFinite(epoch) && epoch > 0 ? Math.floor(epoch) : undefined;
 }

@@ -113,21 +113,27 @@ describe('bench', () => {
 });
 
 describe('precompression cache', () => {
-  it('copies twins of unchanged content from the cache, and prunes what a build did not use', async () => {
-    const { pruneCache } = await import('../../src/lib/precompress.ts');
+  it('copies twins of unchanged content from the build cache, and prunes what a build did not use', async () => {
+    const { CacheStore } = await import('../../src/lib/build-cache/store.ts');
     const { readdirSync } = await import('node:fs');
     const dir = mkdtempSync(path.join(tmpdir(), 'ban-so-precompress-cache-'));
-    const cacheDir = path.join(dir, 'cache');
+    const store = new CacheStore(path.join(dir, 'cache'));
     const file = path.join(dir, 'index.html');
     writeFileSync(file, '<p>Tiền điện trả bằng mã QR.</p>\n'.repeat(40));
-    const first = await precompressFile(file, { dir: cacheDir, used: new Set() });
+    const first = await precompressFile(file, store);
     expect(first.cached).toBeUndefined();
-    const second = await precompressFile(file, { dir: cacheDir, used: new Set() });
+    rmSync(`${file}.br`);
+    const second = await precompressFile(file, store);
     expect(second).toEqual({ ...first, cached: true });
     expect(brotliDecompressSync(readFileSync(`${file}.br`)).toString()).toBe(readFileSync(file, 'utf8'));
-    expect(readdirSync(cacheDir)).toHaveLength(2);
-    expect(await pruneCache(cacheDir, new Set())).toBe(2);
-    expect(readdirSync(cacheDir)).toEqual([]);
+    expect(readdirSync(store.dir).sort()).toHaveLength(3); // .br, .gz and the manifest
+    // A file too small to gain from compression: remembered as "no twins", restored as such.
+    const tiny = path.join(dir, 'tiny.txt');
+    writeFileSync(tiny, 'a');
+    await precompressFile(tiny, store);
+    expect(await precompressFile(tiny, store)).toEqual({ file: tiny, size: 1, cached: true });
+    expect(await store.prune(Date.now() + 1000)).toBe(2);
+    expect(readdirSync(store.dir)).toEqual([]);
     rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,0 +1,101 @@
+/**
+ * PDFs through the build cache: a leaflet or meeting pack is printed again only when what it
+ * is made from changed. The key is the print page's HTML (its CSS is inlined), the Chromium
+ * version, the print settings, SOURCE_DATE_EPOCH and PDF_FORMAT_VERSION; the entry also
+ * records every other file Chromium fetched (fonts, images) with its hash, and is used only
+ * while all of them are unchanged in the new dist/.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { distFile, fitProblem, jobSource, printPdfs, PRINT_SETTINGS, type PdfJob, type PrintOptions, type PrintResult } from '../pdf.ts';
+import { mapLimit } from '../precompress.ts';
+import { hashParts, sha256, type CacheStore } from './store.ts';
+
+/** Change when the way PDFs are made changes (not the pages: those are in the key already). */
+export const PDF_FORMAT_VERSION = 1;
+
+export interface PdfMeta extends Record<string, unknown> {
+  pages: number;
+  spilled: number;
+  /** Site path → sha256 of every file the print used besides its HTML. */
+  deps: Record<string, string>;
+}
+
+export interface PdfBuildResult extends PrintResult {
+  printed: number;
+  fromCache: number;
+}
+
+export function pdfKey(job: PdfJob, html: Uint8Array, context: { chromiumVersion: string; sourceDateEpoch?: number | undefined }): string {
+  return hashParts([
+    `pdf v${PDF_FORMAT_VERSION}`,
+    context.chromiumVersion,
+    JSON.stringify(PRINT_SETTINGS),
+    String(context.sourceDateEpoch ?? 'now'),
+    job.kind,
+    job.page,
+    job.pdf,
+    html,
+  ]);
+}
+
+/** Hashes of dist/ files, each read once per build (every leaflet uses the same fonts). */
+function fileHasher(dist: string): (sitePath: string) => Promise<string | undefined> {
+  const hashes = new Map<string, Promise<string | undefined>>();
+  return (sitePath) => {
+    let hash = hashes.get(sitePath);
+    if (!hash) {
+      hash = readFile(distFile(dist, sitePath)).then(sha256, () => undefined);
+      hashes.set(sitePath, hash);
+    }
+    return hash;
+  };
+}
+
+/** Print what changed, copy the rest from the cache (no store: print everything). */
+export async function buildPdfs(
+  dist: string,
+  jobs: readonly PdfJob[],
+  options: PrintOptions & { store?: CacheStore<PdfMeta> | undefined; chromiumVersion: string },
+): Promise<PdfBuildResult> {
+  const { store } = options;
+  const hashOf = fileHasher(dist);
+  const keys = new Map<PdfJob, string>();
+  const result: PdfBuildResult = { written: [], problems: [], printed: 0, fromCache: 0 };
+  const toPrint: PdfJob[] = [];
+  await mapLimit(jobs, 8, async (job) => {
+    if (!store) return void toPrint.push(job);
+    const html = await readFile(distFile(dist, job.page));
+    const key = pdfKey(job, html, options);
+    keys.set(job, key);
+    const entry = await store.get(key);
+    const pdf = entry?.files.get('pdf');
+    const current = entry ? await Promise.all(Object.entries(entry.meta.deps).map(async ([dep, hash]) => (await hashOf(dep)) === hash)) : [];
+    if (!entry || !pdf || !current.every(Boolean)) return void toPrint.push(job);
+    await writeFile(path.join(dist, job.pdf), pdf);
+    const problem = fitProblem(job, entry.meta.pages, entry.meta.spilled, jobSource(dist, job));
+    if (problem) result.problems.push(problem);
+    result.written.push({ pdf: job.pdf, bytes: pdf.length, pages: entry.meta.pages });
+    result.fromCache += 1;
+  });
+  // Print in a stable order whatever order the cache lookups finished in.
+  toPrint.sort((a, b) => a.pdf.localeCompare(b.pdf));
+  const printed = await printPdfs(dist, toPrint, {
+    ...options,
+    onPrinted: async ({ job, bytes, pages, spilled, deps }) => {
+      const key = keys.get(job);
+      if (!store || !key) return;
+      const hashes: Record<string, string> = {};
+      for (const dep of deps) {
+        const hash = await hashOf(dep);
+        if (hash) hashes[dep] = hash;
+      }
+      await store.put(key, { pdf: bytes }, { pages, spilled, deps: hashes });
+    },
+  });
+  result.written.push(...printed.written);
+  result.problems.push(...printed.problems);
+  result.printed = toPrint.length;
+  result.written.sort((a, b) => a.pdf.localeCompare(b.pdf));
+  return result;
+}
