@@ -46,8 +46,8 @@ export function pdfIntegration(): AstroIntegration {
           error.stack = error.message;
           throw error;
         }
-        const line = cacheLine('pdf', { made: result.printed, fromCache: result.fromCache, damaged: store?.counts.damaged, pruned }, !!store);
-        logger.info(`${line}; xong ${result.written.length} tệp trong ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+        const line = cacheLine('pdf', { made: result.printed + result.derived, fromCache: result.fromCache, damaged: store?.counts.damaged, pruned }, !!store);
+        logger.info(`${line} (${result.printed} in bằng Chromium, ${result.derived} tờ A5 ghép từ tờ A4); xong ${result.written.length} tệp trong ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       },
     },
   };

@@ -4,6 +4,7 @@
  * (src/integrations/pdf.ts); pages are printed in parallel with one progress line each.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS } from './chromium.ts';
@@ -19,6 +20,8 @@ export interface PdfJob {
   page: string;
   /** Site path of the PDF, e.g. /bai-hoc/x/to-roi.pdf. */
   pdf: string;
+  /** For an A5 sheet: the A4 leaflet PDF it is made from (src/lib/pdf-a5.ts), not printed itself. */
+  fromA4?: string;
 }
 
 const PATTERNS: Array<{ kind: PdfKind; re: RegExp; pdf: (id: string) => string }> = [
@@ -34,7 +37,8 @@ export function pdfJobs(pages: readonly string[]): PdfJob[] {
     const normalised = `/${page.replace(/^\/|\/$/g, '')}/`;
     for (const { kind, re, pdf } of PATTERNS) {
       const match = re.exec(normalised);
-      if (match?.[1]) jobs.push({ kind, page: normalised, pdf: pdf(match[1]) });
+      if (!match?.[1]) continue;
+      jobs.push(kind === 'leaflet-a5' ? { kind, page: normalised, pdf: pdf(match[1]), fromA4: routes.leafletPdf(match[1]) } : { kind, page: normalised, pdf: pdf(match[1]) });
     }
   }
   return jobs.sort((a, b) => a.pdf.localeCompare(b.pdf));
@@ -43,6 +47,12 @@ export function pdfJobs(pages: readonly string[]): PdfJob[] {
 /** Pages in a PDF file, counted from its page objects (Chromium writes no object streams). */
 export function pdfPageCount(bytes: Buffer): number {
   return (bytes.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+}
+
+/** Names of the fonts embedded in a PDF ("NotoSans-Bold"), without the subset tag. */
+export function embeddedFonts(bytes: Buffer): string[] {
+  const names = bytes.toString('latin1').match(/\/FontName\s*\/([A-Z]{6}\+)?[A-Za-z0-9-]+/g) ?? [];
+  return [...new Set(names.map((name) => name.replace(/^\/FontName\s*\/([A-Z]{6}\+)?/, '')))].sort();
 }
 
 /** The content file a print page was made from (data-source on <html>), for error messages. */
@@ -59,6 +69,11 @@ export interface PrintOptions {
   log?: (line: string) => void;
   /** SOURCE_DATE_EPOCH (seconds): the PDFs' creation and modification dates, for byte-identical rebuilds. */
   sourceDateEpoch?: number | undefined;
+}
+
+/** Pages printed at once: one per core and one more, so a core never waits on a page loading (measured). */
+export function defaultPdfConcurrency(): number {
+  return availableParallelism() + 1;
 }
 
 /** One printed PDF, with what it was made from. */
@@ -107,6 +122,20 @@ export function withFixedDates(bytes: Buffer, epochSeconds: number | undefined):
   return Buffer.from(text, 'latin1');
 }
 
+/**
+ * Tagged PDFs name structure elements after Chromium's DOM node ids (`/ID (node00000014)`),
+ * a counter shared by every page the renderer has open: the same page printed beside another
+ * one gets other numbers. Renumbering them by rank (same width, same order, so the sorted
+ * /IDTree stays sorted) makes the bytes depend on the page alone.
+ */
+export function withStableNodeIds(bytes: Buffer): Buffer {
+  const text = bytes.toString('latin1');
+  const ids = [...new Set(text.match(/\(node\d{8}\)/g) ?? [])].map((id) => Number(id.slice(5, -1))).sort((a, b) => a - b);
+  if (!ids.length) return bytes;
+  const rank = new Map(ids.map((id, index) => [id, index + 1]));
+  return Buffer.from(text.replace(/\(node(\d{8})\)/g, (_, id: string) => `(node${String(rank.get(Number(id))).padStart(8, '0')})`), 'latin1');
+}
+
 /** The problem for a leaflet that does not fit one page, naming its content file; undefined when it fits. */
 export function fitProblem(job: PdfJob, pages: number, spilled: number, source: string): Problem | undefined {
   if (job.kind === 'meeting' || (pages === 1 && spilled === 0)) return undefined;
@@ -144,44 +173,48 @@ export async function printPdfs(
     await context.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => route.abort());
     let next = 0;
     let done = 0;
+    // One page per worker, reused for every job it takes: a new tab costs about as much as
+    // printing (measured, docs/performance.md). Print media is set once and stays across
+    // navigations, so the fit check below measures the printed layout.
     const worker = async (): Promise<void> => {
-      while (next < jobs.length) {
-        const job = jobs[next++]!;
-        const page = await context.newPage();
-        try {
-          // Every file the page uses must reach the server (and the list of dependencies):
-          // no answers from the browser's memory cache.
-          const cdp = await context.newCDPSession(page);
-          await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-          const deps = new Set<string>();
-          page.on('request', (request) => {
-            if (request.url().startsWith(url)) deps.add(decodeURI(new URL(request.url()).pathname));
-          });
+      const page = await context.newPage();
+      await page.emulateMedia({ media: 'print' });
+      // Requests answered from the browser's cache still fire 'request', so the list of
+      // dependencies is complete. (Turning the cache off made Chromium print one bold run in a
+      // fallback font: tests/build/pdf-cache.test.ts checks every PDF's fonts.)
+      let deps = new Set<string>();
+      page.on('request', (request) => {
+        if (request.url().startsWith(url)) deps.add(decodeURI(new URL(request.url()).pathname));
+      });
+      try {
+        while (next < jobs.length) {
+          const job = jobs[next++]!;
+          deps = new Set();
           await page.goto(url + job.page, { waitUntil: 'load' });
-          await page.emulateMedia({ media: 'print' });
           await page.evaluate(async () => {
             await document.fonts.ready;
           });
           const spilled = await page.evaluate(() =>
             [...document.querySelectorAll<HTMLElement>('[data-fit-box]')].filter((el) => el.scrollHeight > el.clientHeight + 1).length,
           );
-          const bytes = withFixedDates(await page.pdf(PRINT_SETTINGS), options.sourceDateEpoch);
-          const target = path.join(dist, job.pdf);
-          writeFileSync(target, bytes);
+          const bytes = withFixedDates(withStableNodeIds(await page.pdf(PRINT_SETTINGS)), options.sourceDateEpoch);
+          writeFileSync(path.join(dist, job.pdf), bytes);
           const pages = pdfPageCount(bytes);
           deps.delete(job.page);
+          const fallback = embeddedFonts(bytes).filter((font) => !font.startsWith('NotoSans'));
+          if (fallback.length) log(`PDF ${job.pdf}: có chữ in bằng phông thay thế (${fallback.join(', ')}), không phải Noto Sans`);
           const problem = fitProblem(job, pages, spilled, jobSource(dist, job));
           if (problem) result.problems.push(problem);
           result.written.push({ pdf: job.pdf, bytes: bytes.length, pages });
           await options.onPrinted?.({ job, bytes, pages, spilled, deps: [...deps].sort() });
           done += 1;
           log(`PDF ${done}/${jobs.length} ${job.pdf} (${pages} trang, ${Math.round(bytes.length / 1024)} KB)`);
-        } finally {
-          await page.close();
         }
+      } finally {
+        await page.close();
       }
     };
-    const workers = Math.max(1, Math.min(options.concurrency ?? 2, jobs.length));
+    const workers = Math.max(1, Math.min(options.concurrency ?? defaultPdfConcurrency(), jobs.length));
     await Promise.all(Array.from({ length: workers }, worker));
   } finally {
     await browser?.close();

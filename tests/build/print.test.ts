@@ -163,11 +163,17 @@ describePdf('PDFs printed by Chromium during the build', () => {
     }
   });
 
-  it('embeds the Vietnamese font, so diacritics print on any machine', () => {
-    const fonts = execFileSync('pdffonts', [path.join(DIST, routes.leafletPdf(lessons()[0]!.id))], { encoding: 'utf8' });
-    const rows = fonts.split('\n').slice(2).filter(Boolean);
-    expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) expect(row).toMatch(/NotoSans-\w+\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+  it('embeds the Vietnamese font in every PDF, with no fallback font, so diacritics print on any machine', () => {
+    const files = [
+      ...lessons().flatMap((lesson) => [routes.leafletPdf(lesson.id), routes.leafletA5Pdf(lesson.id)]),
+      ...campaigns().filter((campaign) => campaign.parsed['meeting']).map((campaign) => routes.meetingPackPdf(campaign.id)),
+    ];
+    for (const file of files) {
+      const fonts = execFileSync('pdffonts', [path.join(DIST, file)], { encoding: 'utf8' });
+      const rows = fonts.split('\n').slice(2).filter(Boolean);
+      expect(rows.length, file).toBeGreaterThan(0);
+      for (const row of rows) expect(row, file).toMatch(/NotoSans-\w+\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+    }
   });
 
   it('the meeting pack PDF is A4 with every section, the attendance sheet on its own page', () => {

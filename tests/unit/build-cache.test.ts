@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cacheDir, cacheLine, cacheRoot } from '../../src/lib/build-cache/settings.ts';
 import { CacheStore, hashParts } from '../../src/lib/build-cache/store.ts';
-import { pdfDate, withFixedDates } from '../../src/lib/pdf.ts';
+import { pdfDate, withFixedDates, withStableNodeIds } from '../../src/lib/pdf.ts';
 
 const dirs: string[] = [];
 function store(): CacheStore<{ pages: number }> {
@@ -102,5 +102,14 @@ describe('reproducible PDFs', () => {
     expect(fixed.toString('latin1')).toContain("/ModDate (D:20260101000000+00'00')");
     expect(withFixedDates(pdf, undefined)).toBe(pdf);
     expect(pdfDate(0)).toBe("D:19700101000000+00'00'");
+  });
+
+  it('numbers tagged-PDF node ids by rank, so a page printed beside another gets the same bytes', () => {
+    const pdf = (a: number, b: number) =>
+      Buffer.from(`/ID (node${String(a).padStart(8, '0')})>>\n/Headers [(node${String(a).padStart(8, '0')})]\n/ID (node${String(b).padStart(8, '0')})>>`, 'latin1');
+    const alone = withStableNodeIds(pdf(14, 100));
+    expect(withStableNodeIds(pdf(15, 173)).equals(alone)).toBe(true);
+    expect(alone.length).toBe(pdf(14, 100).length);
+    expect(alone.toString('latin1')).toBe('/ID (node00000001)>>\n/Headers [(node00000001)]\n/ID (node00000002)>>');
   });
 });

@@ -3,16 +3,18 @@
  * is made from changed. The key is the print page's HTML (its CSS is inlined), the Chromium
  * version, the print settings, SOURCE_DATE_EPOCH and PDF_FORMAT_VERSION; the entry also
  * records every other file Chromium fetched (fonts, images) with its hash, and is used only
- * while all of them are unchanged in the new dist/.
+ * while all of them are unchanged in the new dist/. A5 sheets are made from their A4 leaflet's
+ * PDF (src/lib/pdf-a5.ts), keyed by its bytes.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { a5SheetFromA4 } from '../pdf-a5.ts';
 import { distFile, fitProblem, jobSource, printPdfs, PRINT_SETTINGS, type PdfJob, type PrintOptions, type PrintResult } from '../pdf.ts';
 import { mapLimit } from '../precompress.ts';
 import { hashParts, sha256, type CacheStore } from './store.ts';
 
 /** Change when the way PDFs are made changes (not the pages: those are in the key already). */
-export const PDF_FORMAT_VERSION = 1;
+export const PDF_FORMAT_VERSION = 3;
 
 export interface PdfMeta extends Record<string, unknown> {
   pages: number;
@@ -22,8 +24,17 @@ export interface PdfMeta extends Record<string, unknown> {
 }
 
 export interface PdfBuildResult extends PrintResult {
+  /** Printed by Chromium. */
   printed: number;
+  /** A5 sheets made from their A4 PDF. */
+  derived: number;
   fromCache: number;
+}
+
+/** The <title> of a built page, for the A5 PDF's metadata. */
+function titleOf(html: string): string {
+  const raw = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
+  return raw.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").trim();
 }
 
 export function pdfKey(job: PdfJob, html: Uint8Array, context: { chromiumVersion: string; sourceDateEpoch?: number | undefined }): string {
@@ -61,9 +72,9 @@ export async function buildPdfs(
   const { store } = options;
   const hashOf = fileHasher(dist);
   const keys = new Map<PdfJob, string>();
-  const result: PdfBuildResult = { written: [], problems: [], printed: 0, fromCache: 0 };
+  const result: PdfBuildResult = { written: [], problems: [], printed: 0, derived: 0, fromCache: 0 };
   const toPrint: PdfJob[] = [];
-  await mapLimit(jobs, 8, async (job) => {
+  await mapLimit(jobs.filter((job) => !job.fromA4), 8, async (job) => {
     if (!store) return void toPrint.push(job);
     const html = await readFile(distFile(dist, job.page));
     const key = pdfKey(job, html, options);
@@ -96,6 +107,22 @@ export async function buildPdfs(
   result.written.push(...printed.written);
   result.problems.push(...printed.problems);
   result.printed = toPrint.length;
+  // A5 sheets, now that every A4 leaflet is in dist/.
+  const epochSeconds = options.sourceDateEpoch ?? Math.floor(Date.now() / 1000);
+  await mapLimit(jobs.filter((job) => job.fromA4), 4, async (job) => {
+    const a4 = await readFile(path.join(dist, job.fromA4!));
+    const meta = { title: titleOf(await readFile(distFile(dist, job.page), 'utf8')), lang: 'vi', epochSeconds };
+    const key = hashParts([`a5 v${PDF_FORMAT_VERSION}`, JSON.stringify(options.sourceDateEpoch === undefined ? { ...meta, epochSeconds: 'now' } : meta), a4]);
+    let pdf = (await store?.get(key))?.files.get('pdf');
+    if (pdf) result.fromCache += 1;
+    else {
+      pdf = await a5SheetFromA4(a4, meta);
+      await store?.put(key, { pdf }, { pages: 1, spilled: 0, deps: {} });
+      result.derived += 1;
+    }
+    await writeFile(path.join(dist, job.pdf), pdf);
+    result.written.push({ pdf: job.pdf, bytes: pdf.length, pages: 1 });
+  });
   result.written.sort((a, b) => a.pdf.localeCompare(b.pdf));
   return result;
 }
