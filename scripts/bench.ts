@@ -1,15 +1,19 @@
 // npm run bench: builds synthetic sites of 1,000 and 5,000 lessons in a temporary copy of the
-// project and reports build time, memory, bytes and throttled browser timings (docs/performance.md).
-//   npm run bench -- [--sizes 1000,5000] [--runs 3] [--skip-browser] [--out FILE] [--keep]
+// project and reports build time (cold, then again after editing one lesson with the caches
+// kept), time per phase, memory, bytes and throttled browser timings (docs/performance.md).
+// PDFs are included. With --anchors, Starlight and a plain Astro site (../shared/tools/anchors/)
+// build the same lessons in the same run and the report gives our times as ratios of theirs.
+//   npm run bench -- [--sizes 1000,5000] [--runs 3] [--skip-browser] [--skip-pdf] [--anchors] [--out FILE] [--keep]
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { measureInBrowser } from '../src/lib/bench/browser.ts';
 import { generateLessons } from '../src/lib/bench/corpus.ts';
-import { markdownReport, median, type BrowserFigures, type BuildFigures } from '../src/lib/bench/stats.ts';
+import { buildPhases } from '../src/lib/bench/phases.ts';
+import { buildReport, markdownReport, median, type AnchorFigures, type BenchResult, type BrowserFigures, type BuildFigures } from '../src/lib/bench/stats.ts';
 import { pageType } from '../src/lib/budgets.ts';
 import { chromiumPath } from '../src/lib/chromium.ts';
 import { brotliSize } from '../src/lib/precompress.ts';
@@ -21,13 +25,15 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,5000' },
     runs: { type: 'string', default: '3' },
     'skip-browser': { type: 'boolean', default: false },
+    'skip-pdf': { type: 'boolean', default: false },
+    anchors: { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench-report.md' },
     keep: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
-  console.log('Usage: npm run bench -- [--sizes 1000,5000] [--runs 3] [--skip-browser] [--out bench-report.md] [--keep]');
+  console.log('Usage: npm run bench -- [--sizes 1000,5000] [--runs 3] [--skip-browser] [--skip-pdf] [--anchors] [--out bench-report.md] [--keep]');
   process.exit(0);
 }
 const sizes = (values.sizes ?? '').split(',').map(Number).filter((n) => n > 0);
@@ -43,26 +49,47 @@ function copyProject(): string {
     if (!skip.has(entry)) cpSync(path.join(root, entry), path.join(target, entry), { recursive: true });
   }
   symlinkSync(path.join(root, 'node_modules'), path.join(target, 'node_modules'));
+  // Astro's and Vite's caches and ours stay in the copy (node_modules is the project's own).
+  cpSync(path.join(target, 'astro.config.mjs'), path.join(target, 'astro.real.mjs'));
+  writeFileSync(
+    path.join(target, 'astro.config.mjs'),
+    "import config from './astro.real.mjs';\nexport default { ...config, cacheDir: './.bench-cache/astro', vite: { ...config.vite, cacheDir: './.bench-cache/vite' } };\n",
+  );
   return target;
 }
 
-function build(dir: string): Promise<{ wallMs: number; peakRssBytes: number; log: string }> {
-  const astro = [process.execPath, path.join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'];
+interface Timed {
+  wallMs: number;
+  peakRssBytes: number;
+  log: string;
+}
+
+/** Run a command under /usr/bin/time -v: wall time, peak RSS of the largest process, output. */
+function timed(command: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Timed> {
   const withTime = existsSync(TIME);
-  const [command, ...args] = withTime ? [TIME, '-v', ...astro] : astro;
+  const [program, ...args] = withTime ? [TIME, '-v', ...command] : command;
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(command!, args, { cwd: dir, env: { ...process.env, SKIP_PDF: '1', PRECOMPRESS_CACHE: '0' } });
+    const child = spawn(program!, args, { cwd, env });
     let log = '';
     child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
     child.on('close', (code) => {
       const wallMs = Date.now() - started;
-      if (code !== 0) return reject(new Error(`build failed (${code}):\n${log.slice(-4000)}`));
+      if (code !== 0) return reject(new Error(`${command.join(' ')} failed (${code}) in ${cwd}:\n${log.slice(-4000)}`));
       const kbytes = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(log)?.[1] ?? Number.NaN);
       resolve({ wallMs, peakRssBytes: kbytes * 1024, log });
     });
   });
+}
+
+/** Our build in the copy; the build cache lives in the copy too (empty before the cold build). */
+function build(dir: string): Promise<Timed> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', BUILD_CACHE_DIR: path.join(dir, '.bench-cache/ban-so') };
+  for (const name of ['BUILD_CACHE', 'PDF_CACHE', 'OG_CACHE', 'PRECOMPRESS_CACHE']) delete env[name];
+  if (values['skip-pdf']) env['SKIP_PDF'] = '1';
+  else delete env['SKIP_PDF'];
+  return timed([process.execPath, path.join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], dir, env);
 }
 
 function walk(dir: string): Array<{ file: string; size: number }> {
@@ -100,7 +127,66 @@ function figures(dist: string, lessons: number, wallMs: number, peakRssBytes: nu
   };
 }
 
-const results: Array<{ build: BuildFigures; browser: BrowserFigures[] }> = [];
+/** The lessons as the anchors' Markdown (title, description, date, tags; the text without our components), same file names. */
+function anchorCorpus(lessonsDir: string, out: string): void {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(path.join(out, 'bai-hoc'), { recursive: true });
+  for (const file of readdirSync(lessonsDir).filter((f) => f.endsWith('.mdx'))) {
+    const source = readFileSync(path.join(lessonsDir, file), 'utf8');
+    const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source) ?? [];
+    const data = parseYaml(front) as { title: string; summary: string; updated?: string | Date; topic?: string };
+    const date = data.updated instanceof Date ? data.updated.toISOString().slice(0, 10) : String(data.updated ?? '2025-01-01');
+    const text = body.replace(/<\/?[A-Z][A-Za-z]*[^>]*>/g, '').replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/\n{3,}/g, '\n\n');
+    writeFileSync(path.join(out, 'bai-hoc', file.replace(/\.mdx$/, '.md')), `---\ntitle: ${JSON.stringify(data.title)}\ndescription: ${JSON.stringify(data.summary)}\ndate: ${date}\ntags: ${JSON.stringify([data.topic ?? 'kỹ năng số'])}\n---\n${text}`);
+  }
+}
+
+const ANCHORS_DIR = process.env['ANCHORS_DIR'] ?? '/tmp/anchors';
+const ANCHOR_TOOLS = path.resolve(root, '../shared/tools/anchors');
+
+/** Cold builds of the anchor sites on the same lessons (set up with their own setup.sh on first use). */
+async function anchorBuilds(lessonsDir: string): Promise<AnchorFigures[]> {
+  const sites = ['starlight', 'astro-plain'];
+  if (!existsSync(ANCHOR_TOOLS)) {
+    console.log(`  --anchors: ${ANCHOR_TOOLS} not found, anchors skipped.`);
+    return [];
+  }
+  for (const site of sites.filter((name) => !existsSync(path.join(ANCHORS_DIR, name, 'node_modules')))) {
+    console.log(`  setting up ${site} in ${ANCHORS_DIR} (npm install)…`);
+    await timed(['bash', path.join(ANCHOR_TOOLS, 'setup.sh'), site], root, { ...process.env, ANCHORS_DIR });
+  }
+  const corpus = path.join(ANCHORS_DIR, 'corpus', 'ban-so-bench');
+  anchorCorpus(lessonsDir, corpus);
+  const figures: AnchorFigures[] = [];
+  for (const site of sites) {
+    await timed(['bash', path.join(ANCHOR_TOOLS, 'load-corpus.sh'), site, corpus], root, { ...process.env, ANCHORS_DIR });
+    const cwd = path.join(ANCHORS_DIR, site);
+    for (const stale of ['dist', '.astro', 'node_modules/.astro']) rmSync(path.join(cwd, stale), { recursive: true, force: true });
+    const { wallMs, peakRssBytes } = await timed(['npm', 'run', '-s', 'build'], cwd, { ...process.env, NO_COLOR: '1' });
+    console.log(`  ${site}: cold build in ${(wallMs / 1000).toFixed(1)} s, peak RSS ${(peakRssBytes / 1024 / 1024).toFixed(0)} MB`);
+    figures.push({ site, wallMs, peakRssBytes });
+  }
+  return figures;
+}
+
+/** Edit one lesson as an editor fixing a typo would: a word of its title and of its text. */
+function editOneLesson(file: string): void {
+  const source = readFileSync(file, 'utf8');
+  writeFileSync(file, source.replace(/^title: (["']?)(.*)\1$/m, (_, quote: string, title: string) => `title: ${quote}${title} (đã sửa)${quote}`).replace(/\n\n([^\n<#-][^\n]*)\n/, '\n\n$1 Bà con đọc kỹ.\n'));
+}
+
+const printPhases = (label: string, run: Timed) => {
+  const phases = buildPhases(run.log);
+  const part = (name: string, ms: number | undefined) => `${name} ${ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`}`;
+  console.log(
+    `  ${label}: ${(run.wallMs / 1000).toFixed(1)} s, peak RSS ${(run.peakRssBytes / 1024 / 1024).toFixed(0)} MB — ` +
+      [part('check', phases.contentMs), part('render', phases.renderMs), part('(previews', phases.previewsMs) + ')', part('search', phases.searchMs), part('PDFs', phases.pdfMs), part('twins', phases.twinsMs)].join(', '),
+  );
+  for (const [kind, counts] of Object.entries(phases.made)) console.log(`    ${kind}: ${counts.made} made, ${counts.fromCache} from cache`);
+  return phases;
+};
+
+const results: BenchResult[] = [];
 for (const size of sizes) {
   const dir = copyProject();
   try {
@@ -108,14 +194,13 @@ for (const size of sizes) {
     const lessons = generateLessons(size, topics);
     for (const lesson of lessons) writeFileSync(path.join(dir, 'content/lessons', `${lesson.id}.mdx`), lesson.source);
     const total = readdirSync(path.join(dir, 'content/lessons')).filter((f) => f.endsWith('.mdx')).length;
-    console.log(`\n${size} synthetic lessons (${total} in all) in ${dir}: building…`);
-    const { wallMs, peakRssBytes, log } = await build(dir);
-    const logFile = path.resolve(`${(values.out ?? 'bench-report.md').replace(/\.md$/, '')}-build-${size}.log`);
-    writeFileSync(logFile, log);
-    // Where the time went: Astro's own steps and each of our integrations (full log in logFile).
-    for (const line of log.split('\n').filter((l) => /\[ban-so:(search-index|service-worker|precompress)\]|og-image|Link preview|Ảnh xem trước|built in|Completed in \d/.test(l))) console.log(`  | ${line.trim()}`);
-    const build_ = figures(path.join(dir, 'dist'), total, wallMs, peakRssBytes);
-    console.log(`  built ${build_.pages} pages in ${(wallMs / 1000).toFixed(1)} s, peak RSS ${(peakRssBytes / 1024 / 1024).toFixed(0)} MB`);
+    console.log(`\n${size} synthetic lessons (${total} in all) in ${dir}: cold build (empty caches)…`);
+    const cold = await build(dir);
+    const logBase = path.resolve(`${(values.out ?? 'bench-report.md').replace(/\.md$/, '')}-build-${size}`);
+    writeFileSync(`${logBase}-cold.log`, cold.log);
+    const coldPhases = printPhases('cold', cold);
+    const build_ = figures(path.join(dir, 'dist'), total, cold.wallMs, cold.peakRssBytes);
+    console.log(`  built ${build_.pages} pages`);
     let browser: BrowserFigures[] = [];
     const executablePath = chromiumPath();
     if (!values['skip-browser'] && executablePath) {
@@ -126,7 +211,14 @@ for (const size of sizes) {
         server.close();
       }
     } else if (!values['skip-browser']) console.log('  Chromium not found: browser figures skipped.');
-    results.push({ build: build_, browser });
+    const edited = lessons[Math.floor(lessons.length / 2)]!.id;
+    editOneLesson(path.join(dir, 'content/lessons', `${edited}.mdx`));
+    console.log(`  edited content/lessons/${edited}.mdx; building again with the caches kept…`);
+    const again = await build(dir);
+    writeFileSync(`${logBase}-rebuild.log`, again.log);
+    const rebuildPhases = printPhases('rebuild', again);
+    const anchors = values.anchors ? await anchorBuilds(path.join(dir, 'content/lessons')) : [];
+    results.push({ build: build_, browser, cold: coldPhases, rebuild: { wallMs: again.wallMs, peakRssBytes: again.peakRssBytes, phases: rebuildPhases }, anchors });
   } finally {
     if (values.keep) console.log(`  kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
@@ -135,9 +227,10 @@ for (const size of sizes) {
 
 const notes = [
   `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`,
-  'Build: `astro build` with SKIP_PDF=1 (no PDFs) and PRECOMPRESS_CACHE=0 (every .br/.gz written from scratch); link previews come from the on-disk cache when an identical one was drawn before (see the build log); peak RSS from /usr/bin/time -v (largest process).',
+  `Build: \`astro build\`${values['skip-pdf'] ? ' with SKIP_PDF=1 (no PDFs)' : ', PDFs included'}. Cold: a fresh copy of the project with an empty build cache and no Astro/Vite cache, so every page, preview, PDF and twin is made. Rebuild: one lesson's title and text edited, built again with the caches the cold build left. Peak RSS from /usr/bin/time -v (largest process). Phases from the build log (src/lib/bench/phases.ts): render includes drawing the previews.`,
+  'Anchors (--anchors): the same lessons as Markdown (title, description, text without our components) built cold by ../shared/tools/anchors/ Starlight and plain Astro + Pagefind, in the same run.',
   'Browser: Debian Chromium, a fresh context per run (no HTTP cache, service workers blocked: a first visit); bytes are encodedDataLength until the load event; search time from typing to the first result on screen (includes the 250 ms input debounce).',
 ];
-const report = markdownReport(results, notes);
+const report = `${buildReport(results)}\n\n${markdownReport(results, notes)}`;
 writeFileSync(path.resolve(values.out ?? 'bench-report.md'), `${report}\n`);
 console.log(`\n${report}\n\nWritten to ${values.out}.`);

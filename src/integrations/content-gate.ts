@@ -30,6 +30,7 @@ export function contentGate(): AstroIntegration {
             console.error(`Dựng trang thất bại: đã xoá ${outDir} để không còn bản dựng dở dang.`);
           });
         }
+        const checkStarted = Date.now();
         const result = await validateContent(root);
         if (result.notNfc.length && command === 'build') {
           // Canonically equivalent text: rewriting to NFC loses nothing and keeps search exact.
@@ -37,7 +38,7 @@ export function contentGate(): AstroIntegration {
           logger.info(`Đã chuẩn hoá NFC: ${result.notNfc.join(', ')}`);
         }
         if (result.problems.length === 0) {
-          logger.info(`Nội dung hợp lệ: ${result.entries.length} mục.`);
+          logger.info(`Nội dung hợp lệ: ${result.entries.length} mục, kiểm tra trong ${((Date.now() - checkStarted) / 1000).toFixed(1)} s.`);
           return;
         }
         const report = formatReport(result.problems);

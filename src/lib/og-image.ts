@@ -16,7 +16,7 @@ import type { CacheStore } from './build-cache/store.ts';
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
 /** Change when the drawing changes, so every cached image is drawn again. */
-export const TEMPLATE_VERSION = 1;
+export const TEMPLATE_VERSION = 2;
 
 export interface OgInput {
   /** The page title, drawn large. */
@@ -102,7 +102,7 @@ function loadFonts(): NonNullable<typeof fonts> {
 export async function renderOgPng(input: OgInput): Promise<Buffer> {
   const [{ default: satori }, { default: sharp }] = await Promise.all([import('satori'), import('sharp')]);
   const svg = await satori(ogTree(input) as Parameters<typeof satori>[0], { width: OG_WIDTH, height: OG_HEIGHT, fonts: loadFonts() });
-  return sharp(Buffer.from(svg)).png({ palette: true, colours: 32, compressionLevel: 9, effort: 8 }).toBuffer();
+  return sharp(Buffer.from(svg)).png({ palette: true, colours: 32, compressionLevel: 9, effort: 1 }).toBuffer();
 }
 
 /**

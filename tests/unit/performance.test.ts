@@ -137,3 +137,32 @@ describe('precompression cache', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('bench: where the build time went', () => {
+  it('reads each phase and the cache counts from a build log', async () => {
+    const { buildPhases } = await import('../../src/lib/bench/phases.ts');
+    const log = [
+      '16:06:10 [ban-so:content-gate] Nội dung hợp lệ: 77 mục, kiểm tra trong 0.4 s.',
+      ' generating static routes ',
+      '[og] /og/bai-hoc/a.png: drawn in 95 ms',
+      '[og] /og/bai-hoc/b.png: from cache in 1 ms',
+      '[og] /og/bai-hoc/c.png: drawn in 105 ms',
+      '\x1b[32m16:06:13\x1b[39m ✓ Completed in 4.87s.',
+      '16:06:13 [build] ✓ Completed in 1.54s.',
+      '16:06:13 [ban-so:build-cache] ảnh xem trước: 2 tệp làm mới, 1 lấy từ bộ nhớ đệm',
+      '16:06:13 [ban-so:search-index] Chỉ mục tìm kiếm: 52 mục (từ 90 trang HTML) trong 0.2 s.',
+      '16:06:16 [ban-so:pdf] PDF: 17 tệp làm mới, 0 lấy từ bộ nhớ đệm (9 in bằng Chromium, 8 tờ A5 ghép từ tờ A4); xong 17 tệp trong 3.2 s.',
+      '16:06:16 [ban-so:precompress] Nén sẵn: 105 tệp, 1830 KB → 473 KB brotli (1 tệp không nhỏ hơn khi nén, giữ nguyên) trong 1.1 s.',
+      '16:06:16 [ban-so:precompress] tệp nén sẵn: 105 tệp làm mới (bộ nhớ đệm tắt)',
+    ].join('\n');
+    expect(buildPhases(log)).toEqual({
+      contentMs: 400,
+      renderMs: 4870,
+      previewsMs: 200,
+      searchMs: 200,
+      pdfMs: 3200,
+      twinsMs: 1100,
+      made: { 'ảnh xem trước': { made: 2, fromCache: 1 }, PDF: { made: 17, fromCache: 0 }, 'tệp nén sẵn': { made: 105, fromCache: 0 } },
+    });
+  });
+});

@@ -1,4 +1,5 @@
 /** Figures of `npm run bench`: medians and the markdown report. */
+import type { BuildPhases } from './phases.ts';
 import { LIST_PAGE_BUDGET, READING_PAGE_BUDGET, READING_TYPES, type PageType } from '../budgets.ts';
 
 export function median(values: readonly number[]): number {
@@ -61,5 +62,72 @@ export function markdownReport(builds: ReadonlyArray<{ build: BuildFigures; brow
     }
   }
   if (notes.length) out.push('', ...notes.map((note) => `- ${note}`));
+  return out.join('\n');
+}
+
+export interface AnchorFigures {
+  site: string;
+  wallMs: number;
+  peakRssBytes: number;
+}
+
+export interface BenchResult {
+  build: BuildFigures;
+  browser: BrowserFigures[];
+  cold: BuildPhases;
+  rebuild: { wallMs: number; peakRssBytes: number; phases: BuildPhases };
+  anchors: AnchorFigures[];
+}
+
+const ratio = (ours: number, theirs: number | undefined): string => (theirs ? `${(ours / theirs).toFixed(2)}×` : '–');
+const phase = (ms: number | undefined): string => (ms === undefined ? '–' : seconds(ms));
+
+/** The build part of the report: cold and rebuild times, phases, cache counts, anchors and the issue's targets. */
+export function buildReport(results: readonly BenchResult[]): string {
+  const out: string[] = ['## Build: cold, and again after editing one lesson', ''];
+  out.push(
+    '| lessons | pages | cold build | peak RSS | rebuild after one edit | peak RSS | Starlight cold | plain Astro cold | cold ÷ Starlight | rebuild ÷ Starlight |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const r of results) {
+    const starlight = r.anchors.find((a) => a.site === 'starlight');
+    const plain = r.anchors.find((a) => a.site === 'astro-plain');
+    out.push(
+      `| ${r.build.lessons.toLocaleString('en')} | ${r.build.pages.toLocaleString('en')} | ${seconds(r.build.wallMs)} | ${mb(r.build.peakRssBytes)} | ${seconds(r.rebuild.wallMs)} | ${mb(r.rebuild.peakRssBytes)} | ` +
+        `${starlight ? `${seconds(starlight.wallMs)} (${mb(starlight.peakRssBytes)})` : '–'} | ${plain ? `${seconds(plain.wallMs)} (${mb(plain.peakRssBytes)})` : '–'} | ${ratio(r.build.wallMs, starlight?.wallMs)} | ${ratio(r.rebuild.wallMs, starlight?.wallMs)} |`,
+    );
+  }
+  for (const r of results) {
+    out.push('', `### ${r.build.lessons.toLocaleString('en')} lessons: where the time went`, '', '| phase | cold | rebuild |', '| --- | ---: | ---: |');
+    const rows: Array<[string, keyof BuildPhases]> = [
+      ['content check', 'contentMs'],
+      ['render pages (Astro)', 'renderMs'],
+      ['… of which drawing link previews', 'previewsMs'],
+      ['search index (Pagefind)', 'searchMs'],
+      ['PDFs', 'pdfMs'],
+      ['precompressed twins', 'twinsMs'],
+    ];
+    for (const [label, key] of rows) out.push(`| ${label} | ${phase(r.cold[key] as number | undefined)} | ${phase(r.rebuild.phases[key] as number | undefined)} |`);
+    const kinds = [...new Set([...Object.keys(r.cold.made), ...Object.keys(r.rebuild.phases.made)])];
+    for (const kind of kinds) {
+      const cold = r.cold.made[kind];
+      const again = r.rebuild.phases.made[kind];
+      out.push(`| ${kind}: made / from cache | ${cold ? `${cold.made} / ${cold.fromCache}` : '–'} | ${again ? `${again.made} / ${again.fromCache}` : '–'} |`);
+    }
+  }
+  out.push('', '### Targets (issue 12)', '');
+  for (const r of results) {
+    const starlight = r.anchors.find((a) => a.site === 'starlight');
+    if (r.build.lessons < 5000 && starlight) {
+      out.push(`- ${r.build.lessons.toLocaleString('en')} lessons, cold ≤ 4× Starlight: ${ratio(r.build.wallMs, starlight.wallMs)} — ${r.build.wallMs <= 4 * starlight.wallMs ? 'met' : 'not met'}.`);
+      out.push(`- ${r.build.lessons.toLocaleString('en')} lessons, rebuild after one edit ≤ 1.5× Starlight: ${ratio(r.rebuild.wallMs, starlight.wallMs)} — ${r.rebuild.wallMs <= 1.5 * starlight.wallMs ? 'met' : 'not met'}.`);
+    }
+  }
+  const small = results.find((r) => r.build.lessons < 2000);
+  const large = results.find((r) => r.build.lessons >= 5000);
+  if (large) {
+    out.push(`- ${large.build.lessons.toLocaleString('en')} lessons inside 30 minutes: ${seconds(large.build.wallMs)} — ${large.build.wallMs <= 30 * 60_000 ? 'met' : 'not met'}; peak RSS ≤ 2 GB: ${mb(large.build.peakRssBytes)} — ${large.build.peakRssBytes <= 2 * 1024 ** 3 ? 'met' : 'not met'}.`);
+    if (small) out.push(`- cold time ≤ 5.5× the ${small.build.lessons.toLocaleString('en')}-lesson time: ×${(large.build.wallMs / small.build.wallMs).toFixed(2)} — ${large.build.wallMs <= 5.5 * small.build.wallMs ? 'met' : 'not met'}.`);
+  }
   return out.join('\n');
 }
