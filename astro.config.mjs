@@ -9,14 +9,17 @@ import { excludedFromSitemap } from './src/lib/routes.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { mdxGuard } from './src/integrations/mdx-guard.ts';
-import { buildCache } from './src/integrations/build-cache.ts';
+import { buildCache, buildMemoryReport } from './src/integrations/build-cache.ts';
 import { siteUrl } from './src/lib/site.ts';
 
 export default defineConfig({
   // SITE_URL (environment) sets the public address; see src/lib/site.ts.
   site: siteUrl(),
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  // concurrency 2: two pages render at once, so one page's file writes and a link preview's
+  // rasterising (sharp, off the main thread) overlap the other's rendering. Measured on 1,008
+  // lessons, previews drawn: render 68 s → 49 s, peak RSS 1.41 → 1.45 GB (4: 40 s, 1.70 GB).
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 2 },
   // The gate must come first: it rejects bad content before any other integration runs.
   // mdxGuard refuses unsafe MDX again at compile time, before @astrojs/mdx compiles it.
   // Print variants (leaflets, scripts, meeting packs) repeat content: kept out of the sitemap (so is the offline page).
@@ -33,6 +36,7 @@ export default defineConfig({
     // Issue 5: the service worker (needs the finished pages), then precompression LAST.
     serviceWorker(),
     precompress(),
+    buildMemoryReport(),
   ],
   // Every page gets a <meta> CSP with the hashes of its own inline <style> (docs/security.md);
   // scripts: only files from this site. The search page adds 'wasm-unsafe-eval' for Pagefind.

@@ -2,22 +2,34 @@ import type { AstroIntegration } from 'astro';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheLine, cacheStore } from '../lib/build-cache/settings.ts';
+import { memoryReport, setBuildStep, watchMemory } from '../lib/build-memory.ts';
 
 /**
  * The build cache's bookkeeping for link previews, which are drawn by a page route
  * (src/pages/og/): it notes when the build started, then after the pages are written logs
  * how many previews were drawn and reused and deletes the ones this build did not use.
  * (PDFs and precompressed twins do the same in their own integrations.)
+ * It also samples memory for the whole build; buildMemoryReport() logs the peak at the end.
  */
 export function buildCache(): AstroIntegration {
   let started = Date.now();
   return {
     name: 'ban-so:build-cache',
     hooks: {
+      'astro:config:setup': () => {
+        watchMemory();
+      },
       'astro:build:start': async () => {
+        setBuildStep('Vite');
         started = Date.now();
         // The folders of earlier versions, replaced by node_modules/.cache/ban-so/.
         await Promise.all(['ban-so-og', 'ban-so-precompress'].map((old) => rm(path.resolve('node_modules/.cache', old), { recursive: true, force: true })));
+      },
+      'astro:build:ssr': () => {
+        setBuildStep('vẽ trang');
+      },
+      'astro:build:generated': () => {
+        setBuildStep('sau khi vẽ trang');
       },
       'astro:build:done': async ({ logger }) => {
         const store = cacheStore('og');
@@ -26,6 +38,16 @@ export function buildCache(): AstroIntegration {
         const pruned = await store.prune(started);
         logger.info(cacheLine('og', { made, fromCache, pruned }, true));
       },
+    },
+  };
+}
+
+/** Last integration: logs the build's peak memory and the step it happened in. */
+export function buildMemoryReport(): AstroIntegration {
+  return {
+    name: 'ban-so:build-memory',
+    hooks: {
+      'astro:build:done': ({ logger }) => logger.info(memoryReport()),
     },
   };
 }

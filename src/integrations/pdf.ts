@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { setBuildStep } from '../lib/build-memory.ts';
 import { fileURLToPath } from 'node:url';
 import { buildPdfs, type PdfMeta } from '../lib/build-cache/pdfs.ts';
 import { cacheLine, cacheStore } from '../lib/build-cache/settings.ts';
@@ -17,6 +18,7 @@ export function pdfIntegration(): AstroIntegration {
     name: 'ban-so:pdf',
     hooks: {
       'astro:build:done': async ({ dir, pages, logger }) => {
+        setBuildStep('PDF');
         if (!pdfEnabled()) {
           logger.warn(
             process.env['SKIP_PDF']

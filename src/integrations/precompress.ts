@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
+import { setBuildStep } from '../lib/build-memory.ts';
 import { readdir } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheLine, cacheStore } from '../lib/build-cache/settings.ts';
@@ -15,14 +15,16 @@ export function precompress(): AstroIntegration {
     name: 'ban-so:precompress',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        setBuildStep('nén sẵn');
         const dist = fileURLToPath(dir);
         const files = (await readdir(dist, { recursive: true })).map(String).filter(isTextAsset).map((file) => path.join(dist, file));
         const started = Date.now();
-        // zlib's async API runs on libuv's thread pool (4 threads): 2 per core keeps it busy.
         // Twins of unchanged files come from the build cache (by content hash); BUILD_CACHE=0 or
         // PRECOMPRESS_CACHE=0 turns it off (src/lib/build-cache/settings.ts).
         const store = cacheStore('precompress');
-        const results = await mapLimit(files, Math.max(2, availableParallelism() * 2), (file) => precompressFile(file, store));
+        // 32 at a time: most files are cache hits (file reads and writes, no CPU); compression itself
+        // runs on zlib's thread pool, which bounds it to its 4 threads whatever the limit.
+        const results = await mapLimit(files, 32, (file) => precompressFile(file, store));
         const pruned = store ? await store.prune(started) : 0;
         const sum = (pick: (r: (typeof results)[number]) => number) => results.reduce((total, r) => total + pick(r), 0);
         const raw = sum((r) => r.size);

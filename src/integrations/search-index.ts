@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { setBuildStep } from '../lib/build-memory.ts';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,7 @@ export function searchIndex(): AstroIntegration {
     name: 'ban-so:search-index',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        setBuildStep('chỉ mục tìm kiếm');
         const started = Date.now();
         const dist = fileURLToPath(dir);
         const files = (await readdir(dist, { recursive: true })).map(String).filter((file) => file.endsWith('.html')).sort();

@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { setBuildStep } from '../lib/build-memory.ts';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,7 @@ export function serviceWorker(): AstroIntegration {
     name: 'ban-so:service-worker',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        setBuildStep('service worker');
         const dist = fileURLToPath(dir);
         const files = (await readdir(dist, { recursive: true })).map(String);
         const pages = files.filter((file) => file.endsWith('.html'));

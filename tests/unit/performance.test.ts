@@ -165,4 +165,9 @@ describe('bench: where the build time went', () => {
       made: { 'ảnh xem trước': { made: 2, fromCache: 1 }, PDF: { made: 17, fromCache: 0 }, 'tệp nén sẵn': { made: 105, fromCache: 0 } },
     });
   });
+
+  it("reads Astro's durations in every unit it prints", async () => {
+    const { astroDuration } = await import('../../src/lib/bench/phases.ts');
+    expect(['Completed in 4.87s.', 'Completed in 604ms.', 'Completed in 1m 4s.', 'Completed in 2m 0.5s.', 'Completed in 3m.'].map(astroDuration)).toEqual([4870, 604, 64_000, 120_500, 180_000]);
+  });
 });

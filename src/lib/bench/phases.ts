@@ -18,11 +18,13 @@ export interface BuildPhases {
 
 const seconds = (text: string | undefined): number | undefined => (text === undefined ? undefined : Math.round(Number(text) * 1000));
 
-/** Astro's "✓ Completed in 4.87s." / "604ms." */
-function astroDuration(text: string): number {
-  const match = /([\d.]+)(ms|s)\b/.exec(text);
-  if (!match) return Number.NaN;
-  return Math.round(Number(match[1]) * (match[2] === 'ms' ? 1 : 1000));
+/** Astro's "✓ Completed in 4.87s." / "604ms." / "1m 4s." */
+export function astroDuration(text: string): number {
+  const match = /(?:(\d+)m\s*)?(?:([\d.]+)(ms|s))?\.?\s*$/.exec(text.trim());
+  if (!match || (match[1] === undefined && match[2] === undefined)) return Number.NaN;
+  const minutes = Number(match[1] ?? 0) * 60_000;
+  const rest = match[2] === undefined ? 0 : Number(match[2]) * (match[3] === 'ms' ? 1 : 1000);
+  return Math.round(minutes + rest);
 }
 
 export function buildPhases(log: string): BuildPhases {

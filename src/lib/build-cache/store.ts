@@ -51,6 +51,14 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** Run `work` on every item, 32 at a time (thousands of small file operations). */
+async function eachLimited<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(32, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  }));
+}
+
 /** Write through a temporary name and rename: a crash never leaves a half-written file under the real name. */
 async function writeAtomic(file: string, bytes: Uint8Array | string): Promise<void> {
   const temporary = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -132,12 +140,12 @@ export class CacheStore<M extends Meta = Meta> {
   async prune(since: number): Promise<number> {
     const names = await readdir(this.dir).catch(() => [] as string[]);
     const keep = new Set<string>();
-    for (const name of names.filter((n) => n.endsWith('.json'))) {
+    await eachLimited(names.filter((n) => n.endsWith('.json')), async (name) => {
       const modified = await stat(path.join(this.dir, name)).then((s) => s.mtimeMs, () => 0);
       if (modified >= since) keep.add(name.slice(0, -'.json'.length));
-    }
+    });
     const stale = names.filter((name) => !keep.has(name.split('.')[0]!));
-    await Promise.all(stale.map((name) => rm(path.join(this.dir, name), { force: true })));
+    await eachLimited(stale, (name) => rm(path.join(this.dir, name), { force: true }));
     return new Set(stale.map((name) => name.split('.')[0])).size;
   }
 
@@ -149,14 +157,14 @@ export class CacheStore<M extends Meta = Meta> {
     const names = (await readdir(this.dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
     let made = 0;
     let fromCache = 0;
-    for (const name of names) {
+    await eachLimited(names, async (name) => {
       const file = path.join(this.dir, name);
       const modified = await stat(file).then((s) => s.mtimeMs, () => 0);
-      if (modified < since) continue;
+      if (modified < since) return;
       const created = await readFile(file, 'utf8').then((text) => (JSON.parse(text) as Manifest<M>).created, () => 0);
       if (created >= since) made += 1;
       else fromCache += 1;
-    }
+    });
     return { made, fromCache };
   }
 }
