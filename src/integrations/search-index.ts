@@ -1,11 +1,12 @@
 import type { AstroIntegration } from 'astro';
 import { setBuildStep } from '../lib/build-memory.ts';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { mapLimit } from '../lib/precompress.ts';
-import { searchEntries } from '../lib/search-html.ts';
+import { searchEntries } from '../lib/search/html.ts';
+import { engineFiles, withEngineHints, type PagefindEntry } from '../lib/search/engine.ts';
 
 /** Pagefind writes UI bundles we do not use (we have our own 3 KB module): keep dist/ lean. */
 const UNUSED = [
@@ -66,6 +67,10 @@ export function searchIndex(): AstroIntegration {
         if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
         await pagefind.close();
         await Promise.all(UNUSED.map((name) => rm(path.join(dist, 'pagefind', name), { force: true })));
+        // The search page fetches the engine in the round trip after its HTML (docs/search.md).
+        const engine = engineFiles(JSON.parse(await readFile(path.join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as PagefindEntry);
+        const searchPage = path.join(dist, 'tim-kiem', 'index.html');
+        await writeFile(searchPage, withEngineHints(await readFile(searchPage, 'utf8'), engine));
         logger.info(`Chỉ mục tìm kiếm: ${indexed} mục (từ ${files.length} trang HTML) trong ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       },
     },

@@ -1,6 +1,9 @@
-// Search page: loads Pagefind's JS API on the first keystroke (or a ?q= in the URL), never before.
-// Without JavaScript the page still offers the topic index and the A–Z list.
-import { normaliseQuery } from '../lib/search-text.ts';
+// Search page: starts Pagefind's engine as soon as the page has loaded (the build preloads its
+// files, docs/search.md), fetches the index chunks of each word while it is typed, and shows
+// the first page of results re-ranked so the title with the words in the order typed comes
+// first (src/lib/search/rank.ts). Without JavaScript the page still offers the topic index and the A–Z list.
+import { rerank } from '../lib/search/rank.ts';
+import { normaliseQuery } from '../lib/search/text.ts';
 
 interface ResultData {
   url: string;
@@ -8,6 +11,8 @@ interface ResultData {
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  preload(query: string, options?: { filters: Record<string, { any: string[] }> }): Promise<void>;
   search(query: string, options: { filters: Record<string, { any: string[] }> }): Promise<{ results: Array<{ data(): Promise<ResultData> }> }>;
 }
 
@@ -26,11 +31,24 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 
 function load(): Promise<Pagefind> {
   // The worker would add a request and ~12 KB for an index this small (docs/search.md).
+  // metaCacheTag: the same entry URL the build preloads (without it Pagefind adds ?ts=<now>).
   engine ??= import(/* @vite-ignore */ `${'/pagefind/'}pagefind.js`).then(async (pagefind: Pagefind) => {
-    await pagefind.options({ noWorker: true });
+    await pagefind.options({ noWorker: true, ...(ui?.dataset['engineTag'] ? { metaCacheTag: ui.dataset['engineTag'] } : {}) });
+    await pagefind.init();
     return pagefind;
   });
+  // A failed start (offline, a lost connection) is tried again at the next search.
+  engine.catch(() => (engine = undefined));
   return engine;
+}
+
+function filters(): Record<string, { any: string[] }> {
+  const chosen: Record<string, { any: string[] }> = {};
+  for (const name of ['type', 'topic']) {
+    const values = checked(name);
+    if (values.length) chosen[name] = { any: values };
+  }
+  return chosen;
 }
 
 function message(key: string, values: Record<string, string | number> = {}): string {
@@ -55,11 +73,13 @@ function renderResult(data: ResultData): HTMLLIElement {
   return item;
 }
 
-async function showMore(current: number): Promise<void> {
+async function showMore(current: number, query?: string): Promise<void> {
   const batch = pending.splice(0, PAGE_SIZE);
   const results = await Promise.all(batch.map((result) => result.data()));
   if (current !== run || !list || !more) return;
-  list.append(...results.map(renderResult));
+  // The first page only: its fragments are fetched anyway, so re-ranking costs no request.
+  const ordered = query === undefined ? results : rerank(query, results, (data) => ({ title: data.meta['title'], summary: data.meta['summary'] }));
+  list.append(...ordered.map(renderResult));
   more.hidden = pending.length === 0;
 }
 
@@ -76,16 +96,11 @@ async function search(query: string): Promise<void> {
   status.textContent = message('loading');
   try {
     const pagefind = await load();
-    const filters: Record<string, { any: string[] }> = {};
-    for (const name of ['type', 'topic']) {
-      const values = checked(name);
-      if (values.length) filters[name] = { any: values };
-    }
-    const found = await pagefind.search(normalised, { filters });
+    const found = await pagefind.search(normalised, { filters: filters() });
     if (current !== run) return;
     pending = [...found.results];
     list.replaceChildren();
-    await showMore(current);
+    await showMore(current, normalised);
     // Announced once the first results are on screen.
     if (current === run) status.textContent = found.results.length ? message('count', { n: found.results.length, q: query.trim() }) : message('none', { q: query.trim() });
   } catch {
@@ -103,6 +118,10 @@ function setUrl(query: string, push: boolean): void {
 if (form && input && ui) {
   ui.hidden = false;
   input.addEventListener('input', () => {
+    // While the reader types, fetch the index chunks of what is typed so far: the search that
+    // follows the pause then finds them loaded (one round trip less after the last key).
+    const typed = normaliseQuery(input.value);
+    if (typed) void load().then((pagefind) => pagefind.preload(typed, { filters: filters() })).catch(() => undefined);
     clearTimeout(timer);
     timer = setTimeout(() => {
       setUrl(input.value, false);
@@ -123,4 +142,6 @@ if (form && input && ui) {
   };
   addEventListener('popstate', fromUrl);
   if (new URLSearchParams(location.search).has('q')) fromUrl();
+  // Start the engine now, before the first keystroke: its files were preloaded with the page.
+  else void load().catch(() => undefined);
 }

@@ -1,7 +1,11 @@
 // Registers the offline service worker (docs/performance.md) after the page has loaded, then asks
 // it to save this page, the leaflet it links to (data-save-offline) and the files already loaded.
 // Without service workers nothing happens: the site works the same.
+// It is also the one module of every page, so it carries the search box's warm-up (issue 13).
 import { SERVICE_WORKER_PATH } from '../lib/offline-paths.ts';
+import { warmSearchOnFocus } from './search-warmup.ts';
+
+warmSearchOnFocus(document.querySelector<HTMLInputElement>('#site-search'));
 
 function register(): void {
   navigator.serviceWorker

@@ -3,7 +3,7 @@
 // above this file and writes it to /sw.js. Rules:
 // - pages: network first; after TIMEOUT ms (or when the network fails) the saved copy, else the
 //   offline page. Every page read online is saved; only the last MAX_PAGES are kept.
-// - /_astro/ files (hashed names, never change): cache first.
+// - /_astro/ files (hashed names, never change) and Pagefind's engine: cache first.
 // - everything lives in caches named after this build's version; a new version deletes the old
 //   caches when it activates, so old HTML is never served with new assets or the other way round.
 /* global CONFIG */
@@ -79,13 +79,22 @@ async function asset(request) {
   return response;
 }
 
+/**
+ * Pagefind's engine (issue 13): its module, entry, metadata and wasm, kept once a reader has
+ * searched, so the next search downloads no engine. They belong to this deployment's index and
+ * live in this version's cache, which the next deployment deletes.
+ */
+function isSearchEngine(pathname) {
+  return /^\/pagefind\/(pagefind\.js|pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|wasm\.[^/]+\.pagefind)$/.test(pathname);
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== location.origin) return;
   if (request.mode === 'navigate') event.respondWith(page(request));
-  else if (url.pathname.startsWith('/_astro/') || CONFIG.precache.includes(url.pathname)) event.respondWith(asset(request));
-  // Anything else (search index, PDFs, link previews) goes to the network as usual.
+  else if (url.pathname.startsWith('/_astro/') || CONFIG.precache.includes(url.pathname) || isSearchEngine(url.pathname)) event.respondWith(asset(request));
+  // Anything else (index chunks, result fragments, PDFs, link previews) goes to the network as usual.
 });
 
 // The registration module sends the page it runs on (read before the worker controlled it), its

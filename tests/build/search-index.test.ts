@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ValidEntry } from '../../src/lib/content/integrity.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
 import { isPrintVariant } from '../../src/lib/routes.ts';
-import { htmlForIndex, sectionRecords } from '../../src/lib/search-html.ts';
+import { htmlForIndex, sectionRecords } from '../../src/lib/search/html.ts';
 import { builtPages, DIST } from '../support/dist.ts';
 
 const INDEXED = new Set(['lessons', 'news', 'stories', 'campaigns', 'places', 'glossary']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cappedWords, htmlForIndex, searchEntries, sectionRecords } from '../../src/lib/search-html.ts';
+import { cappedWords, htmlForIndex, searchEntries, sectionRecords } from '../../src/lib/search/html.ts';
 
 const page = `<!doctype html><html lang="vi"><body><header><p>Bản Số</p></header><main>
 <div data-pagefind-body data-pagefind-meta="title[data-title]" data-title="Đại Dực, xã cũ" data-pagefind-filter="type[data-type]" data-type="Địa phương">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldD, normaliseQuery } from '../../src/lib/search-text.ts';
+import { foldD, normaliseQuery } from '../../src/lib/search/text.ts';
 
 describe('search text folding', () => {
   it('folds only đ and Đ, keeping the other marks for Pagefind', () => {

@@ -1,5 +1,5 @@
 import { HTMLElement, parse, type Node } from 'node-html-parser';
-import { foldD } from './search-text.ts';
+import { foldD } from './text.ts';
 
 /** Pages that opt into the search index carry this attribute on their main content. */
 export const INDEXED_SELECTOR = '[data-pagefind-body]';
@@ -40,7 +40,7 @@ const attributes = (element: HTMLElement): string =>
 /**
  * The HTML Pagefind indexes for a page: its h1–h3 headings and its summary (for their ranking
  * weight), then the rest of the text with each word capped at MAX_REPEATS, đ folded throughout (see
- * search-text.ts); elements carrying Pagefind meta or filters keep their attributes, so
+ * text.ts); elements carrying Pagefind meta or filters keep their attributes, so
  * results show correct Vietnamese. Undefined for pages that are not indexed (lists, print).
  */
 export function htmlForIndex(html: string, maxRepeats = MAX_REPEATS): string | undefined {
