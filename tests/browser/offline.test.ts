@@ -81,6 +81,39 @@ describe.skipIf(!enabled)('offline reading in Chromium', () => {
     }
   });
 
+  it('keeps the search engine once a reader has searched: a second visit downloads no engine', async () => {
+    const context = await browser.newContext();
+    const ENGINE = /\/pagefind\/(pagefind\.js|pagefind-entry\.json\?ts=\w+|pagefind\.\w+\.pf_meta|wasm\.\w+\.pagefind)$/;
+    try {
+      const page = await context.newPage();
+      await page.goto(`${base}${lesson}`);
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 10_000 });
+      await page.goto(`${base}${routes.search()}?q=otp`);
+      await page.waitForSelector('#search-results a');
+      const kept = async () =>
+        page.evaluate(async () => {
+          const urls: string[] = [];
+          for (const name of await caches.keys()) if (name.startsWith('ban-so-assets-')) urls.push(...(await (await caches.open(name)).keys()).map((r) => r.url));
+          return urls.filter((url) => url.includes('/pagefind/')).length;
+        });
+      await expect.poll(kept, { timeout: 10_000, interval: 100 }).toBe(4);
+      // The HTTP cache emptied: only the service worker can answer without the network.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.clearBrowserCache');
+      const second = await context.newPage();
+      const engine: Array<{ url: string; fromServiceWorker: boolean }> = [];
+      second.on('response', (response) => {
+        if (ENGINE.test(response.url())) engine.push({ url: response.url(), fromServiceWorker: response.fromServiceWorker() });
+      });
+      await second.goto(`${base}${routes.search()}?q=zalo`);
+      await second.waitForSelector('#search-results a');
+      expect(engine).toHaveLength(4);
+      expect(engine.filter((entry) => !entry.fromServiceWorker)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('keeps working without service workers (blocked): the lesson loads and nothing is registered', async () => {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     try {
