@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { measureInBrowser } from '../src/lib/bench/browser.ts';
+import { measureInBrowser, measureSearches, TYPING_DELAY_MS, type SearchTimings } from '../src/lib/bench/browser.ts';
 import { generateLessons } from '../src/lib/bench/corpus.ts';
 import { buildPhases } from '../src/lib/bench/phases.ts';
 import { buildReport, markdownReport, median, type AnchorFigures, type BenchResult, type BrowserFigures, type BuildFigures } from '../src/lib/bench/stats.ts';
@@ -18,6 +18,7 @@ import { pageType } from '../src/lib/budgets.ts';
 import { chromiumPath } from '../src/lib/chromium.ts';
 import { brotliSize } from '../src/lib/precompress.ts';
 import { routes } from '../src/lib/routes.ts';
+import { headersFor, parseHeaders } from '../src/lib/headers.ts';
 import { serveDist } from '../src/lib/static-server.ts';
 
 const { values } = parseArgs({
@@ -127,6 +128,13 @@ function figures(dist: string, lessons: number, wallMs: number, peakRssBytes: nu
   };
 }
 
+/** Our dist/ served with the caching and security headers of its _headers file, as a host would. */
+function serveSite(dist: string) {
+  const file = path.join(dist, '_headers');
+  const rules = existsSync(file) ? parseHeaders(readFileSync(file, 'utf8')) : [];
+  return serveDist(dist, (pathname) => headersFor(rules, pathname));
+}
+
 /** The lessons as the anchors' Markdown (title, description, date, tags; the text without our components), same file names. */
 function anchorCorpus(lessonsDir: string, out: string): void {
   rmSync(out, { recursive: true, force: true });
@@ -204,7 +212,7 @@ for (const size of sizes) {
     let browser: BrowserFigures[] = [];
     const executablePath = chromiumPath();
     if (!values['skip-browser'] && executablePath) {
-      const { url, server } = await serveDist(path.join(dir, 'dist'));
+      const { url, server } = await serveSite(path.join(dir, 'dist'));
       try {
         browser = await measureInBrowser({ executablePath, base: url, lesson: routes.lesson(lessons[0]!.id), search: routes.search(), runs, log: console.log });
       } finally {
@@ -218,7 +226,28 @@ for (const size of sizes) {
     writeFileSync(`${logBase}-rebuild.log`, again.log);
     const rebuildPhases = printPhases('rebuild', again);
     const anchors = values.anchors ? await anchorBuilds(path.join(dir, 'content/lessons')) : [];
-    results.push({ build: build_, browser, cold: coldPhases, rebuild: { wallMs: again.wallMs, peakRssBytes: again.peakRssBytes, phases: rebuildPhases }, anchors });
+    // Issue 13's three searches on Slow 3G, beside Starlight's when it was built.
+    let searches: SearchTimings | undefined;
+    if (!values['skip-browser'] && executablePath) {
+      const ours = await serveSite(path.join(dir, 'dist'));
+      const starlightDist = path.join(ANCHORS_DIR, 'starlight', 'dist');
+      const theirs = anchors.some((a) => a.site === 'starlight') && existsSync(starlightDist) ? await serveDist(starlightDist) : undefined;
+      try {
+        searches = await measureSearches({
+          executablePath,
+          base: ours.url,
+          lesson: routes.lesson(lessons[0]!.id),
+          search: routes.search(),
+          starlight: theirs ? { base: theirs.url, lesson: `/bai-hoc/${lessons[0]!.id}/` } : undefined,
+          runs,
+          log: console.log,
+        });
+      } finally {
+        ours.server.close();
+        theirs?.server.close();
+      }
+    }
+    results.push({ build: build_, browser, cold: coldPhases, rebuild: { wallMs: again.wallMs, peakRssBytes: again.peakRssBytes, phases: rebuildPhases }, anchors, searches });
   } finally {
     if (values.keep) console.log(`  kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
@@ -229,7 +258,7 @@ const notes = [
   `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`,
   `Build: \`astro build\`${values['skip-pdf'] ? ' with SKIP_PDF=1 (no PDFs)' : ', PDFs included'}. Cold: a fresh copy of the project with an empty build cache and no Astro/Vite cache, so every page, preview, PDF and twin is made. Rebuild: one lesson's title and text edited, built again with the caches the cold build left. Peak RSS from /usr/bin/time -v (largest process). Phases from the build log (src/lib/bench/phases.ts): render includes drawing the previews.`,
   'Anchors (--anchors): the same lessons as Markdown (title, description, text without our components) built cold by ../shared/tools/anchors/ Starlight and plain Astro + Pagefind, in the same run.',
-  'Browser: Debian Chromium, a fresh context per run (no HTTP cache, service workers blocked: a first visit); bytes are encodedDataLength until the load event; search time from typing to the first result on screen (includes the 250 ms input debounce).',
+  `Browser: Debian Chromium, a fresh context per run (empty HTTP cache, service workers blocked: a first visit); bytes are encodedDataLength until the load event; search times from the first key to the first result on screen, the query typed ${TYPING_DELAY_MS} ms a key (includes our 250 ms input debounce); from a lesson page: from the tap on the header box, through the button, to the first result on /tim-kiem/.`,
 ];
 const report = `${buildReport(results)}\n\n${markdownReport(results, notes)}`;
 writeFileSync(path.resolve(values.out ?? 'bench-report.md'), `${report}\n`);

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { mapLimit } from '../lib/precompress.ts';
 import { searchEntries } from '../lib/search/html.ts';
-import { engineFiles, withEngineHints, type PagefindEntry } from '../lib/search/engine.ts';
+import { engineFiles, FIXED_ENGINE_FILES, withEngineHints, type PagefindEntry } from '../lib/search/engine.ts';
 
 /** Pagefind writes UI bundles we do not use (we have our own 3 KB module): keep dist/ lean. */
 const UNUSED = [
@@ -69,6 +69,9 @@ export function searchIndex(): AstroIntegration {
         await Promise.all(UNUSED.map((name) => rm(path.join(dist, 'pagefind', name), { force: true })));
         // The search page fetches the engine in the round trip after its HTML (docs/search.md).
         const engine = engineFiles(JSON.parse(await readFile(path.join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as PagefindEntry);
+        for (const fixed of FIXED_ENGINE_FILES) {
+          if (fixed !== engine.module && fixed !== engine.wasm) throw new Error(`Pagefind: ${fixed} is not what this index uses (${engine.module}, ${engine.wasm}); update FIXED_ENGINE_FILES in src/lib/search/engine.ts`);
+        }
         const searchPage = path.join(dist, 'tim-kiem', 'index.html');
         await writeFile(searchPage, withEngineHints(await readFile(searchPage, 'utf8'), engine));
         logger.info(`Chỉ mục tìm kiếm: ${indexed} mục (từ ${files.length} trang HTML) trong ${((Date.now() - started) / 1000).toFixed(1)} s.`);

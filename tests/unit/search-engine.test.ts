@@ -26,3 +26,11 @@ describe('Pagefind engine files', () => {
     expect(() => withEngineHints('<html><body></body></html>', engineFiles(ENTRY))).toThrow(/no <\/head> or #search-ui/);
   });
 });
+
+describe('engine files the header box prefetches before the entry arrives', () => {
+  it('are the module and wasm names an index of Vietnamese pages uses', async () => {
+    const { FIXED_ENGINE_FILES } = await import('../../src/lib/search/engine.ts');
+    const files = engineFiles(ENTRY);
+    expect([...FIXED_ENGINE_FILES]).toEqual([files.module, files.wasm]);
+  });
+});

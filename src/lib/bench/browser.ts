@@ -9,6 +9,11 @@ export const PROFILES = [
 ] as const;
 export const CPU_SLOWDOWN = 4;
 export const SEARCH_QUERY = 'mat khau';
+/**
+ * Milliseconds between two keys when a search is typed (a resident on a phone; the same for
+ * every site measured). The time typing takes is free for whatever a site fetches meanwhile.
+ */
+export const TYPING_DELAY_MS = 150;
 
 type Profile = (typeof PROFILES)[number];
 
@@ -22,8 +27,8 @@ async function throttled(browser: Browser, profile: Profile): Promise<{ context:
     wire.bytes += event.encodedDataLength;
     wire.requests += 1;
   });
+  // A new context: empty HTTP cache, as on a first visit; within the visit the cache works.
   await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: profile.latency, downloadThroughput: profile.download, uploadThroughput: profile.upload });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   return { context, page, cdp, wire };
@@ -52,17 +57,107 @@ async function lessonRun(browser: Browser, profile: Profile, url: string): Promi
   }
 }
 
+/** /tim-kiem/: the query typed into its box, from the first key to the first result on screen. */
 async function searchRun(browser: Browser, profile: Profile, url: string): Promise<{ ms: number; bytes: number }> {
   const { context, page, wire } = await throttled(browser, profile);
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     wire.bytes = 0;
     const started = Date.now();
-    await page.fill('#search-input', SEARCH_QUERY);
+    await page.locator('#search-input').pressSequentially(SEARCH_QUERY, { delay: TYPING_DELAY_MS });
     await page.waitForSelector('#search-results a', { timeout: 180_000 });
     return { ms: Date.now() - started, bytes: wire.bytes };
   } finally {
     await context.close();
+  }
+}
+
+/** A lesson page: tap the header's search box, type, press the button, first result on /tim-kiem/. */
+async function headerSearchRun(browser: Browser, profile: Profile, url: string): Promise<{ ms: number; bytes: number }> {
+  const { context, page, wire } = await throttled(browser, profile);
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    wire.bytes = 0;
+    const started = Date.now();
+    await page.click('#site-search');
+    await page.locator('#site-search').pressSequentially(SEARCH_QUERY, { delay: TYPING_DELAY_MS });
+    await page.click('.site-header .search-form button[type="submit"]');
+    await page.waitForSelector('#search-results a', { timeout: 180_000 });
+    return { ms: Date.now() - started, bytes: wire.bytes };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Starlight's search on a lesson page (../shared/tools/anchors/): open the dialog, type, first result. */
+async function starlightSearchRun(browser: Browser, profile: Profile, url: string): Promise<{ ms: number; bytes: number }> {
+  const { context, page, wire } = await throttled(browser, profile);
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    wire.bytes = 0;
+    const started = Date.now();
+    await page.click('site-search button[data-open-modal]');
+    const input = page.locator('.pagefind-ui__search-input');
+    await input.waitFor({ state: 'visible', timeout: 180_000 });
+    await input.pressSequentially(SEARCH_QUERY, { delay: TYPING_DELAY_MS });
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ state: 'visible', timeout: 180_000 });
+    return { ms: Date.now() - started, bytes: wire.bytes };
+  } finally {
+    await context.close();
+  }
+}
+
+export interface SearchTimings {
+  profile: string;
+  cpuSlowdown: number;
+  runs: number;
+  /** /tim-kiem/, from the first key. */
+  searchPageMs: number;
+  searchPageBytes: number;
+  /** From a lesson page through the header box. */
+  headerMs: number;
+  headerBytes: number;
+  /** Starlight on the same lessons, from opening its search (when measured). */
+  starlightMs?: number | undefined;
+  starlightBytes?: number | undefined;
+}
+
+/** The three searches of issue 13, on Slow 3G, medians of `runs`. */
+export async function measureSearches(options: {
+  executablePath: string;
+  base: string;
+  lesson: string;
+  search: string;
+  starlight?: { base: string; lesson: string } | undefined;
+  runs: number;
+  log: (line: string) => void;
+}): Promise<SearchTimings> {
+  const browser = await chromium.launch({ executablePath: options.executablePath, args: CHROMIUM_ARGS });
+  const profile = PROFILES[0];
+  try {
+    const page = [];
+    const header = [];
+    const starlight = [];
+    for (let run = 0; run < options.runs; run++) {
+      page.push(await searchRun(browser, profile, options.base + options.search));
+      header.push(await headerSearchRun(browser, profile, options.base + options.lesson));
+      if (options.starlight) starlight.push(await starlightSearchRun(browser, profile, options.starlight.base + options.starlight.lesson));
+      const last = (list: Array<{ ms: number; bytes: number }>) => (list.length ? `${list[list.length - 1]!.ms} ms, ${list[list.length - 1]!.bytes} B` : '–');
+      options.log(`  search run ${run + 1} (${profile.name}): /tim-kiem/ ${last(page)}; from a lesson ${last(header)}; Starlight ${last(starlight)}`);
+    }
+    return {
+      profile: profile.name,
+      cpuSlowdown: CPU_SLOWDOWN,
+      runs: options.runs,
+      searchPageMs: median(page.map((r) => r.ms)),
+      searchPageBytes: median(page.map((r) => r.bytes)),
+      headerMs: median(header.map((r) => r.ms)),
+      headerBytes: median(header.map((r) => r.bytes)),
+      starlightMs: starlight.length ? median(starlight.map((r) => r.ms)) : undefined,
+      starlightBytes: starlight.length ? median(starlight.map((r) => r.bytes)) : undefined,
+    };
+  } finally {
+    await browser.close();
   }
 }
 

@@ -1,4 +1,5 @@
 /** Figures of `npm run bench`: medians and the markdown report. */
+import type { SearchTimings } from './browser.ts';
 import type { BuildPhases } from './phases.ts';
 import { LIST_PAGE_BUDGET, READING_PAGE_BUDGET, READING_TYPES, type PageType } from '../budgets.ts';
 
@@ -77,6 +78,7 @@ export interface BenchResult {
   cold: BuildPhases;
   rebuild: { wallMs: number; peakRssBytes: number; phases: BuildPhases };
   anchors: AnchorFigures[];
+  searches?: SearchTimings | undefined;
 }
 
 const ratio = (ours: number, theirs: number | undefined): string => (theirs ? `${(ours / theirs).toFixed(2)}×` : '–');
@@ -122,6 +124,19 @@ export function buildReport(results: readonly BenchResult[]): string {
       out.push(`- ${r.build.lessons.toLocaleString('en')} lessons, cold ≤ 4× Starlight: ${ratio(r.build.wallMs, starlight.wallMs)} — ${r.build.wallMs <= 4 * starlight.wallMs ? 'met' : 'not met'}.`);
       out.push(`- ${r.build.lessons.toLocaleString('en')} lessons, rebuild after one edit ≤ 1.5× Starlight: ${ratio(r.rebuild.wallMs, starlight.wallMs)} — ${r.rebuild.wallMs <= 1.5 * starlight.wallMs ? 'met' : 'not met'}.`);
     }
+  }
+  for (const r of results.filter((x) => x.searches)) {
+    const s = r.searches!;
+    out.push(
+      '',
+      `### ${r.build.lessons.toLocaleString('en')} lessons: search on ${s.profile}, CPU ${s.cpuSlowdown}× slower (issue 13, medians of ${s.runs})`,
+      '',
+      '| search | first result | bytes | ÷ Starlight |',
+      '| --- | ---: | ---: | ---: |',
+      `| /tim-kiem/, from the first key | ${seconds(s.searchPageMs)} | ${kb(s.searchPageBytes)} | ${ratio(s.searchPageMs, s.starlightMs)} (target ≤ 0.5×) |`,
+      `| lesson page → header box → Tìm → /tim-kiem/ | ${seconds(s.headerMs)} | ${kb(s.headerBytes)} | ${ratio(s.headerMs, s.starlightMs)} (target ≤ 0.75×) |`,
+      `| Starlight, search dialog on a lesson page | ${s.starlightMs === undefined ? '–' : seconds(s.starlightMs)} | ${s.starlightBytes === undefined ? '–' : kb(s.starlightBytes)} | 1× |`,
+    );
   }
   const small = results.find((r) => r.build.lessons < 2000);
   const large = results.find((r) => r.build.lessons >= 5000);

@@ -25,6 +25,14 @@ export interface EngineFiles {
   wasm: string;
 }
 
+/**
+ * The engine files whose names do not depend on the index: Pagefind's module and the wasm of a
+ * language without a stemmer of its own (Vietnamese: "unknown"). The header box prefetches
+ * them the moment it gets focus, before the entry names the rest; the build checks that the
+ * index it wrote still uses these names.
+ */
+export const FIXED_ENGINE_FILES = ['/pagefind/pagefind.js', '/pagefind/wasm.unknown.pagefind'] as const;
+
 /** The engine files of one language of an index, from its pagefind-entry.json. */
 export function engineFiles(entry: PagefindEntry, language = 'vi', base = '/pagefind/'): EngineFiles {
   const index = entry.languages[language];
