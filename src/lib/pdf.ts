@@ -6,8 +6,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from './chromium.ts';
+import { batchJobs, pdfBatchSize, splitPdf } from './pdf-batch.ts';
 import { formatProblem, type Problem } from './content/problems.ts';
 import { routes } from './routes.ts';
 import { serveDist } from './static-server.ts';
@@ -69,6 +70,8 @@ export interface PrintOptions {
   log?: (line: string) => void;
   /** SOURCE_DATE_EPOCH (seconds): the PDFs' creation and modification dates, for byte-identical rebuilds. */
   sourceDateEpoch?: number | undefined;
+  /** A4 leaflets per Chromium call (src/lib/pdf-batch.ts); default PDF_BATCH or 16. */
+  batchSize?: number | undefined;
 }
 
 /** Pages printed at once: one per core and one more, so a core never waits on a page loading (measured). */
@@ -147,6 +150,12 @@ export function fitProblem(job: PdfJob, pages: number, spilled: number, source: 
   };
 }
 
+/** The <title> of a built page (PDF metadata). */
+export function titleOf(html: string): string {
+  const raw = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
+  return raw.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim();
+}
+
 /** The content file of a print page, for messages. */
 export function jobSource(dist: string, job: PdfJob): string {
   return sourceOf(readFileSync(htmlFile(dist, job.page), 'utf8')) ?? job.page;
@@ -171,8 +180,30 @@ export async function printPdfs(
     const context = await browser.newContext({ offline: false });
     // Nothing may leave 127.0.0.1 while printing.
     await context.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => route.abort());
+    // Leaflets in batches (src/lib/pdf-batch.ts); meeting packs and lone leaflets one by one.
+    const groups = batchJobs(jobs, options.batchSize ?? pdfBatchSize());
+    const epochSeconds = options.sourceDateEpoch ?? Math.floor(Date.now() / 1000);
     let next = 0;
     let done = 0;
+    const finish = async (job: PdfJob, bytes: Buffer, spilled: number, deps: Set<string>) => {
+      writeFileSync(path.join(dist, job.pdf), bytes);
+      const pages = pdfPageCount(bytes);
+      const fallback = embeddedFonts(bytes).filter((font) => !font.startsWith('NotoSans'));
+      if (fallback.length) log(`PDF ${job.pdf}: có chữ in bằng phông thay thế (${fallback.join(', ')}), không phải Noto Sans`);
+      const problem = fitProblem(job, pages, spilled, jobSource(dist, job));
+      if (problem) result.problems.push(problem);
+      result.written.push({ pdf: job.pdf, bytes: bytes.length, pages });
+      await options.onPrinted?.({ job, bytes, pages, spilled, deps: [...deps].sort() });
+      done += 1;
+      log(`PDF ${done}/${jobs.length} ${job.pdf} (${pages} trang, ${Math.round(bytes.length / 1024)} KB)`);
+    };
+    /** Overflowing fit boxes per leaflet sheet (one count for a page without sheets). */
+    const spilledBoxes = (page: Page) =>
+      page.evaluate(() => {
+        const overflowing = (root: ParentNode) => [...root.querySelectorAll<HTMLElement>('[data-fit-box]')].filter((el) => el.scrollHeight > el.clientHeight + 1).length;
+        const sheets = [...document.querySelectorAll('.sheet')];
+        return sheets.length ? sheets.map(overflowing) : [overflowing(document)];
+      });
     // One page per worker, reused for every job it takes: a new tab costs about as much as
     // printing (measured, docs/performance.md). Print media is set once and stays across
     // navigations, so the fit check below measures the printed layout.
@@ -186,35 +217,74 @@ export async function printPdfs(
       page.on('request', (request) => {
         if (request.url().startsWith(url)) deps.add(decodeURI(new URL(request.url()).pathname));
       });
-      try {
-        while (next < jobs.length) {
-          const job = jobs[next++]!;
-          deps = new Set();
-          await page.goto(url + job.page, { waitUntil: 'load' });
-          await page.evaluate(async () => {
+      // A page printed alone keeps Chromium's structure tags. It gets a tab of its own: the
+      // tags' node ids follow the order a tab first met its DOM nodes, so a reused tab gave a
+      // meeting pack's table other ids from one build to the next.
+      const printOne = async (job: PdfJob) => {
+        const tab = await context.newPage();
+        try {
+          await tab.emulateMedia({ media: 'print' });
+          const own = new Set<string>();
+          tab.on('request', (request) => {
+            if (request.url().startsWith(url)) own.add(decodeURI(new URL(request.url()).pathname));
+          });
+          await tab.goto(url + job.page, { waitUntil: 'load' });
+          await tab.evaluate(async () => {
             await document.fonts.ready;
           });
-          const spilled = await page.evaluate(() =>
-            [...document.querySelectorAll<HTMLElement>('[data-fit-box]')].filter((el) => el.scrollHeight > el.clientHeight + 1).length,
-          );
-          const bytes = withFixedDates(withStableNodeIds(await page.pdf(PRINT_SETTINGS)), options.sourceDateEpoch);
-          writeFileSync(path.join(dist, job.pdf), bytes);
-          const pages = pdfPageCount(bytes);
-          deps.delete(job.page);
-          const fallback = embeddedFonts(bytes).filter((font) => !font.startsWith('NotoSans'));
-          if (fallback.length) log(`PDF ${job.pdf}: có chữ in bằng phông thay thế (${fallback.join(', ')}), không phải Noto Sans`);
-          const problem = fitProblem(job, pages, spilled, jobSource(dist, job));
-          if (problem) result.problems.push(problem);
-          result.written.push({ pdf: job.pdf, bytes: bytes.length, pages });
-          await options.onPrinted?.({ job, bytes, pages, spilled, deps: [...deps].sort() });
-          done += 1;
-          log(`PDF ${done}/${jobs.length} ${job.pdf} (${pages} trang, ${Math.round(bytes.length / 1024)} KB)`);
+          const spilled = (await spilledBoxes(tab)).reduce((a, b) => a + b, 0);
+          const bytes = withFixedDates(withStableNodeIds(await tab.pdf(PRINT_SETTINGS)), options.sourceDateEpoch);
+          own.delete(job.page);
+          await finish(job, bytes, spilled, own);
+        } finally {
+          await tab.close();
+        }
+      };
+      // The first leaflet's page with the other leaflets' sheets appended, one page each. Only
+      // when every page has the same stylesheet (same template); otherwise, or when the print
+      // does not give one page per leaflet, each is printed alone.
+      const printBatch = async (group: PdfJob[]) => {
+        deps = new Set();
+        await page.goto(url + group[0]!.page, { waitUntil: 'load' });
+        const merged = await page.evaluate(async (others) => {
+          const styles = (doc: Document) => [...doc.querySelectorAll('style')].map((style) => style.textContent).join('\n');
+          const first = document.querySelector('.sheet');
+          if (!first?.parentElement) return false;
+          const parser = new DOMParser();
+          for (const other of others) {
+            const doc = parser.parseFromString(await (await fetch(other)).text(), 'text/html');
+            const sheet = doc.querySelector('.sheet');
+            if (!sheet || styles(doc) !== styles(document)) return false;
+            const copy = document.importNode(sheet, true) as HTMLElement;
+            copy.style.breakBefore = 'page';
+            first.parentElement.append(copy);
+          }
+          await document.fonts.ready;
+          return true;
+        }, group.slice(1).map((job) => job.page));
+        const spilled = merged ? await spilledBoxes(page) : [];
+        const bytes = merged ? await page.pdf(PRINT_SETTINGS) : undefined;
+        if (!bytes || spilled.length !== group.length || pdfPageCount(bytes) !== group.length) {
+          for (const job of group) await printOne(job);
+          return;
+        }
+        for (const job of group) deps.delete(job.page);
+        const batchDeps = deps;
+        const metas = group.map((job) => ({ title: titleOf(readFileSync(htmlFile(dist, job.page), 'utf8')), lang: 'vi', epochSeconds }));
+        const parts = await splitPdf(bytes, metas);
+        for (const [index, job] of group.entries()) await finish(job, parts[index]!, spilled[index]!, batchDeps);
+      };
+      try {
+        while (next < groups.length) {
+          const group = groups[next++]!;
+          if (group.length === 1) await printOne(group[0]!);
+          else await printBatch(group);
         }
       } finally {
         await page.close();
       }
     };
-    const workers = Math.max(1, Math.min(options.concurrency ?? defaultPdfConcurrency(), jobs.length));
+    const workers = Math.max(1, Math.min(options.concurrency ?? defaultPdfConcurrency(), groups.length));
     await Promise.all(Array.from({ length: workers }, worker));
   } finally {
     await browser?.close();

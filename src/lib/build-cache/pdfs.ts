@@ -9,12 +9,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { a5SheetFromA4 } from '../pdf-a5.ts';
-import { distFile, fitProblem, jobSource, printPdfs, PRINT_SETTINGS, type PdfJob, type PrintOptions, type PrintResult } from '../pdf.ts';
+import { distFile, fitProblem, jobSource, printPdfs, PRINT_SETTINGS, titleOf, type PdfJob, type PrintOptions, type PrintResult } from '../pdf.ts';
 import { mapLimit } from '../precompress.ts';
 import { hashParts, sha256, type CacheStore } from './store.ts';
 
 /** Change when the way PDFs are made changes (not the pages: those are in the key already). */
-export const PDF_FORMAT_VERSION = 3;
+export const PDF_FORMAT_VERSION = 5;
 
 export interface PdfMeta extends Record<string, unknown> {
   pages: number;
@@ -29,12 +29,6 @@ export interface PdfBuildResult extends PrintResult {
   /** A5 sheets made from their A4 PDF. */
   derived: number;
   fromCache: number;
-}
-
-/** The <title> of a built page, for the A5 PDF's metadata. */
-function titleOf(html: string): string {
-  const raw = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
-  return raw.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").trim();
 }
 
 export function pdfKey(job: PdfJob, html: Uint8Array, context: { chromiumVersion: string; sourceDateEpoch?: number | undefined }): string {
