@@ -31,7 +31,8 @@ export function pdfEnabled(env: Record<string, string | undefined> = process.env
 /** "Chromium 156.0.7561.0 built on Debian…": part of the PDF cache key (a new browser reprints every PDF). */
 export function chromiumVersion(executablePath: string): string {
   try {
-    return execFileSync(executablePath, ['--version'], { encoding: 'utf8', timeout: 30_000 }).trim();
+    // stderr ignored: Debian's launcher script prints a shell warning from its /dev/shm check.
+    return execFileSync(executablePath, ['--version'], { encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     // No version to compare: a key nothing else matches, so the PDFs are printed again.
     return `unknown ${Date.now()}`;
