@@ -57,55 +57,45 @@ async function lessonRun(browser: Browser, profile: Profile, url: string): Promi
   }
 }
 
-/** /tim-kiem/: the query typed into its box, from the first key to the first result on screen. */
-async function searchRun(browser: Browser, profile: Profile, url: string): Promise<{ ms: number; bytes: number }> {
+/** Loads `url` in a fresh throttled context, then times `action` and counts its bytes on the wire. */
+async function timedAction(browser: Browser, profile: Profile, url: string, action: (page: Page) => Promise<void>): Promise<{ ms: number; bytes: number }> {
   const { context, page, wire } = await throttled(browser, profile);
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     wire.bytes = 0;
     const started = Date.now();
-    await page.locator('#search-input').pressSequentially(SEARCH_QUERY, { delay: TYPING_DELAY_MS });
-    await page.waitForSelector('#search-results a', { timeout: 180_000 });
+    await action(page);
     return { ms: Date.now() - started, bytes: wire.bytes };
   } finally {
     await context.close();
   }
 }
 
+/** /tim-kiem/: the query typed into its box, from the first key to the first result on screen. */
+const searchRun = (browser: Browser, profile: Profile, url: string) =>
+  timedAction(browser, profile, url, async (page) => {
+    await page.locator('#search-input').pressSequentially(SEARCH_QUERY, { delay: TYPING_DELAY_MS });
+    await page.waitForSelector('#search-results a', { timeout: 180_000 });
+  });
+
 /** A lesson page: tap the header's search box, type, press the button, first result on /tim-kiem/. */
-async function headerSearchRun(browser: Browser, profile: Profile, url: string): Promise<{ ms: number; bytes: number }> {
-  const { context, page, wire } = await throttled(browser, profile);
-  try {
-    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-    wire.bytes = 0;
-    const started = Date.now();
+const headerSearchRun = (browser: Browser, profile: Profile, url: string) =>
+  timedAction(browser, profile, url, async (page) => {
     await page.click('#site-search');
     await page.locator('#site-search').pressSequentially(SEARCH_QUERY, { delay: TYPING_DELAY_MS });
     await page.click('.site-header .search-form button[type="submit"]');
     await page.waitForSelector('#search-results a', { timeout: 180_000 });
-    return { ms: Date.now() - started, bytes: wire.bytes };
-  } finally {
-    await context.close();
-  }
-}
+  });
 
 /** Starlight's search on a lesson page (../shared/tools/anchors/): open the dialog, type, first result. */
-async function starlightSearchRun(browser: Browser, profile: Profile, url: string): Promise<{ ms: number; bytes: number }> {
-  const { context, page, wire } = await throttled(browser, profile);
-  try {
-    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-    wire.bytes = 0;
-    const started = Date.now();
+const starlightSearchRun = (browser: Browser, profile: Profile, url: string) =>
+  timedAction(browser, profile, url, async (page) => {
     await page.click('site-search button[data-open-modal]');
     const input = page.locator('.pagefind-ui__search-input');
     await input.waitFor({ state: 'visible', timeout: 180_000 });
     await input.pressSequentially(SEARCH_QUERY, { delay: TYPING_DELAY_MS });
     await page.locator('.pagefind-ui__result-link').first().waitFor({ state: 'visible', timeout: 180_000 });
-    return { ms: Date.now() - started, bytes: wire.bytes };
-  } finally {
-    await context.close();
-  }
-}
+  });
 
 export interface SearchTimings {
   profile: string;
