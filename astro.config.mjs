@@ -33,7 +33,8 @@ export default defineConfig({
     buildCache(),
     searchIndex(),
     pdfIntegration(),
-    // Issue 5: the service worker (needs the finished pages), then precompression LAST.
+    // Issue 5: the service worker (needs the finished pages), then precompression, the last
+    // step that writes to dist/; the memory report only logs the build's peak (issue 12).
     serviceWorker(),
     precompress(),
     buildMemoryReport(),
