@@ -259,6 +259,9 @@ export async function printPdfs(
             copy.style.breakBefore = 'page';
             first.parentElement.append(copy);
           }
+          // Lay the new sheets out first, so the fonts their letters need have started loading
+          // before fonts.ready is read (otherwise it may resolve with a subset still missing).
+          void document.body.offsetHeight;
           await document.fonts.ready;
           return true;
         }, group.slice(1).map((job) => job.page));
