@@ -18,8 +18,7 @@ import { pageType } from '../src/lib/budgets.ts';
 import { chromiumPath } from '../src/lib/chromium.ts';
 import { brotliSize } from '../src/lib/precompress.ts';
 import { routes } from '../src/lib/routes.ts';
-import { headersFor, parseHeaders } from '../src/lib/headers.ts';
-import { serveDist } from '../src/lib/static-server.ts';
+import { serveDist, serveWithHeaders } from '../src/lib/static-server.ts';
 
 const { values } = parseArgs({
   options: {
@@ -128,13 +127,6 @@ function figures(dist: string, lessons: number, wallMs: number, peakRssBytes: nu
   };
 }
 
-/** Our dist/ served with the caching and security headers of its _headers file, as a host would. */
-function serveSite(dist: string) {
-  const file = path.join(dist, '_headers');
-  const rules = existsSync(file) ? parseHeaders(readFileSync(file, 'utf8')) : [];
-  return serveDist(dist, (pathname) => headersFor(rules, pathname));
-}
-
 /** The lessons as the anchors' Markdown (title, description, date, tags; the text without our components), same file names. */
 function anchorCorpus(lessonsDir: string, out: string): void {
   rmSync(out, { recursive: true, force: true });
@@ -212,7 +204,7 @@ for (const size of sizes) {
     let browser: BrowserFigures[] = [];
     const executablePath = chromiumPath();
     if (!values['skip-browser'] && executablePath) {
-      const { url, server } = await serveSite(path.join(dir, 'dist'));
+      const { url, server } = await serveWithHeaders(path.join(dir, 'dist'), path.join(dir, 'dist', '_headers'));
       try {
         browser = await measureInBrowser({ executablePath, base: url, lesson: routes.lesson(lessons[0]!.id), search: routes.search(), runs, log: console.log });
       } finally {
@@ -229,7 +221,7 @@ for (const size of sizes) {
     // Issue 13's three searches on Slow 3G, beside Starlight's when it was built.
     let searches: SearchTimings | undefined;
     if (!values['skip-browser'] && executablePath) {
-      const ours = await serveSite(path.join(dir, 'dist'));
+      const ours = await serveWithHeaders(path.join(dir, 'dist'), path.join(dir, 'dist', '_headers'));
       const starlightDist = path.join(ANCHORS_DIR, 'starlight', 'dist');
       const theirs = anchors.some((a) => a.site === 'starlight') && existsSync(starlightDist) ? await serveDist(starlightDist) : undefined;
       try {

@@ -4,7 +4,8 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheLine, cacheStore } from '../lib/build-cache/settings.ts';
-import { isTextAsset, mapLimit, precompressFile } from '../lib/precompress.ts';
+import { mapLimit } from '../lib/map-limit.ts';
+import { isTextAsset, precompressFile } from '../lib/precompress.ts';
 
 /**
  * Writes .br (quality 11) and .gz (level 9) twins of every text asset in dist/. Must run LAST

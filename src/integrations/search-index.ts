@@ -4,7 +4,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { mapLimit } from '../lib/precompress.ts';
+import { mapLimit } from '../lib/map-limit.ts';
 import { searchEntries } from '../lib/search/html.ts';
 import { engineFiles, FIXED_ENGINE_FILES, withEngineHints, type PagefindEntry } from '../lib/search/engine.ts';
 

@@ -5,7 +5,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OFFLINE_PATH, PAGES_CACHE_PREFIX, SERVICE_WORKER_PATH } from '../lib/offline-paths.ts';
-import { mapLimit } from '../lib/precompress.ts';
+import { mapLimit } from '../lib/map-limit.ts';
 import { buildVersion, referencedAssets, serviceWorkerSource } from '../lib/service-worker.ts';
 
 const TEMPLATE = new URL('../scripts/sw.js', import.meta.url);

@@ -97,19 +97,6 @@ export async function precompressFile(file: string, store?: CacheStore): Promise
   return result;
 }
 
-/** Runs `work` over `items` with at most `limit` at a time, in order of completion. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  });
-  await Promise.all(runners);
-  return results;
-}
 
 export async function fileSize(file: string): Promise<number> {
   return (await stat(file)).size;

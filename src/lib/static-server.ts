@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { headersFor, parseHeaders } from './headers.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -89,4 +90,10 @@ export async function serveDist(
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return { url: `http://127.0.0.1:${port}`, server };
+}
+
+/** Serve a folder on 127.0.0.1 with the headers a _headers file gives each path, as the host would. */
+export async function serveWithHeaders(root: string, headersFile: string): Promise<{ url: string; server: Server }> {
+  const rules = parseHeaders(readFileSync(headersFile, 'utf8'));
+  return serveDist(root, (pathname) => headersFor(rules, pathname));
 }

@@ -5,19 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
-import { headersFor, parseHeaders } from '../../src/lib/headers.ts';
-import { serveDist } from './static-server.ts';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Serve a folder on 127.0.0.1 with the headers a _headers file gives each path, as the host would. */
-export async function serveWithHeaders(root: string, headersFile: string): Promise<{ url: string; server: Server }> {
-  const rules = parseHeaders(readFileSync(headersFile, 'utf8'));
-  return serveDist(root, (pathname) => headersFor(rules, pathname));
-}
+// Moved to src/lib so the bench serves dist/ as the browser tests do.
+export { serveWithHeaders } from '../../src/lib/static-server.ts';
 
 /** Smallest touch target, CSS px (WCAG 2.5.5 AAA / our design rule). */
 export const TOUCH = 44;

@@ -7,7 +7,8 @@ import { generateLessons } from '../../src/lib/bench/corpus.ts';
 import { markdownReport, median } from '../../src/lib/bench/stats.ts';
 import { overBudget, pageBudget, pageType } from '../../src/lib/budgets.ts';
 import { fallbackWidth } from '../../src/lib/images.ts';
-import { isTextAsset, mapLimit, precompressFile } from '../../src/lib/precompress.ts';
+import { mapLimit } from '../../src/lib/map-limit.ts';
+import { isTextAsset, precompressFile } from '../../src/lib/precompress.ts';
 import { buildVersion, referencedAssets, serviceWorkerSource } from '../../src/lib/service-worker.ts';
 
 describe('budgets', () => {

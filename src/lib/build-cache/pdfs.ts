@@ -10,7 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { a5SheetFromA4 } from '../pdf-a5.ts';
 import { distFile, fitProblem, jobSource, printPdfs, PRINT_SETTINGS, titleOf, type PdfJob, type PrintOptions, type PrintResult } from '../pdf.ts';
-import { mapLimit } from '../precompress.ts';
+import { mapLimit } from '../map-limit.ts';
 import { hashParts, sha256, type CacheStore } from './store.ts';
 
 /** Change when the way PDFs are made changes (not the pages: those are in the key already). */

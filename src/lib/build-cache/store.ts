@@ -9,6 +9,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { mapLimit } from '../map-limit.ts';
+
+/** File operations at once when a folder of thousands of entries is scanned or pruned. */
+const FILE_OPS = 32;
 
 export type Meta = Record<string, unknown>;
 
@@ -49,14 +53,6 @@ export function hashParts(parts: ReadonlyArray<string | Uint8Array>): string {
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** Run `work` on every item, 32 at a time (thousands of small file operations). */
-async function eachLimited<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(32, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
 }
 
 /** Write through a temporary name and rename: a crash never leaves a half-written file under the real name. */
@@ -140,12 +136,12 @@ export class CacheStore<M extends Meta = Meta> {
   async prune(since: number): Promise<number> {
     const names = await readdir(this.dir).catch(() => [] as string[]);
     const keep = new Set<string>();
-    await eachLimited(names.filter((n) => n.endsWith('.json')), async (name) => {
+    await mapLimit(names.filter((n) => n.endsWith('.json')), FILE_OPS, async (name) => {
       const modified = await stat(path.join(this.dir, name)).then((s) => s.mtimeMs, () => 0);
       if (modified >= since) keep.add(name.slice(0, -'.json'.length));
     });
     const stale = names.filter((name) => !keep.has(name.split('.')[0]!));
-    await eachLimited(stale, (name) => rm(path.join(this.dir, name), { force: true }));
+    await mapLimit(stale, FILE_OPS, (name) => rm(path.join(this.dir, name), { force: true }));
     return new Set(stale.map((name) => name.split('.')[0])).size;
   }
 
@@ -157,7 +153,7 @@ export class CacheStore<M extends Meta = Meta> {
     const names = (await readdir(this.dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
     let made = 0;
     let fromCache = 0;
-    await eachLimited(names, async (name) => {
+    await mapLimit(names, FILE_OPS, async (name) => {
       const file = path.join(this.dir, name);
       const modified = await stat(file).then((s) => s.mtimeMs, () => 0);
       if (modified < since) return;
