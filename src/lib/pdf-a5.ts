@@ -6,19 +6,12 @@
  * a Chromium print (about 130 ms). The fonts stay embedded once (the page is drawn twice).
  */
 import { PDFDocument, rgb } from 'pdf-lib';
+import { setPdfInfo, type PdfInfo } from './pdf-batch.ts';
 
 /** A4 landscape in PDF points. */
 const SHEET = { width: 841.89, height: 595.28 } as const;
 
-export interface A5Meta {
-  title: string;
-  /** BCP 47 language of the text ("vi"). */
-  lang: string;
-  /** Creation date (seconds since the epoch): SOURCE_DATE_EPOCH for byte-identical rebuilds. */
-  epochSeconds: number;
-}
-
-export async function a5SheetFromA4(a4: Uint8Array, meta: A5Meta): Promise<Buffer> {
+export async function a5SheetFromA4(a4: Uint8Array, meta: PdfInfo): Promise<Buffer> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const [leaflet] = await doc.embedPdf(a4, [0]);
   if (!leaflet) throw new Error('A5: tờ rơi A4 không có trang nào');
@@ -27,11 +20,6 @@ export async function a5SheetFromA4(a4: Uint8Array, meta: A5Meta): Promise<Buffe
   const half = SHEET.width / 2;
   for (const x of [0, half]) sheet.drawPage(leaflet, { x, y: SHEET.height - leaflet.height * scale, xScale: scale, yScale: scale });
   sheet.drawLine({ start: { x: half, y: 0 }, end: { x: half, y: SHEET.height }, thickness: 0.75, dashArray: [3, 3], color: rgb(0, 0, 0) });
-  const date = new Date(meta.epochSeconds * 1000);
-  doc.setTitle(meta.title);
-  doc.setLanguage(meta.lang);
-  doc.setProducer('Bản Số (pdf-lib), từ tờ rơi A4 in bằng Chromium');
-  doc.setCreationDate(date);
-  doc.setModificationDate(date);
+  setPdfInfo(doc, meta, 'Bản Số (pdf-lib), từ tờ rơi A4 in bằng Chromium');
   return Buffer.from(await doc.save({ useObjectStreams: false }));
 }

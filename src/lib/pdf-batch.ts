@@ -28,14 +28,28 @@ export function batchJobs(jobs: readonly PdfJob[], size: number): PdfJob[][] {
   return groups;
 }
 
-export interface SplitMeta {
+/** What a PDF made with pdf-lib says about itself. */
+export interface PdfInfo {
   title: string;
+  /** BCP 47 language of the text ("vi"). */
   lang: string;
+  /** Creation date (seconds since the epoch): SOURCE_DATE_EPOCH for byte-identical rebuilds. */
   epochSeconds: number;
 }
 
+/** Title, language, producer and dates of a pdf-lib document (the A5 sheet, a split leaflet). */
+export function setPdfInfo(doc: PDFDocument, info: PdfInfo, producer: string): void {
+  const date = new Date(info.epochSeconds * 1000);
+  doc.setTitle(info.title);
+  doc.setLanguage(info.lang);
+  doc.setCreator('Chromium');
+  doc.setProducer(producer);
+  doc.setCreationDate(date);
+  doc.setModificationDate(date);
+}
+
 /** One PDF per page of `bytes`, each with its own title; fonts and images go with each page. */
-export async function splitPdf(bytes: Uint8Array, metas: readonly SplitMeta[]): Promise<Buffer[]> {
+export async function splitPdf(bytes: Uint8Array, metas: readonly PdfInfo[]): Promise<Buffer[]> {
   const source = await PDFDocument.load(bytes, { updateMetadata: false });
   if (source.getPageCount() !== metas.length) throw new Error(`PDF: ${source.getPageCount()} trang cho ${metas.length} tờ rơi`);
   const out: Buffer[] = [];
@@ -43,13 +57,7 @@ export async function splitPdf(bytes: Uint8Array, metas: readonly SplitMeta[]): 
     const doc = await PDFDocument.create({ updateMetadata: false });
     const [page] = await doc.copyPages(source, [index]);
     doc.addPage(page!);
-    const date = new Date(meta.epochSeconds * 1000);
-    doc.setTitle(meta.title);
-    doc.setLanguage(meta.lang);
-    doc.setCreator('Chromium');
-    doc.setProducer('Bản Số (pdf-lib), tách từ bản in nhiều tờ rơi của Chromium');
-    doc.setCreationDate(date);
-    doc.setModificationDate(date);
+    setPdfInfo(doc, meta, 'Bản Số (pdf-lib), tách từ bản in nhiều tờ rơi của Chromium');
     out.push(Buffer.from(await doc.save({ useObjectStreams: false })));
   }
   return out;

@@ -204,30 +204,33 @@ export async function printPdfs(
         const sheets = [...document.querySelectorAll('.sheet')];
         return sheets.length ? sheets.map(overflowing) : [overflowing(document)];
       });
-    // One page per worker, reused for every job it takes: a new tab costs about as much as
-    // printing (measured, docs/performance.md). Print media is set once and stays across
-    // navigations, so the fit check below measures the printed layout.
-    const worker = async (): Promise<void> => {
+    /**
+     * A tab in print media that lists the site paths it fetches (its dependencies). Requests
+     * answered from the browser's cache still fire 'request', so the list is complete. (Turning
+     * the cache off made Chromium print one bold run in a fallback font: tests/build/pdf-cache.test.ts
+     * checks every PDF's fonts.)
+     */
+    const printTab = async (): Promise<{ page: Page; deps: Set<string> }> => {
       const page = await context.newPage();
       await page.emulateMedia({ media: 'print' });
-      // Requests answered from the browser's cache still fire 'request', so the list of
-      // dependencies is complete. (Turning the cache off made Chromium print one bold run in a
-      // fallback font: tests/build/pdf-cache.test.ts checks every PDF's fonts.)
-      let deps = new Set<string>();
+      const deps = new Set<string>();
       page.on('request', (request) => {
         if (request.url().startsWith(url)) deps.add(decodeURI(new URL(request.url()).pathname));
       });
+      return { page, deps };
+    };
+    // One batch tab per worker, reused for every batch it takes: a new tab costs about as much as
+    // printing (measured, docs/performance.md). Print media is set once and stays across
+    // navigations, so the fit check below measures the printed layout.
+    const worker = async (): Promise<void> => {
+      // The batch tab, opened on the first batch this worker takes.
+      let batchTab: { page: Page; deps: Set<string> } | undefined;
       // A page printed alone keeps Chromium's structure tags. It gets a tab of its own: the
       // tags' node ids follow the order a tab first met its DOM nodes, so a reused tab gave a
       // meeting pack's table other ids from one build to the next.
       const printOne = async (job: PdfJob) => {
-        const tab = await context.newPage();
+        const { page: tab, deps: own } = await printTab();
         try {
-          await tab.emulateMedia({ media: 'print' });
-          const own = new Set<string>();
-          tab.on('request', (request) => {
-            if (request.url().startsWith(url)) own.add(decodeURI(new URL(request.url()).pathname));
-          });
           await tab.goto(url + job.page, { waitUntil: 'load' });
           await tab.evaluate(async () => {
             await document.fonts.ready;
@@ -244,7 +247,9 @@ export async function printPdfs(
       // when every page has the same stylesheet (same template); otherwise, or when the print
       // does not give one page per leaflet, each is printed alone.
       const printBatch = async (group: PdfJob[]) => {
-        deps = new Set();
+        batchTab ??= await printTab();
+        const { page, deps } = batchTab;
+        deps.clear();
         await page.goto(url + group[0]!.page, { waitUntil: 'load' });
         const merged = await page.evaluate(async (others) => {
           const styles = (doc: Document) => [...doc.querySelectorAll('style')].map((style) => style.textContent).join('\n');
@@ -272,7 +277,7 @@ export async function printPdfs(
           return;
         }
         for (const job of group) deps.delete(job.page);
-        const batchDeps = deps;
+        const batchDeps = new Set(deps);
         const metas = group.map((job) => ({ title: titleOf(readFileSync(htmlFile(dist, job.page), 'utf8')), lang: 'vi', epochSeconds }));
         const parts = await splitPdf(bytes, metas);
         for (const [index, job] of group.entries()) await finish(job, parts[index]!, spilled[index]!, batchDeps);
@@ -284,7 +289,7 @@ export async function printPdfs(
           else await printBatch(group);
         }
       } finally {
-        await page.close();
+        await batchTab?.page.close();
       }
     };
     const workers = Math.max(1, Math.min(options.concurrency ?? defaultPdfConcurrency(), groups.length));
