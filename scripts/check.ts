@@ -1,7 +1,7 @@
 // npm run check: validate all content without building, with messages for editors.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatGithubAnnotation, formatReport } from '../src/lib/content/problems.ts';
+import { formatGithubAnnotation, formatGithubWarning, formatReport, formatWarnings } from '../src/lib/content/problems.ts';
 import { normaliseFiles, validateContent } from '../src/lib/content/validate.ts';
 
 const USAGE = `Cách dùng: npm run check [-- --fix] [-- --content THƯ_MỤC]
@@ -41,6 +41,11 @@ async function main(): Promise<number> {
     } else {
       console.log(`Lưu ý: ${result.notNfc.length} tệp có chữ ở dạng tổ hợp (NFD): ${result.notNfc.join(', ')}. Khi dựng trang, chữ được tự chuẩn hoá về NFC; chạy "npm run check -- --fix" để sửa luôn tệp.`);
     }
+  }
+  for (const notice of result.notices) console.log(notice);
+  if (result.warnings.length) {
+    console.log(formatWarnings(result.warnings));
+    if (args.github) for (const warning of result.warnings) console.log(formatGithubWarning(warning));
   }
   if (result.problems.length === 0) {
     console.log(`Nội dung hợp lệ: ${result.entries.length} mục, không có lỗi.`);

@@ -5,7 +5,7 @@ import type { ImageMetadata } from 'astro';
 import type { SchemaContext } from 'astro/content/config';
 import type { z } from 'astro/zod';
 import { parseIndicatorsYaml, parseVocabularyYaml } from './schemas/collections.ts';
-import { CampaignSchema, GlossarySchema, IndicatorSchema, LessonSchema, NewsSchema, StorySchema } from './schemas/content.ts';
+import { CampaignSchema, GlossarySchema, IndicatorSchema, LessonSchema, NewsSchema, StorySchema, TranslationSchema } from './schemas/content.ts';
 import type { SchemaHelpers } from './schemas/helpers.ts';
 import { PlaceSchema } from './schemas/places.ts';
 import { MetricSchema, TopicSchema } from './schemas/vocabularies.ts';
@@ -33,6 +33,7 @@ function helpers({ image }: SchemaContext): SchemaHelpers<ImageMetadata, EntryRe
 
 export const collections = {
   lessons: defineCollection({ loader: folder('lessons', 'mdx'), schema: (ctx) => LessonSchema(helpers(ctx)) }),
+  translations: defineCollection({ loader: folder('translations', 'mdx'), schema: (ctx) => TranslationSchema(helpers(ctx)) }),
   news: defineCollection({ loader: folder('news', 'mdx'), schema: (ctx) => NewsSchema(helpers(ctx)) }),
   stories: defineCollection({ loader: folder('stories', 'mdx'), schema: (ctx) => StorySchema(helpers(ctx)) }),
   campaigns: defineCollection({ loader: folder('campaigns', 'mdx'), schema: (ctx) => CampaignSchema(helpers(ctx)) }),

@@ -3,6 +3,7 @@ import { routes } from '../lib/routes.ts';
 import { buildDate } from '../lib/site.ts';
 import { getLessons, type LessonView } from './lessons.ts';
 import { placeLinks } from './places.ts';
+import type { RecordingField } from './recordings.ts';
 import type { Link } from './types.ts';
 
 export interface CampaignView {
@@ -15,7 +16,7 @@ export interface CampaignView {
   goal: string;
   lessons: LessonView[];
   places: Link[];
-  announcements: Array<{ title: string; text: string }>;
+  announcements: Array<{ title: string; text: string; audio?: RecordingField | undefined }>;
   meeting?: CollectionEntry<'campaigns'>['data']['meeting'];
   editPath: string;
   entry: CollectionEntry<'campaigns'>;

@@ -13,10 +13,11 @@ export function lessonJsonLd(lesson: LessonView): Record<string, unknown> {
     title: lesson.title,
     summary: lesson.summary,
     url: abs(lesson.url),
-    image: abs(routes.ogImage('bai-hoc', lesson.id)),
+    image: abs(routes.ogImage('bai-hoc', lesson.lessonId)),
     updated: lesson.updated,
     minutes: lesson.minutes,
     steps: stepsFromMdx(lesson.entry.body ?? ''),
+    lang: lesson.lang,
   });
 }
 

@@ -5,10 +5,35 @@ import { routes } from '../lib/routes.ts';
 import { compareVietnamese } from '../lib/text.ts';
 import { placeLinks } from './places.ts';
 import { getTopics, type TopicView } from './topics.ts';
+import { isStale } from '../lib/content/translations.ts';
+import { languageLabel, type RecordingField } from './recordings.ts';
 import type { Cover, Link } from './types.ts';
 
+/** One language version of a lesson, for the switch and hreflang. */
+export interface LessonVersion {
+  lang: string;
+  label: string;
+  url: string;
+}
+
+/** What a translated version adds (content/translations/). */
+export interface TranslationInfo {
+  translatedBy: string;
+  checkedBy: string;
+  translated: Date;
+  /** The Vietnamese lesson. */
+  original: LessonView;
+  /** The Vietnamese lesson was updated after the translation was made. */
+  stale: boolean;
+}
+
 export interface LessonView {
+  /** Route key: the lesson's id, or "<id>/<lang>" for a translation (its pages sit under the lesson's). */
   id: string;
+  /** Id of the Vietnamese lesson. */
+  lessonId: string;
+  /** Language of the text (vi, or a translation's). */
+  lang: string;
   url: string;
   title: string;
   summary: string;
@@ -24,7 +49,17 @@ export interface LessonView {
   places: Link[];
   source?: { name: string; url?: string | undefined } | undefined;
   editPath: string;
-  entry: CollectionEntry<'lessons'>;
+  /** Loudspeaker script: reading pace; script translations supplied by editors. */
+  pace?: number | undefined;
+  scriptTranslations: Array<{ lang: string; text: string }>;
+  /** A translation's own loudspeaker script, written by its translator. */
+  scriptText?: string | undefined;
+  /** Recordings: the lesson read aloud, and its loudspeaker script read aloud. */
+  recordings: { reading?: RecordingField | undefined; script?: RecordingField | undefined };
+  /** Every language the lesson exists in (Vietnamese first); one entry when there is no translation. */
+  versions: LessonVersion[];
+  translation?: TranslationInfo | undefined;
+  entry: CollectionEntry<'lessons'> | CollectionEntry<'translations'>;
 }
 
 let cache: Promise<LessonView[]> | undefined;
@@ -39,6 +74,8 @@ async function build(): Promise<LessonView[]> {
       if (!topic) throw new Error(`${entry.filePath}: unknown topic ${data.topic.id}`);
       return {
         id: entry.id,
+        lessonId: entry.id,
+        lang: 'vi',
         url: routes.lesson(entry.id),
         title: data.title,
         summary: data.summary,
@@ -54,6 +91,10 @@ async function build(): Promise<LessonView[]> {
         places: await placeLinks(data.places.map((ref) => ref.id)),
         source: data.source,
         editPath: entry.filePath ?? `content/lessons/${entry.id}.mdx`,
+        pace: data.broadcast?.pace,
+        scriptTranslations: data.broadcast?.translations ?? [],
+        recordings: { reading: data.audio, script: data.broadcast?.audio },
+        versions: [],
         entry,
       };
     }),
@@ -61,10 +102,73 @@ async function build(): Promise<LessonView[]> {
   return lessons.sort((a, b) => compareVietnamese(a.title, b.title));
 }
 
+/** A translation as a lesson view: its own text; topic, places, cover and phone from the lesson. */
+function translationView(entry: CollectionEntry<'translations'>, original: LessonView): LessonView {
+  const data = entry.data;
+  const key = `${original.id}/${data.lang}`;
+  return {
+    ...original,
+    id: key,
+    lang: data.lang,
+    url: routes.lesson(key),
+    title: data.title,
+    summary: data.summary,
+    minutes: readingMinutes(plainTextFromMarkdown(entry.body ?? '')),
+    updated: data.translated,
+    keyPoints: data.keyPoints,
+    leafletTip: data.leafletTip,
+    editPath: entry.filePath ?? `content/translations/${entry.id}.mdx`,
+    scriptTranslations: [],
+    scriptText: data.broadcast?.text,
+    recordings: { reading: data.audio, script: data.broadcast?.audio },
+    translation: { translatedBy: data.translatedBy, checkedBy: data.checkedBy, translated: data.translated, original, stale: isStale(original.updated, data.translated) },
+    entry,
+  };
+}
+
+let all: Promise<{ lessons: LessonView[]; translations: LessonView[] }> | undefined;
+
+/** Lessons and translations, each lesson knowing its versions (Vietnamese first, then by language tag). */
+function buildAll(): Promise<{ lessons: LessonView[]; translations: LessonView[] }> {
+  all ??= Promise.all([build(), getCollection('translations')]).then(([lessons, entries]) => {
+    const byId = new Map(lessons.map((lesson) => [lesson.id, lesson]));
+    const translations = entries
+      .map((entry) => {
+        const original = byId.get(entry.data.lesson.id);
+        if (!original) throw new Error(`${entry.filePath}: unknown lesson ${entry.data.lesson.id}`);
+        return translationView(entry, original);
+      })
+      .sort((a, b) => a.id.localeCompare(b.id));
+    for (const lesson of lessons) {
+      const own = translations.filter((translation) => translation.lessonId === lesson.id);
+      lesson.versions = [lesson, ...own].map((version) => ({ lang: version.lang, label: languageLabel(version.lang), url: version.url }));
+      for (const translation of own) translation.versions = lesson.versions;
+    }
+    return { lessons, translations };
+  });
+  return all;
+}
+
 /** Every lesson, A–Z by title. */
 export function getLessons(): Promise<LessonView[]> {
-  cache ??= build();
+  cache ??= buildAll().then(({ lessons }) => lessons);
   return cache;
+}
+
+/** Every translated version of a lesson (content/translations/). */
+export async function getTranslations(): Promise<LessonView[]> {
+  return (await buildAll()).translations;
+}
+
+/** Lessons and their translations: what has a page, a leaflet, an A5 sheet and a script. */
+export async function getLessonVersions(): Promise<LessonView[]> {
+  const { lessons, translations } = await buildAll();
+  return [...lessons, ...translations];
+}
+
+/** Languages other than Vietnamese that some lesson exists in (for the search filter). */
+export async function getTranslationLanguages(): Promise<string[]> {
+  return [...new Set((await getTranslations()).map((translation) => translation.lang))].sort();
 }
 
 /** Newest first (by the day they were last checked). */
@@ -100,7 +204,7 @@ export async function getRelatedLessons(lesson: LessonView, count = 3): Promise<
   const sameTopic = (await lessonsByTopicId()).get(lesson.topic.id) ?? [];
   const related: LessonView[] = [];
   for (const other of sameTopic) {
-    if (other.id !== lesson.id) related.push(other);
+    if (other.id !== lesson.lessonId) related.push(other);
     if (related.length === count) break;
   }
   return related;
@@ -118,4 +222,9 @@ export async function getTopicPreviews(count: number): Promise<Array<{ topic: To
     total: lessons.length,
     lessons: [...lessons].sort((a, b) => b.updated.getTime() - a.updated.getTime() || compareVietnamese(a.title, b.title)).slice(0, count),
   }));
+}
+
+/** Whether a version has a loudspeaker script page: every Vietnamese lesson; a translation when its translator wrote one. */
+export function hasScript(lesson: LessonView): boolean {
+  return lesson.lang === 'vi' || !!lesson.scriptText;
 }

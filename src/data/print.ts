@@ -7,11 +7,15 @@ import { routes } from '../lib/routes.ts';
 import { siteUrl } from '../lib/site.ts';
 import { formatPhone } from '../lib/vi-numbers.ts';
 import { getCampaigns, type CampaignView } from './campaigns.ts';
-import { getLessonsByTopic, type LessonView } from './lessons.ts';
+import { getRecordingList, type ListedRecording } from './listening.ts';
+import { getLessonsByTopic, getTranslations, hasScript, type LessonView } from './lessons.ts';
+import { languageLabel } from './recordings.ts';
 
 /** Everything a printed leaflet shows. */
 export interface LeafletView {
   id: string;
+  /** Language of the leaflet's text when it is not Vietnamese (a translation). */
+  lang?: string | undefined;
   title: string;
   keyPoints: string[];
   tip: string;
@@ -32,6 +36,7 @@ export async function leafletView(lesson: LessonView): Promise<LeafletView> {
   const pdf = pdfEnabled();
   return {
     id: lesson.id,
+    lang: lesson.lang === 'vi' ? undefined : lesson.lang,
     title: lesson.title,
     keyPoints: lesson.keyPoints,
     tip: lesson.leafletTip,
@@ -76,7 +81,7 @@ export function lessonScript(lesson: LessonView): ScriptView {
       message: [lesson.summary, 'Bà con nhớ mấy việc sau.', ...points, lesson.leafletTip],
       action: lesson.keyPoints[0] ?? lesson.summary,
       phone: lesson.helpPhone,
-      pace: lesson.entry.data.broadcast?.pace,
+      pace: lesson.pace,
     }),
   );
 }
@@ -125,25 +130,44 @@ export interface PrintTopic {
   id: string;
   name: string;
   url: string;
-  lessons: Array<{ id: string; title: string }>;
+  lessons: PrintLesson[];
+}
+
+/** One printable version of a lesson; a translation follows its Vietnamese lesson. */
+export interface PrintLesson {
+  id: string;
+  title: string;
+  /** For a translation: its language tag and name. */
+  lang?: string | undefined;
+  language?: string | undefined;
+  script: boolean;
 }
 
 export interface PrintCentreView {
   pdf: boolean;
   topics: PrintTopic[];
   campaigns: CampaignView[];
+  recordings: ListedRecording[];
 }
 
 export async function printCentre(): Promise<PrintCentreView> {
-  const [groups, campaigns] = await Promise.all([getLessonsByTopic(), getCampaigns()]);
+  const [groups, campaigns, translations, recordings] = await Promise.all([getLessonsByTopic(), getCampaigns(), getTranslations(), getRecordingList()]);
+  const item = (lesson: LessonView): PrintLesson => ({
+    id: lesson.id,
+    title: lesson.title,
+    lang: lesson.lang === 'vi' ? undefined : lesson.lang,
+    language: lesson.lang === 'vi' ? undefined : languageLabel(lesson.lang),
+    script: hasScript(lesson),
+  });
   return {
     pdf: pdfEnabled(),
     topics: groups.map((group) => ({
       id: group.topic.id,
       name: group.topic.name,
       url: group.topic.url,
-      lessons: group.lessons.map((lesson) => ({ id: lesson.id, title: lesson.title })),
+      lessons: group.lessons.flatMap((lesson) => [item(lesson), ...translations.filter((other) => other.lessonId === lesson.id).map(item)]),
     })),
     campaigns,
+    recordings,
   };
 }

@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { formatReport } from '../lib/content/problems.ts';
+import { formatReport, formatWarnings } from '../lib/content/problems.ts';
 import { normaliseFiles, validateContent } from '../lib/content/validate.ts';
 
 /**
@@ -37,6 +37,8 @@ export function contentGate(): AstroIntegration {
           await normaliseFiles(root, result.notNfc);
           logger.info(`Đã chuẩn hoá NFC: ${result.notNfc.join(', ')}`);
         }
+        for (const notice of result.notices) logger.warn(notice);
+        if (result.warnings.length) logger.warn(`\n${formatWarnings(result.warnings)}`);
         if (result.problems.length === 0) {
           logger.info(`Nội dung hợp lệ: ${result.entries.length} mục, kiểm tra trong ${((Date.now() - checkStarted) / 1000).toFixed(1)} s.`);
           return;

@@ -25,9 +25,12 @@ export interface PdfJob {
   fromA4?: string;
 }
 
+/** A lesson, or a lesson's translation ("cai-vneid/tyz"): its leaflets sit under its page. */
+const LESSON_KEY = '([^/]+(?:/[a-z]{2,3})?)';
+
 const PATTERNS: Array<{ kind: PdfKind; re: RegExp; pdf: (id: string) => string }> = [
-  { kind: 'leaflet', re: /^\/bai-hoc\/([^/]+)\/to-roi\/$/, pdf: routes.leafletPdf },
-  { kind: 'leaflet-a5', re: /^\/bai-hoc\/([^/]+)\/to-roi-a5\/$/, pdf: routes.leafletA5Pdf },
+  { kind: 'leaflet', re: new RegExp(`^/bai-hoc/${LESSON_KEY}/to-roi/$`), pdf: routes.leafletPdf },
+  { kind: 'leaflet-a5', re: new RegExp(`^/bai-hoc/${LESSON_KEY}/to-roi-a5/$`), pdf: routes.leafletA5Pdf },
   { kind: 'meeting', re: /^\/chien-dich\/([^/]+)\/hop-thon\/$/, pdf: routes.meetingPackPdf },
 ];
 

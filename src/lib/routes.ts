@@ -26,6 +26,8 @@ export const routes = {
   meetingPackPdf: (id: string): string => `/chien-dich/${id}/hop-thon.pdf`,
   campaignBroadcast: (id: string): string => `/chien-dich/${id}/phat-thanh/`,
   printButtonScript: (): string => '/print-button.js',
+  /** A converted recording (Opus or MP3), named after its source and content (src/lib/audio/publish.ts). */
+  audio: (name: string): string => `/am-thanh/${name}`,
   /** Offline reading (issue 5): the page the service worker shows for an unsaved page, and the worker. */
   offline: (): string => OFFLINE_PATH,
   serviceWorker: (): string => SERVICE_WORKER_PATH,
@@ -48,7 +50,7 @@ export const routes = {
  * stay out of the sitemap and the search index. One rule, used by the sitemap filter and tests.
  */
 export function isPrintVariant(path: string): boolean {
-  return /^\/(bai-hoc|chien-dich)\/[^/]+\/(to-roi|to-roi-a5|phat-thanh|hop-thon)\/$/.test(path);
+  return /^\/(bai-hoc|chien-dich)\/[^/]+(\/[a-z]{2,3})?\/(to-roi|to-roi-a5|phat-thanh|hop-thon)\/$/.test(path);
 }
 
 /** Pages kept out of the sitemap: print variants (they repeat content) and the offline page. */

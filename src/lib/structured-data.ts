@@ -46,7 +46,7 @@ export function plainText(markdown: string): string {
 type JsonLd = Record<string, unknown>;
 
 /** HowTo for a lesson: its title, summary, steps in order, last update and preview image. */
-export function howToJsonLd(lesson: { title: string; summary: string; url: string; image: string; updated: Date; minutes: number; steps: readonly string[] }): JsonLd {
+export function howToJsonLd(lesson: { title: string; summary: string; url: string; image: string; updated: Date; minutes: number; steps: readonly string[]; lang?: string }): JsonLd {
   return {
     '@context': 'https://schema.org',
     '@type': 'HowTo',
@@ -54,7 +54,7 @@ export function howToJsonLd(lesson: { title: string; summary: string; url: strin
     description: lesson.summary,
     url: lesson.url,
     image: lesson.image,
-    inLanguage: 'vi',
+    inLanguage: lesson.lang ?? 'vi',
     dateModified: lesson.updated.toISOString().slice(0, 10),
     totalTime: `PT${lesson.minutes}M`,
     step: lesson.steps.map((text, index) => ({ '@type': 'HowToStep', position: index + 1, text })),

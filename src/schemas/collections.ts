@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { GlossarySchema, CampaignSchema, IndicatorSchema, LessonSchema, NewsSchema, StorySchema } from './content.ts';
+import { GlossarySchema, CampaignSchema, IndicatorSchema, LessonSchema, NewsSchema, StorySchema, TranslationSchema } from './content.ts';
 import type { CollectionName, SchemaHelpers } from './helpers.ts';
 import { PlaceSchema } from './places.ts';
 import { MetricSchema, TopicSchema } from './vocabularies.ts';
@@ -22,6 +22,7 @@ export interface CollectionSource {
 
 export const COLLECTIONS: readonly CollectionSource[] = [
   { name: 'lessons', layout: 'folder', path: 'lessons', extensions: ['.mdx'], schema: LessonSchema },
+  { name: 'translations', layout: 'folder', path: 'translations', extensions: ['.mdx'], schema: TranslationSchema },
   { name: 'news', layout: 'folder', path: 'news', extensions: ['.mdx'], schema: NewsSchema },
   { name: 'stories', layout: 'folder', path: 'stories', extensions: ['.mdx'], schema: StorySchema },
   { name: 'campaigns', layout: 'folder', path: 'campaigns', extensions: ['.mdx'], schema: CampaignSchema },

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { cover, day, LANGUAGES, source, summary, title, type SchemaHelpers } from './helpers.ts';
+import { cover, day, LANGUAGES, recording, source, summary, title, type SchemaHelpers } from './helpers.ts';
 
 export const LESSON_LEVELS = ['co-ban', 'nang-cao'] as const;
 
@@ -21,6 +21,10 @@ export const broadcast = () =>
       .default([]),
   });
 
+const keyPoints = () => z.array(z.string().trim().min(5).max(90)).min(3).max(5);
+const leafletTip = () => z.string().trim().min(10).max(160);
+const person = () => z.string().trim().min(2).max(80);
+
 /** A how-to lesson (content/lessons/<slug>.mdx). */
 export const LessonSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) =>
   z.strictObject({
@@ -39,9 +43,9 @@ export const LessonSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>)
     /** Picture at the top of the lesson. */
     cover: cover(helpers).optional(),
     /** 3 to 5 short lines for the printed leaflet: the steps or the key points. */
-    keyPoints: z.array(z.string().trim().min(5).max(90)).min(3).max(5),
+    keyPoints: keyPoints(),
     /** One tip or warning for the leaflet. */
-    leafletTip: z.string().trim().min(10).max(160),
+    leafletTip: leafletTip(),
     /** Phone number residents can call for help with this task (hotline), as digits. */
     helpPhone: z
       .string()
@@ -49,20 +53,62 @@ export const LessonSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>)
       .optional(),
     /** Places the lesson is aimed at (empty: everyone). */
     places: z.array(helpers.ref('places')).default([]),
-    /** Recorded reading of the lesson (mp3 or ogg in public/audio/). */
-    audio: z
-      .strictObject({
-        /** Path under public/, e.g. /audio/cai-vneid.mp3. */
-        src: z.string().regex(/^\/audio\/[a-z0-9-]+\.(mp3|ogg|m4a)$/),
-        /** Language of the recording. */
-        lang: z.enum(LANGUAGES).default('vi'),
-      })
-      .optional(),
+    /** A person reading this lesson aloud (a file in content/audio/); the page's text is its transcript. */
+    audio: recording().optional(),
     /** Where the facts come from (e.g. the official guide). */
     source: source().optional(),
-    /** Loudspeaker script settings: pace, translations. */
-    broadcast: broadcast().optional(),
+    /** Loudspeaker script settings: pace, translations, a recording of the script being read. */
+    broadcast: broadcast()
+      .extend({
+        /** The script read aloud (content/audio/): played on the script page, downloadable as MP3 for the loudspeaker. */
+        audio: recording().optional(),
+      })
+      .optional(),
   });
+
+/**
+ * A lesson written in another language by someone who speaks it, checked by a second person
+ * (content/translations/<lesson>.<lang>.mdx). Its text replaces the lesson's; topic, places,
+ * cover and help phone come from the Vietnamese lesson.
+ */
+export const TranslationSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) =>
+  z
+    .strictObject({
+      /** Id of the Vietnamese lesson (its file name in content/lessons/ without .mdx). */
+      lesson: helpers.ref('lessons'),
+      /** Language of this version: tyz (Tày), ium (Dao Iu Mien), mji (Dao Kim Mun), mlc (Sán Chay Cao Lan). */
+      lang: z.enum(LANGUAGES).exclude(['vi']),
+      /** The lesson's title, in this language. */
+      title: title(),
+      /** The summary, in this language (at most 160 characters). */
+      summary: summary(),
+      /** The leaflet's 3 to 5 lines, in this language. */
+      keyPoints: keyPoints(),
+      /** The leaflet's tip, in this language. */
+      leafletTip: leafletTip(),
+      /** Who wrote this version (a speaker of the language). */
+      translatedBy: person(),
+      /** Who read it through and checked it against the Vietnamese lesson (a second speaker). */
+      checkedBy: person(),
+      /** Day the translation was finished (or last brought in line with the Vietnamese lesson). */
+      translated: day(),
+      /** A person reading this version aloud (content/audio/). */
+      audio: recording().optional(),
+      /** The translator's own loudspeaker script in this language. */
+      broadcast: z
+        .strictObject({
+          /** The whole script as it is read aloud; a blank line between paragraphs. */
+          text: z.string().trim().min(20).max(4000),
+          /** The script read aloud (content/audio/). */
+          audio: recording().optional(),
+        })
+        .optional(),
+    })
+    .superRefine((translation, ctx) => {
+      if (translation.checkedBy.toLocaleLowerCase('vi') === translation.translatedBy.toLocaleLowerCase('vi')) {
+        ctx.addIssue({ code: 'custom', path: ['checkedBy'], message: 'checker_is_translator' });
+      }
+    });
 
 /** A news item (content/news/<slug>.mdx). */
 export const NewsSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) =>
@@ -163,6 +209,8 @@ export const CampaignSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef
             title: z.string().trim().min(3).max(80),
             /** The message, 3 to 4 short sentences. */
             text: z.string().trim().min(20).max(600),
+            /** The announcement read aloud (content/audio/), for the loudspeaker and Zalo. */
+            audio: recording().optional(),
           }),
         )
         .default([]),

@@ -3,6 +3,7 @@ import { z } from 'astro/zod';
 /** Collections an entry can point at with a reference. */
 export type CollectionName =
   | 'lessons'
+  | 'translations'
   | 'news'
   | 'stories'
   | 'campaigns'
@@ -76,5 +77,28 @@ export const cover = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) =>
     alt: z.string().trim().min(5).max(200),
   });
 
-/** BCP 47 tags of the languages the site may carry (FACTS.md: never "daz"). */
+/** BCP 47 tags of the languages the site may carry (FACTS.md: never "daz"; table in CONTRIBUTING.md). */
 export const LANGUAGES = ['vi', 'tyz', 'ium', 'mji', 'mlc'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** What a phone records in (m4a, 3gp-style amr, mp3, ogg/opus, wav); the build converts it. */
+export const RECORDING_EXTENSIONS = ['m4a', 'mp3', 'ogg', 'opus', 'wav', 'amr', 'aac'] as const;
+export const RECORDING_MAX_MB = 50;
+export const RECORDING_MIN_SECONDS = 5;
+export const RECORDING_MAX_MINUTES = 20;
+
+/**
+ * A recording in content/audio/, read aloud by a person: the build makes it small (Opus and
+ * MP3, src/lib/audio/); the raw file is never published.
+ */
+export const recording = () =>
+  z.strictObject({
+    /** File name in content/audio/, e.g. cai-vneid-giong-doc-chi-lan.m4a (lower case, no spaces). */
+    file: z.string().regex(new RegExp(`^[a-z0-9][a-z0-9-]*\\.(${RECORDING_EXTENSIONS.join('|')})$`)),
+    /** Who read it aloud (their name or public role). */
+    reader: z.string().trim().min(2).max(80),
+    /** Day it was recorded. */
+    recorded: day(),
+    /** Language spoken in the recording. */
+    lang: z.enum(LANGUAGES),
+  });

@@ -44,7 +44,7 @@ function load(): Promise<Pagefind> {
 
 function filters(): Record<string, { any: string[] }> {
   const chosen: Record<string, { any: string[] }> = {};
-  for (const name of ['type', 'topic']) {
+  for (const name of ['type', 'topic', 'language']) {
     const values = checked(name);
     if (values.length) chosen[name] = { any: values };
   }

@@ -1,19 +1,19 @@
 /**
  * Where the build keeps what it derived, and the switches that turn caching off.
- *   node_modules/.cache/ban-so/{pdf,og,precompress}/   (BUILD_CACHE_DIR moves the root)
- *   BUILD_CACHE=0   no cache at all (every PDF, preview and twin made again)
- *   PDF_CACHE=0, OG_CACHE=0, PRECOMPRESS_CACHE=0   one kind off
+ *   node_modules/.cache/ban-so/{pdf,og,precompress,audio}/   (BUILD_CACHE_DIR moves the root)
+ *   BUILD_CACHE=0   no cache at all (every PDF, preview, twin and recording made again)
+ *   PDF_CACHE=0, OG_CACHE=0, PRECOMPRESS_CACHE=0, AUDIO_CACHE=0   one kind off
  * node_modules/.cache is where tools keep caches; CI saves and restores it (ci.yml).
  */
 import path from 'node:path';
 import { CacheStore, type Meta } from './store.ts';
 
-export type CacheKind = 'pdf' | 'og' | 'precompress';
+export type CacheKind = 'pdf' | 'og' | 'precompress' | 'audio';
 
-const SWITCH: Record<CacheKind, string> = { pdf: 'PDF_CACHE', og: 'OG_CACHE', precompress: 'PRECOMPRESS_CACHE' };
+const SWITCH: Record<CacheKind, string> = { pdf: 'PDF_CACHE', og: 'OG_CACHE', precompress: 'PRECOMPRESS_CACHE', audio: 'AUDIO_CACHE' };
 
 /** What the build log calls each kind. */
-export const KIND_LABEL: Record<CacheKind, string> = { pdf: 'PDF', og: 'ảnh xem trước', precompress: 'tệp nén sẵn' };
+export const KIND_LABEL: Record<CacheKind, string> = { pdf: 'PDF', og: 'ảnh xem trước', precompress: 'tệp nén sẵn', audio: 'ghi âm' };
 
 type Env = Record<string, string | undefined>;
 

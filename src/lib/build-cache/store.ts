@@ -82,6 +82,11 @@ export class CacheStore<M extends Meta = Meta> {
     return path.join(this.dir, `${key}.json`);
   }
 
+  /** Where a file of an entry lies (for a build step that copies it instead of holding it in memory). */
+  pathOf(key: string, name: string): string {
+    return this.file(key, name);
+  }
+
   /** The entry for `key` with every file checked against its manifest, or undefined (a miss). */
   async get(key: string): Promise<CacheEntry<M> | undefined> {
     const manifestFile = this.manifestFile(key);

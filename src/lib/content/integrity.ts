@@ -102,6 +102,8 @@ export function checkIntegrity(entries: readonly ValidEntry[], all: readonly Raw
     }
     if (entry.body !== undefined) problems.push(...checkBody(entry, ids.get('glossary')));
     if (entry.collection === 'lessons') problems.push(...checkLeafletFit(entry));
+    // A translation prints its own leaflet, with the help phone of its lesson.
+    if (entry.collection === 'translations') problems.push(...checkLeafletFit(entry, ids.get('lessons')?.get((entry.parsed['lesson'] as { id?: string } | undefined)?.id ?? '')?.parsed['helpPhone'] as string | undefined));
   }
 
   const places: PlaceNode[] = entries
@@ -128,13 +130,13 @@ export function checkIntegrity(entries: readonly ValidEntry[], all: readonly Raw
 }
 
 /** The printed leaflet must stay one A4 page (src/lib/leaflet-fit.ts; the PDF step checks it too). */
-function checkLeafletFit(entry: ValidEntry): Problem[] {
+function checkLeafletFit(entry: ValidEntry, helpPhone = entry.parsed['helpPhone'] as string | undefined): Problem[] {
   const data = entry.parsed;
   const fit = estimateLeaflet({
     title: String(data['title']),
     keyPoints: (data['keyPoints'] as string[] | undefined) ?? [],
     tip: String(data['leafletTip'] ?? ''),
-    helpPhone: data['helpPhone'] as string | undefined,
+    helpPhone,
   });
   if (fit.fits) return [];
   return [
@@ -150,6 +152,7 @@ function checkLeafletFit(entry: ValidEntry): Problem[] {
 
 const COLLECTION_LABELS: Record<CollectionName, string> = {
   lessons: 'bài học (content/lessons/)',
+  translations: 'bản dịch (content/translations/)',
   news: 'tin tức (content/news/)',
   stories: 'câu chuyện (content/stories/)',
   campaigns: 'chiến dịch (content/campaigns/)',

@@ -43,3 +43,13 @@ export function formatReport(problems: readonly Problem[]): string {
   lines.push('', `Có ${problems.length} lỗi trong ${files} tệp. Sửa từng lỗi theo hướng dẫn ở cuối mỗi dòng (xem CONTRIBUTING.md).`);
   return lines.join('\n');
 }
+
+/** Warnings: the same lines, headed so an editor sees they do not stop the build. */
+export function formatWarnings(warnings: readonly Problem[]): string {
+  return ['Cảnh báo (không chặn việc dựng trang):', ...sortProblems(warnings).map(formatProblem)].join('\n');
+}
+
+/** GitHub Actions warning annotation (yellow on the pull request). */
+export function formatGithubWarning(problem: Problem): string {
+  return formatGithubAnnotation(problem).replace(/^::error /, '::warning ');
+}

@@ -6,10 +6,16 @@ import { checkHelpers } from './node-helpers.ts';
 import { checkImagesDecode, checkIntegrity, imageUses, type ValidEntry } from './integrity.ts';
 import { loadContent } from './load.ts';
 import type { Problem } from './problems.ts';
+import { checkRecordings } from './recordings.ts';
+import { checkTranslations } from './translations.ts';
 import { editorMessages } from './zod-messages.ts';
 
 export interface ValidationResult {
   problems: Problem[];
+  /** Worth a look, not wrong: the build goes on (a translation older than its lesson). */
+  warnings: Problem[];
+  /** One-line notes about the check itself (recordings not decoded: no ffmpeg). */
+  notices: string[];
   entries: ValidEntry[];
   /** Files whose text is not NFC. */
   notNfc: string[];
@@ -40,7 +46,11 @@ export async function validateContent(root: string, contentDir?: string, now = n
   }
   problems.push(...checkIntegrity(entries, loaded.entries, now, partial));
   problems.push(...(await checkImagesDecode(imageUses([...entries, ...partial]))));
-  return { problems, entries, notNfc: loaded.notNfc };
+  const translations = checkTranslations(entries);
+  problems.push(...translations.problems);
+  const recordings = await checkRecordings([...entries, ...partial], contentDir ?? path.join(root, 'content'));
+  problems.push(...recordings.problems);
+  return { problems, warnings: translations.warnings, notices: recordings.notice ? [recordings.notice] : [], entries, notNfc: loaded.notNfc };
 }
 
 /**

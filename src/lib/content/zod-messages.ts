@@ -17,6 +17,10 @@ export function fieldName(path: readonly PropertyKey[]): string {
 }
 
 const CUSTOM: Record<string, { message: string; fix: string }> = {
+  checker_is_translator: {
+    message: 'người kiểm tra trùng với người dịch',
+    fix: 'Nhờ một người thứ hai biết tiếng này đọc lại bản dịch, rồi ghi tên người đó ở checkedBy.',
+  },
   invalid_day: {
     message: 'ngày không đúng dạng hoặc không có thật',
     fix: 'Viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2025-07-01.',
@@ -178,7 +182,7 @@ function dayMessage(got: unknown): { message: string; fix: string } {
 function formatHint(path: readonly PropertyKey[]): string {
   const last = String(path.at(-1));
   if (last === 'helpPhone') return 'Chỉ viết chữ số, có thể cách nhau bằng dấu cách, ví dụ 1900 0368.';
-  if (last === 'src' && path.includes('audio')) return 'Đặt tệp âm thanh trong public/audio/ và viết /audio/ten-tep.mp3.';
+  if (last === 'file' && path.includes('audio')) return 'Đặt tệp ghi âm trong content/audio/ và chỉ viết tên tệp, chữ thường không dấu, ví dụ cai-vneid-chi-lan.m4a (đuôi m4a, mp3, ogg, opus, wav, amr hoặc aac).';
   return 'Xem ví dụ trong CONTRIBUTING.md.';
 }
 
