@@ -1,13 +1,13 @@
 import type { AstroIntegration } from 'astro';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { cacheLine, cacheStore } from '../lib/build-cache/settings.ts';
+import { cacheLine, cacheStore, KIND_LABEL } from '../lib/build-cache/settings.ts';
 import { memoryReport, setBuildStep, watchMemory } from '../lib/build-memory.ts';
 
 /**
- * The build cache's bookkeeping for link previews, which are drawn by a page route
- * (src/pages/og/): it notes when the build started, then after the pages are written logs
- * how many previews were drawn and reused and deletes the ones this build did not use.
+ * The build cache's bookkeeping for link previews and recordings, which are made by page routes
+ * (src/pages/og/, src/pages/am-thanh/): it notes when the build started, then after the pages are written logs
+ * how many were made and reused and deletes the ones this build did not use.
  * (PDFs and precompressed twins do the same in their own integrations.)
  * It also samples memory for the whole build; buildMemoryReport() logs the peak at the end.
  */
@@ -32,11 +32,17 @@ export function buildCache(): AstroIntegration {
         setBuildStep('sau khi vẽ trang');
       },
       'astro:build:done': async ({ logger }) => {
-        const store = cacheStore('og');
-        if (!store) return logger.info('ảnh xem trước: bộ nhớ đệm tắt, vẽ lại tất cả');
-        const { made, fromCache } = await store.summary(started);
-        const pruned = await store.prune(started);
-        logger.info(cacheLine('og', { made, fromCache, pruned }, true));
+        // Previews and recordings are made by page routes (src/pages/og/, src/pages/am-thanh/).
+        for (const kind of ['og', 'audio'] as const) {
+          const store = cacheStore(kind);
+          if (!store) {
+            logger.info(`${KIND_LABEL[kind]}: bộ nhớ đệm tắt, làm lại tất cả`);
+            continue;
+          }
+          const { made, fromCache } = await store.summary(started);
+          const pruned = await store.prune(started);
+          logger.info(cacheLine(kind, { made, fromCache, pruned }, true));
+        }
       },
     },
   };

@@ -20,6 +20,8 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.avif': 'image/avif',
   '.pdf': 'application/pdf',
+  '.opus': 'audio/ogg',
+  '.mp3': 'audio/mpeg',
   '.txt': 'text/plain; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 };

@@ -2,12 +2,11 @@
 // lesson) is built, one lesson is edited and it is built again with the caches kept; then a
 // print stylesheet changes and a lesson is deleted. The build log and the cache say what was
 // made again (src/lib/build-cache/).
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canRun } from '../support/prerequisites.ts';
+import { buildCopy, copySite } from '../support/site-copy.ts';
 
 const REPO = process.cwd();
 const run = !process.env['SKIP_PDF'] && canRun(['chromium']);
@@ -17,13 +16,8 @@ let root = '';
 const lessonFile = (id: string) => path.join(root, 'content/lessons', `${id}.mdx`);
 
 function build(): { log: string; pdfLine: string } {
-  const result = spawnSync(process.execPath, [path.join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', SOURCE_DATE_EPOCH: '1764633600', BUILD_CACHE_DIR: path.join(root, '.cache/ban-so'), BUILD_CACHE: '', PDF_CACHE: '', OG_CACHE: '', PRECOMPRESS_CACHE: '' },
-  });
-  const log = `${result.stdout}\n${result.stderr}`;
-  expect(result.status, log.slice(-3000)).toBe(0);
+  const { status, log } = buildCopy(root);
+  expect(status, log.slice(-3000)).toBe(0);
   return { log, pdfLine: log.split('\n').find((line) => /\[ban-so:pdf\] PDF: \d+ tệp làm mới/.test(line)) ?? '' };
 }
 const drawn = (log: string) => [...log.matchAll(/\[og\] (\S+): drawn/g)].map((m) => m[1]).sort();
@@ -31,12 +25,7 @@ const manifests = (kind: string) => readdirSync(path.join(root, '.cache/ban-so',
 
 describeRebuild('rebuilding after a change', () => {
   beforeAll(() => {
-    root = mkdtempSync(path.join(tmpdir(), 'ban-so-rebuild-'));
-    for (const item of ['src', 'public', 'tsconfig.json', 'package.json']) cpSync(path.join(REPO, item), path.join(root, item), { recursive: true });
-    cpSync(path.join(REPO, 'astro.config.mjs'), path.join(root, 'astro.real.mjs'));
-    writeFileSync(path.join(root, 'astro.config.mjs'), "import config from './astro.real.mjs';\nexport default { ...config, cacheDir: './.cache/astro', vite: { ...config.vite, cacheDir: './.cache/vite' } };\n");
-    symlinkSync(path.join(REPO, 'node_modules'), path.join(root, 'node_modules'), 'dir');
-    cpSync(path.join(REPO, 'tests/fixtures/base'), path.join(root, 'content'), { recursive: true });
+    root = copySite('ban-so-rebuild-', path.join(REPO, 'tests/fixtures/base'));
     const second = readFileSync(lessonFile('bai-mau'), 'utf8').replace(/^title: .*$/m, 'title: Kích hoạt VNeID mức 2 cho người nhà');
     writeFileSync(lessonFile('bai-mau-hai'), second);
   });

@@ -34,6 +34,7 @@ function hasFontFamily(family: string): boolean {
 const CHECKS: Array<Prerequisite & { present: () => boolean }> = [
   { name: 'Chromium', debianPackage: 'chromium', neededBy: 'browser tests and PDF checks', present: () => chromiumPath() !== undefined },
   { name: 'poppler (pdfinfo, pdffonts, pdftoppm)', debianPackage: 'poppler-utils', neededBy: 'PDF checks', present: () => ['pdfinfo', 'pdffonts', 'pdftoppm'].every(onPath) },
+  { name: 'ffmpeg (ffmpeg, ffprobe)', debianPackage: 'ffmpeg', neededBy: 'recording checks and conversions (issue 14)', present: () => ['ffmpeg', 'ffprobe'].every(onPath) },
   { name: 'the Noto Sans font', debianPackage: 'fonts-noto-core', neededBy: 'layout checks (touch targets, zoom) in the font phones use', present: () => hasFontFamily('Noto Sans') },
 ];
 

@@ -66,13 +66,13 @@ function minutesAndSeconds(seconds: number): string {
 
 /** The rules that need no decoding: the file is there, not too big, in the right language, used once. */
 function fileRules(use: RecordingUse, contentDir: string, firstUse: Map<string, RecordingUse>): Problem[] {
-  const where = { file: use.entry.file, line: use.line };
+  const at = (key: string) => ({ file: use.entry.file, line: use.entry.lineOf([...use.path, key]) ?? use.line });
   const { file, lang } = use.recording;
   const problems: Problem[] = [];
   const allowed = allowedLanguages(use);
   if (!allowed.includes(lang)) {
     problems.push({
-      ...where,
+      ...at('lang'),
       field: `${use.field}.lang`,
       message: `ghi âm bằng ${languageName(lang)}, nhưng chữ trên trang là ${allowed.map((l) => languageName(l)).join(' hoặc ')}`,
       fix: `Chữ trên trang là lời của bản ghi: ghi âm người đọc đúng bài này. Bản bằng tiếng khác đặt ở bản dịch (content/translations/, xem CONTRIBUTING.md). Ngôn ngữ có mã: ${LANGUAGES.join(', ')}.`,
@@ -81,7 +81,7 @@ function fileRules(use: RecordingUse, contentDir: string, firstUse: Map<string, 
   const first = firstUse.get(file);
   if (first) {
     problems.push({
-      ...where,
+      ...at('file'),
       field: `${use.field}.file`,
       message: `ghi âm "${file}" đã gắn ở ${first.entry.file} (${first.field})`,
       fix: 'Mỗi bản ghi chỉ gắn vào một chỗ: xoá một trong hai, hoặc gắn bản ghi khác.',
@@ -91,19 +91,19 @@ function fileRules(use: RecordingUse, contentDir: string, firstUse: Map<string, 
   firstUse.set(file, use);
   const absolute = path.join(contentDir, AUDIO_FOLDER, file);
   if (!existsSync(absolute)) {
-    problems.push({ ...where, field: `${use.field}.file`, message: `không tìm thấy tệp ghi âm "content/audio/${file}"`, fix: 'Tải tệp lên thư mục content/audio/ và kiểm tra tên tệp (chữ thường, không dấu, đúng đuôi).' });
+    problems.push({ ...at('file'), field: `${use.field}.file`, message: `không tìm thấy tệp ghi âm "content/audio/${file}"`, fix: 'Tải tệp lên thư mục content/audio/ và kiểm tra tên tệp (chữ thường, không dấu, đúng đuôi).' });
     return problems;
   }
   const mb = statSync(absolute).size / 1024 / 1024;
   if (mb > RECORDING_MAX_MB) {
-    problems.push({ ...where, field: `${use.field}.file`, message: `tệp ghi âm nặng ${mb.toFixed(1)} MB, quá giới hạn ${RECORDING_MAX_MB} MB`, fix: 'Ghi âm ở chất lượng thấp hơn, hoặc cắt bớt phần thừa trước khi tải lên (trang tự nén bản ghi).' });
+    problems.push({ ...at('file'), field: `${use.field}.file`, message: `tệp ghi âm nặng ${mb.toFixed(1)} MB, quá giới hạn ${RECORDING_MAX_MB} MB`, fix: 'Ghi âm ở chất lượng thấp hơn, hoặc cắt bớt phần thừa trước khi tải lên (trang tự nén bản ghi).' });
   }
   return problems;
 }
 
 /** The rules that need the decoded audio: it decodes, and its length is within bounds. */
 function probeRules(use: RecordingUse, probe: Probe): Problem[] {
-  const where = { file: use.entry.file, line: use.line, field: `${use.field}.file` };
+  const where = { file: use.entry.file, line: use.entry.lineOf([...use.path, 'file']) ?? use.line, field: `${use.field}.file` };
   const file = use.recording.file;
   if (!probe.ok) {
     return [{ ...where, message: `không đọc được tệp ghi âm "${file}" (tệp hỏng, tải lên chưa hết, hoặc không phải âm thanh)`, fix: 'Mở tệp trên điện thoại hoặc máy tính xem có nghe được hết không, rồi tải lên lại (m4a, mp3, ogg, wav hoặc amr).' }];
@@ -124,7 +124,7 @@ export interface RecordingCheck {
 }
 
 /** Check every recording named in `entries` (files under `contentDir`/audio/). */
-export async function checkRecordings(entries: readonly ValidEntry[], contentDir: string, tools: Ffmpeg | undefined = findFfmpeg()): Promise<RecordingCheck> {
+export async function checkRecordings(entries: readonly ValidEntry[], contentDir: string, tools: Ffmpeg | null = findFfmpeg() ?? null): Promise<RecordingCheck> {
   const uses = recordingUses(entries);
   if (uses.length === 0) return { problems: [] };
   const firstUse = new Map<string, RecordingUse>();

@@ -118,12 +118,14 @@ export function editorMessages(error: z.ZodError, data: unknown, schema?: z.ZodT
       }
       case 'invalid_value': {
         const allowed = issue.values.map(String);
-        const guess = typeof got === 'string' ? closest(got, allowed) : undefined;
+        // "daz" is a language of Indonesia that happens to be called Dao (FACTS.md): never guess from it.
+        const guess = got === 'daz' ? undefined : typeof got === 'string' ? closest(got, allowed) : undefined;
+        const dao = got === 'daz' ? '"daz" là một tiếng ở Indonesia, không phải tiếng Dao: tiếng Dao viết ium (Dao Iu Mien) hoặc mji (Dao Kim Mun, Thanh Y). ' : '';
         messages.push({
           field,
           path,
           message: `giá trị "${short(got)}" không có trong danh sách`,
-          fix: `${guess ? `Có phải bạn muốn viết "${guess}"? ` : ''}Giá trị được phép: ${listValues(allowed)}.`,
+          fix: `${dao}${guess ? `Có phải bạn muốn viết "${guess}"? ` : ''}Giá trị được phép: ${listValues(allowed)}.`,
         });
         break;
       }

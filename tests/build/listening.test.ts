@@ -1,0 +1,151 @@
+// Recordings and translations (issue 14), on a copy of the site built from fixtures: the base
+// set, a sample translation and recordings made here with ffmpeg's sine source.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SPEECH } from '../../src/lib/audio/speech.ts';
+import { sizeWords } from '../../src/lib/audio/words.ts';
+import { sha256 } from '../../src/lib/build-cache/store.ts';
+import { TONE, listeningSite } from '../support/listening-site.ts';
+import { canRun } from '../support/prerequisites.ts';
+import { buildCopy } from '../support/site-copy.ts';
+
+const run = canRun(['ffmpeg']);
+const describeListening = run ? describe : describe.skip;
+const withPdf = !process.env['SKIP_PDF'] && canRun(['chromium', 'poppler-utils']);
+
+let root = '';
+let scratch = '';
+let firstLog = '';
+const dist = (...parts: string[]) => path.join(root, 'dist', ...parts);
+const html = (page: string) => readFileSync(dist(page, 'index.html'), 'utf8');
+const audioFiles = () => readdirSync(dist('am-thanh')).sort();
+
+function probe(file: string): { codec: string; channels: number; seconds: number } {
+  const json = JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name,channels:format=duration', '-of', 'json', file], { encoding: 'utf8' })) as {
+    streams: Array<{ codec_name: string; channels: number }>;
+    format: { duration: string };
+  };
+  return { codec: json.streams[0]!.codec_name, channels: json.streams[0]!.channels, seconds: Number(json.format.duration) };
+}
+
+/** Integrated loudness (EBU R128, LUFS) as ffmpeg's loudnorm measures it (printed on stderr). */
+function loudness(file: string): number {
+  const result = spawnSync('ffmpeg', ['-hide_banner', '-nostats', '-i', file, '-af', 'loudnorm=print_format=json', '-f', 'null', '-'], { encoding: 'utf8' });
+  return Number(/"input_i" : "(-?[\d.]+)"/.exec(result.stderr)?.[1]);
+}
+
+describeListening('recordings and translations on a built site', () => {
+  beforeAll(() => {
+    scratch = mkdtempSync(path.join(tmpdir(), 'ban-so-listening-content-'));
+    root = listeningSite('ban-so-listening-', scratch);
+    const first = buildCopy(root, withPdf ? {} : { SKIP_PDF: '1' });
+    expect(first.status, first.log.slice(-3000)).toBe(0);
+    firstLog = first.log;
+  }, 300_000);
+  afterAll(() => {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('publishes each recording as a mono Opus and a mono MP3, silence cut, at the speech loudness; never the raw file', () => {
+    const names = audioFiles();
+    expect(names.filter((name) => name.endsWith('.opus'))).toHaveLength(4);
+    expect(names.filter((name) => name.endsWith('.mp3'))).toHaveLength(4);
+    const reading = names.find((name) => name.startsWith('doc-bai-mau-') && name.endsWith('.opus'))!;
+    const expected = TONE.reading + 2 * SPEECH.keepSeconds;
+    for (const name of [reading, reading.replace('.opus', '.mp3')]) {
+      const file = dist('am-thanh', name);
+      const info = probe(file);
+      expect(info.codec).toBe(name.endsWith('.opus') ? 'opus' : 'mp3');
+      expect(info.channels).toBe(1);
+      expect(Math.abs(info.seconds - expected), `${name}: ${info.seconds} s`).toBeLessThan(0.5);
+      expect(Math.abs(loudness(file) - SPEECH.loudness), name).toBeLessThan(2);
+    }
+    // No source file in dist/, under any name.
+    const sources = new Set(readdirSync(path.join(root, 'content/audio')).map((name) => sha256(readFileSync(path.join(root, 'content/audio', name)))));
+    const published = readdirSync(dist(), { recursive: true }).map(String).filter((file) => /\.(m4a|mp3|ogg|opus|wav|amr|aac)$/.test(file));
+    expect(published.filter((file) => !file.startsWith('am-thanh/'))).toEqual([]);
+    expect(published.filter((file) => sources.has(sha256(readFileSync(dist(file)))))).toEqual([]);
+  });
+
+  it('plays on the lesson page with its length and size in words, fetching nothing before play', () => {
+    const page = html('bai-hoc/bai-mau');
+    const figure = /<figure class="recording">.*?<\/figure>/s.exec(page)?.[0] ?? '';
+    expect(figure).toContain('<audio controls preload="none"');
+    expect(figure).toMatch(/<source src="\/am-thanh\/doc-bai-mau-[0-9a-f]{10}\.opus" type="audio\/ogg; codecs=opus">\s*<source src="\/am-thanh\/doc-bai-mau-[0-9a-f]{10}\.mp3" type="audio\/mpeg">/);
+    const opus = audioFiles().find((name) => name.startsWith('doc-bai-mau-') && name.endsWith('.opus'))!;
+    const bytes = readFileSync(dist('am-thanh', opus)).length;
+    expect(figure).toContain(`Nghe bài:</strong> 13 giây, ${sizeWords(bytes)}`);
+    expect(figure).toContain('Giọng đọc mẫu (tiếng máy) đọc, ghi âm ngày 12/11/2025.');
+    // Pages without a recording carry no player.
+    expect(html('tin-tuc/tin-mau')).not.toContain('<audio');
+  });
+
+  it('offers the MP3 for the loudspeaker on the script pages, and the print centre lists every recording', () => {
+    for (const page of ['bai-hoc/bai-mau/phat-thanh', 'chien-dich/chien-dich-mau/phat-thanh']) {
+      expect(html(page), page).toMatch(/<a class="button" href="\/am-thanh\/[a-z0-9-]+\.mp3" download>Tải MP3 để phát trên loa \(\d+ KB\)<\/a>/);
+    }
+    const centre = /<section aria-labelledby="ghi-am">.*?<\/section>/s.exec(html('in-an'))?.[0] ?? '';
+    const listed = [...centre.matchAll(/href="(\/am-thanh\/[^"]+\.mp3)" download/g)].map((m) => m[1]!.split('/').pop());
+    expect(listed.sort()).toEqual(audioFiles().filter((name) => name.endsWith('.mp3')));
+  });
+
+  it('gives the translation its own page: lang on the translated text, hreflang both ways, a language switch on both pages', () => {
+    const translated = html('bai-hoc/bai-mau/tyz');
+    const original = html('bai-hoc/bai-mau');
+    expect(translated).toMatch(/<html lang="vi"/);
+    expect(translated).toMatch(/<h1 lang="tyz">Bản mẫu: Cài VNeID/);
+    expect(translated).toMatch(/<div class="prose" lang="tyz">/);
+    for (const page of [translated, original]) {
+      expect(page).toContain('<link rel="alternate" hreflang="vi" href="https://ban-so.example.org/bai-hoc/bai-mau/">');
+      expect(page).toContain('<link rel="alternate" hreflang="tyz" href="https://ban-so.example.org/bai-hoc/bai-mau/tyz/">');
+      expect(page).toMatch(/<nav class="language-switch" aria-label="Bài này có bằng">/);
+    }
+    expect(original).toContain('<a href="/bai-hoc/bai-mau/tyz/" hreflang="tyz">tiếng Tày</a>');
+    expect(translated).toContain('<a href="/bai-hoc/bai-mau/" hreflang="vi">tiếng Việt</a>');
+    expect(translated).toContain('Người dịch: Người dịch mẫu. Người kiểm tra: Người kiểm tra mẫu.');
+    // Its recording is in its language.
+    expect(translated).toMatch(/<audio controls preload="none" lang="tyz">/);
+  });
+
+  it('says on the translated page, and in the check, that the Vietnamese lesson changed after the translation', () => {
+    expect(html('bai-hoc/bai-mau/tyz')).toContain('Bài tiếng Việt đã sửa ngày 10/11/2025, sau ngày dịch (1/11/2025).');
+    expect(html('bai-hoc/bai-mau')).not.toContain('sau ngày dịch');
+    expect(firstLog).toContain('content/translations/bai-mau.tyz.mdx:13 — translated — bài tiếng Việt (content/lessons/bai-mau.mdx) đã sửa ngày 2025-11-10, sau ngày dịch 2025-11-01');
+  });
+
+  it('prints the translation its own leaflet and A5 sheet whose QR code leads to the translated page; its script is the translator’s', () => {
+    expect(html('bai-hoc/bai-mau/tyz/to-roi')).toContain('<strong class="lf-url">ban-so.example.org/bai-hoc/bai-mau/tyz</strong>');
+    expect(html('bai-hoc/bai-mau/tyz/to-roi-a5')).toMatch(/<h1 class="lf-title" lang="tyz">/);
+    const script = html('bai-hoc/bai-mau/tyz/phat-thanh');
+    expect(script).toContain('<div class="script-read" lang="tyz"><p>Bản mẫu bài phát thanh của người dịch. Đây không phải tiếng Tày thật.</p><p>Đoạn thứ hai của bản mẫu.</p></div>');
+    expect(script).not.toContain('Kính thưa bà con');
+    const centre = html('in-an');
+    expect(centre).toContain('<a class="print-item-title" href="/bai-hoc/bai-mau/tyz/" hreflang="tyz"><span lang="tyz">Bản mẫu: Cài VNeID (không phải tiếng Tày thật)</span> (tiếng Tày)</a>');
+    if (!withPdf) return;
+    const text = execFileSync('pdftotext', [dist('bai-hoc/bai-mau/tyz/to-roi.pdf'), '-'], { encoding: 'utf8' });
+    expect(text).toContain('ban-so.example.org/bai-hoc/bai-mau/tyz');
+    expect(execFileSync('pdfinfo', [dist('bai-hoc/bai-mau/tyz/to-roi-a5.pdf')], { encoding: 'utf8' })).toMatch(/Pages:\s+1/);
+  });
+
+  it('lets search filter by language', () => {
+    expect(html('bai-hoc/bai-mau/tyz')).toMatch(/data-pagefind-filter="type\[data-type\], topic\[data-topic\], language\[data-language\]"[^>]*data-language="tiếng Tày"/);
+    expect(html('bai-hoc/bai-mau')).toContain('data-language="tiếng Việt"');
+    const filters = readdirSync(dist('pagefind/filter'));
+    expect(filters.length).toBeGreaterThan(0);
+    expect(html('tim-kiem')).toMatch(/<legend>Ngôn ngữ<\/legend><label><input type="checkbox" name="language" value="tiếng Việt"> tiếng Việt<\/label><label><input type="checkbox" name="language" value="tiếng Tày"> tiếng Tày<\/label>/);
+  });
+
+  it('converts nothing again on a second build: every recording comes from the cache', () => {
+    const before = Object.fromEntries(audioFiles().map((name) => [name, sha256(readFileSync(dist('am-thanh', name)))]));
+    const second = buildCopy(root, { SKIP_PDF: '1' });
+    expect(second.status, second.log.slice(-3000)).toBe(0);
+    expect(firstLog).toMatch(/ghi âm: 4 tệp làm mới, 0 lấy từ bộ nhớ đệm/);
+    expect(second.log).toMatch(/ghi âm: 0 tệp làm mới, 4 lấy từ bộ nhớ đệm/);
+    expect(second.log).not.toContain('đang chuyển');
+    expect(Object.fromEntries(audioFiles().map((name) => [name, sha256(readFileSync(dist('am-thanh', name)))]))).toEqual(before);
+  }, 300_000);
+});

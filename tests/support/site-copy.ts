@@ -1,0 +1,31 @@
+/**
+ * A throw-away copy of the site (src/, public/, the config) with a content/ folder of the
+ * test's choosing, built with the repository's node_modules: for tests that build on their own.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const REPO = process.cwd();
+
+/** A new copy with `content` (a folder) as its content/; returns its root. */
+export function copySite(prefix: string, content: string): string {
+  const root = mkdtempSync(path.join(tmpdir(), prefix));
+  for (const item of ['src', 'public', 'tsconfig.json', 'package.json']) cpSync(path.join(REPO, item), path.join(root, item), { recursive: true });
+  cpSync(path.join(REPO, 'astro.config.mjs'), path.join(root, 'astro.real.mjs'));
+  writeFileSync(path.join(root, 'astro.config.mjs'), "import config from './astro.real.mjs';\nexport default { ...config, cacheDir: './.cache/astro', vite: { ...config.vite, cacheDir: './.cache/vite' } };\n");
+  symlinkSync(path.join(REPO, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  cpSync(content, path.join(root, 'content'), { recursive: true });
+  return root;
+}
+
+/** `astro build` in the copy, its build cache in <root>/.cache/ban-so; the log, stdout and stderr together. */
+export function buildCopy(root: string, env: Record<string, string> = {}): { status: number | null; log: string } {
+  const result = spawnSync(process.execPath, [path.join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', SOURCE_DATE_EPOCH: '1764633600', BUILD_CACHE_DIR: path.join(root, '.cache/ban-so'), BUILD_CACHE: '', PDF_CACHE: '', OG_CACHE: '', PRECOMPRESS_CACHE: '', AUDIO_CACHE: '', ...env },
+  });
+  return { status: result.status, log: `${result.stdout}\n${result.stderr}` };
+}
