@@ -12,6 +12,7 @@ import { browserAvailable } from '../support/browser-guard.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { listeningSite } from '../support/listening-site.ts';
 import { canRun } from '../support/prerequisites.ts';
+import { axeViolations, recordRequests, smallTargets, watchCsp } from '../support/quality.ts';
 import { buildCopy } from '../support/site-copy.ts';
 
 const enabled = browserAvailable() && canRun(['ffmpeg']);
@@ -58,6 +59,30 @@ describe.skipIf(!enabled)('listening and languages in Chromium', () => {
     expect(audioRequests.every((url) => url.endsWith('.opus'))).toBe(true);
     await page.close();
   }, 60_000);
+
+  // The templates with a player, a language switch or a translation: the quality gate of
+  // quality.test.ts, on pages the real content does not have yet.
+  it.each(['/bai-hoc/bai-mau/', '/bai-hoc/bai-mau/tyz/', '/bai-hoc/bai-mau/phat-thanh/', '/bai-hoc/bai-mau/tyz/phat-thanh/', '/chien-dich/chien-dich-mau/phat-thanh/', '/in-an/'])(
+    '%s passes axe-core, keeps 44 px touch targets at 360 px, and stays on 127.0.0.1 under the CSP',
+    async (sitePath) => {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: false });
+      const cspViolations = await watchCsp(context);
+      const requests = recordRequests(context);
+      const page = await context.newPage();
+      await page.goto(`${base}${sitePath}`, { waitUntil: 'networkidle' });
+      expect(await cspViolations(page)).toEqual([]);
+      expect(requests.foreign()).toEqual([]);
+      expect(await smallTargets(page)).toEqual([]);
+      await page.screenshot({ path: `test-results/screenshots/listening${sitePath.replace(/\//g, '_')}360.png`, fullPage: true });
+      await context.close();
+      const axeContext = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
+      const axePage = await axeContext.newPage();
+      await axePage.goto(`${base}${sitePath}`, { waitUntil: 'networkidle' });
+      expect(await axeViolations(axePage)).toEqual([]);
+      await axeContext.close();
+    },
+    60_000,
+  );
 
   async function results(page: Page): Promise<string[]> {
     await page.waitForFunction(() => {
