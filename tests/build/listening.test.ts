@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SPEECH } from '../../src/lib/audio/speech.ts';
 import { sizeWords } from '../../src/lib/audio/words.ts';
@@ -137,6 +138,19 @@ describeListening('recordings and translations on a built site', () => {
     const filters = readdirSync(dist('pagefind/filter'));
     expect(filters.length).toBeGreaterThan(0);
     expect(html('tim-kiem')).toMatch(/<legend>Ngôn ngữ<\/legend><label><input type="checkbox" name="language" value="tiếng Việt"> tiếng Việt<\/label><label><input type="checkbox" name="language" value="tiếng Tày"> tiếng Tày<\/label>/);
+  });
+
+  it('passes html-validate on every page with a player, a switch or a translation', async () => {
+    // The repository's rules: the site copy lies in a temporary folder with no .htmlvalidate.json of its own.
+    const validator = new HtmlValidate(JSON.parse(readFileSync('.htmlvalidate.json', 'utf8')));
+    const problems: string[] = [];
+    for (const page of ['bai-hoc/bai-mau', 'bai-hoc/bai-mau/tyz', 'bai-hoc/bai-mau/phat-thanh', 'bai-hoc/bai-mau/tyz/phat-thanh', 'bai-hoc/bai-mau/tyz/to-roi', 'bai-hoc/bai-mau/tyz/to-roi-a5', 'chien-dich/chien-dich-mau/phat-thanh', 'in-an', 'tim-kiem']) {
+      const report = await validator.validateFile(dist(page, 'index.html'));
+      for (const message of report.results.flatMap((result) => result.messages)) {
+        if (message.severity === 2) problems.push(`${page}:${message.line}:${message.column} [${message.ruleId}] ${message.message}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it('converts nothing again on a second build: every recording comes from the cache', () => {

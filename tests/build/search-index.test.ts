@@ -8,7 +8,7 @@ import { isPrintVariant } from '../../src/lib/routes.ts';
 import { htmlForIndex, sectionRecords } from '../../src/lib/search/html.ts';
 import { builtPages, DIST } from '../support/dist.ts';
 
-const INDEXED = new Set(['lessons', 'news', 'stories', 'campaigns', 'places', 'glossary']);
+const INDEXED = new Set(['lessons', 'translations', 'news', 'stories', 'campaigns', 'places', 'glossary']);
 let entries: ValidEntry[] = [];
 let pages: string[] = [];
 
