@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { t, type UiKey } from '../i18n/vi.ts';
-import { findFfmpeg, NO_FFMPEG } from '../lib/audio/ffmpeg.ts';
+import { findFfmpeg } from '../lib/audio/ffmpeg.ts';
 import { publishRecording, type PublishedRecording } from '../lib/audio/publish.ts';
 import { SPEECH } from '../lib/audio/speech.ts';
 import { lengthWords, sizeWords } from '../lib/audio/words.ts';
@@ -38,20 +38,15 @@ export interface RecordingView {
 }
 
 const views = new Map<string, Promise<RecordingView | undefined>>();
-let warned = false;
 
 function audioFile(published: PublishedRecording, format: 'opus' | 'mp3'): AudioFile {
   return { url: routes.audio(published.names[format]), type: SPEECH[format].mime, bytes: published.bytes[format], size: sizeWords(published.bytes[format]), path: published.paths[format] };
 }
 
 async function build(field: RecordingField): Promise<RecordingView | undefined> {
+  // Without ffmpeg the content gate has said so in one line (NO_FFMPEG); pages get no player.
   const tools = findFfmpeg();
-  if (!tools) {
-    // The content gate printed the one line already in a build; `astro dev` gets it here.
-    if (!warned) console.warn(NO_FFMPEG);
-    warned = true;
-    return undefined;
-  }
+  if (!tools) return undefined;
   const published = await publishRecording(tools, path.resolve('content/audio', field.file), cacheStore('audio'), (line) => console.log(`[ban-so:audio] ${line}`));
   return {
     file: field.file,

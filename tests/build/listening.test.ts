@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_FFMPEG } from '../../src/lib/audio/ffmpeg.ts';
 import { SPEECH } from '../../src/lib/audio/speech.ts';
 import { sizeWords } from '../../src/lib/audio/words.ts';
 import { sha256 } from '../../src/lib/build-cache/store.ts';
@@ -161,5 +162,15 @@ describeListening('recordings and translations on a built site', () => {
     expect(second.log).toMatch(/ghi âm: 0 tệp làm mới, 4 lấy từ bộ nhớ đệm/);
     expect(second.log).not.toContain('đang chuyển');
     expect(Object.fromEntries(audioFiles().map((name) => [name, sha256(readFileSync(dist('am-thanh', name)))]))).toEqual(before);
+  }, 300_000);
+
+  it('without ffmpeg says so in one line and publishes no audio: no player, no file, nothing listed', () => {
+    const without = buildCopy(root, { SKIP_PDF: '1', SKIP_AUDIO: '1' });
+    expect(without.status, without.log.slice(-3000)).toBe(0);
+    expect(without.log.split('\n').filter((line) => line.includes(NO_FFMPEG))).toHaveLength(1);
+    expect(readdirSync(dist()).includes('am-thanh')).toBe(false);
+    for (const page of ['bai-hoc/bai-mau', 'bai-hoc/bai-mau/tyz', 'bai-hoc/bai-mau/phat-thanh', 'chien-dich/chien-dich-mau/phat-thanh', 'in-an']) {
+      expect(html(page), page).not.toMatch(/<audio|am-thanh/);
+    }
   }, 300_000);
 });
