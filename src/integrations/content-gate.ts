@@ -38,6 +38,12 @@ export function contentGate(): AstroIntegration {
           logger.info(`Đã chuẩn hoá NFC: ${result.notNfc.join(', ')}`);
         }
         for (const notice of result.notices) logger.warn(notice);
+        // In CI a missing ffmpeg must not ship a site whose recordings silently vanished.
+        if (result.notices.length && command === 'build' && (process.env['CI'] === 'true' || process.env['REQUIRE_BROWSER'] === '1')) {
+          const error = new Error(`CI cần ffmpeg để kiểm tra và chuyển các bản ghi âm: ${result.notices.join(' ')}`);
+          error.stack = error.message;
+          throw error;
+        }
         if (result.warnings.length) logger.warn(`\n${formatWarnings(result.warnings)}`);
         if (result.problems.length === 0) {
           logger.info(`Nội dung hợp lệ: ${result.entries.length} mục, kiểm tra trong ${((Date.now() - checkStarted) / 1000).toFixed(1)} s.`);

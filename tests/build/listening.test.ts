@@ -165,7 +165,7 @@ describeListening('recordings and translations on a built site', () => {
   }, 300_000);
 
   it('without ffmpeg says so in one line and publishes no audio: no player, no file, nothing listed', () => {
-    const without = buildCopy(root, { SKIP_PDF: '1', SKIP_AUDIO: '1' });
+    const without = buildCopy(root, { SKIP_PDF: '1', SKIP_AUDIO: '1', CI: '', REQUIRE_BROWSER: '' });
     expect(without.status, without.log.slice(-3000)).toBe(0);
     expect(without.log.split('\n').filter((line) => line.includes(NO_FFMPEG))).toHaveLength(1);
     expect(readdirSync(dist()).includes('am-thanh')).toBe(false);
@@ -173,4 +173,10 @@ describeListening('recordings and translations on a built site', () => {
       expect(html(page), page).not.toMatch(/<audio|am-thanh/);
     }
   }, 300_000);
+
+  it('in CI, a missing ffmpeg stops the build instead of dropping the recordings', () => {
+    const failed = buildCopy(root, { SKIP_PDF: '1', FFMPEG_PATH: '/nonexistent/ffmpeg', REQUIRE_BROWSER: '1' });
+    expect(failed.status).not.toBe(0);
+    expect(failed.log).toContain(`CI cần ffmpeg để kiểm tra và chuyển các bản ghi âm: ${NO_FFMPEG}`);
+  }, 120_000);
 });
