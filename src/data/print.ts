@@ -16,6 +16,8 @@ export interface LeafletView {
   id: string;
   /** Language of the leaflet's text when it is not Vietnamese (a translation). */
   lang?: string | undefined;
+  /** "Bản tiếng Tày: A dịch, B kiểm tra." on a translation's leaflet. */
+  credit?: string | undefined;
   title: string;
   keyPoints: string[];
   tip: string;
@@ -37,6 +39,7 @@ export async function leafletView(lesson: LessonView): Promise<LeafletView> {
   return {
     id: lesson.id,
     lang: lesson.lang === 'vi' ? undefined : lesson.lang,
+    credit: lesson.translation && t('leaflet.credit', { label: languageLabel(lesson.lang), translator: lesson.translation.translatedBy, checker: lesson.translation.checkedBy }),
     title: lesson.title,
     keyPoints: lesson.keyPoints,
     tip: lesson.leafletTip,

@@ -68,6 +68,7 @@ export const vi = {
   'lesson.broadcast': 'Bài phát thanh',
   'lesson.helpPhone': 'Gọi để được giúp',
   'lesson.source': 'Nguồn',
+  'leaflet.credit': 'Bản {label}: {translator} dịch, {checker} kiểm tra.',
   'translation.switch': 'Bài này có bằng',
   'translation.by': 'Người dịch: {translator}. Người kiểm tra: {checker}. Dịch ngày {date}.',
   'translation.stale': 'Bài tiếng Việt đã sửa ngày {updated}, sau ngày dịch ({translated}). Bản dịch có thể chưa có phần mới: đọc thêm bản tiếng Việt.',

@@ -121,6 +121,8 @@ describeListening('recordings and translations on a built site', () => {
 
   it('prints the translation its own leaflet and A5 sheet whose QR code leads to the translated page; its script is the translator’s', () => {
     expect(html('bai-hoc/bai-mau/tyz/to-roi')).toContain('<strong class="lf-url">ban-so.example.org/bai-hoc/bai-mau/tyz</strong>');
+    expect(html('bai-hoc/bai-mau/tyz/to-roi')).toContain('<p class="lf-foot">Bản tiếng Tày: Người dịch mẫu dịch, Người kiểm tra mẫu kiểm tra.<br>Cập nhật ngày 1/11/2025');
+    expect(html('bai-hoc/bai-mau/to-roi')).not.toContain('dịch,');
     expect(html('bai-hoc/bai-mau/tyz/to-roi-a5')).toMatch(/<h1 class="lf-title" lang="tyz">/);
     const script = html('bai-hoc/bai-mau/tyz/phat-thanh');
     expect(script).toContain('<div class="script-read" lang="tyz"><p>Bản mẫu bài phát thanh của người dịch. Đây không phải tiếng Tày thật.</p><p>Đoạn thứ hai của bản mẫu.</p></div>');
