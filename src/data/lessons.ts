@@ -139,8 +139,9 @@ function buildAll(): Promise<{ lessons: LessonView[]; translations: LessonView[]
         return translationView(entry, original);
       })
       .sort((a, b) => a.id.localeCompare(b.id));
+    const byLesson = Map.groupBy(translations, (translation) => translation.lessonId);
     for (const lesson of lessons) {
-      const own = translations.filter((translation) => translation.lessonId === lesson.id);
+      const own = byLesson.get(lesson.id) ?? [];
       lesson.versions = [lesson, ...own].map((version) => ({ lang: version.lang, label: languageLabel(version.lang), url: version.url }));
       for (const translation of own) translation.versions = lesson.versions;
     }

@@ -162,13 +162,14 @@ export async function printCentre(): Promise<PrintCentreView> {
     language: lesson.lang === 'vi' ? undefined : languageLabel(lesson.lang),
     script: hasScript(lesson),
   });
+  const byLesson = Map.groupBy(translations, (translation) => translation.lessonId);
   return {
     pdf: pdfEnabled(),
     topics: groups.map((group) => ({
       id: group.topic.id,
       name: group.topic.name,
       url: group.topic.url,
-      lessons: group.lessons.flatMap((lesson) => [item(lesson), ...translations.filter((other) => other.lessonId === lesson.id).map(item)]),
+      lessons: group.lessons.flatMap((lesson) => [item(lesson), ...(byLesson.get(lesson.id) ?? []).map(item)]),
     })),
     campaigns,
     recordings,

@@ -3,7 +3,7 @@
  * decode, last 5 s to 20 min, be in the language of the text it reads, and be attached once.
  * Decoding needs ffmpeg; without it the check says so in one line and checks the rest.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { t, type UiKey } from '../../i18n/vi.ts';
 import { LANGUAGES, RECORDING_MAX_MB, RECORDING_MAX_MINUTES, RECORDING_MIN_SECONDS } from '../../schemas/helpers.ts';
@@ -119,6 +119,8 @@ function probeRules(use: RecordingUse, probe: Probe): Problem[] {
 
 export interface RecordingCheck {
   problems: Problem[];
+  /** Files in content/audio/ that no field names: uploaded, then forgotten (the build skips them). */
+  warnings: Problem[];
   /** One line when recordings could not be decoded (no ffmpeg on this machine). */
   notice?: string | undefined;
 }
@@ -126,7 +128,9 @@ export interface RecordingCheck {
 /** Check every recording named in `entries` (files under `contentDir`/audio/). */
 export async function checkRecordings(entries: readonly ValidEntry[], contentDir: string, tools: Ffmpeg | null = findFfmpeg() ?? null): Promise<RecordingCheck> {
   const uses = recordingUses(entries);
-  if (uses.length === 0) return { problems: [] };
+  const named = new Set(uses.map((use) => use.recording.file));
+  const warnings = unattached(contentDir, named);
+  if (uses.length === 0) return { problems: [], warnings };
   const firstUse = new Map<string, RecordingUse>();
   const problems: Problem[] = [];
   const toProbe: RecordingUse[] = [];
@@ -135,8 +139,26 @@ export async function checkRecordings(entries: readonly ValidEntry[], contentDir
     problems.push(...found);
     if (!found.some((problem) => problem.field.endsWith('.file'))) toProbe.push(use);
   }
-  if (!tools) return { problems, notice: NO_FFMPEG };
+  if (!tools) return { problems, warnings, notice: NO_FFMPEG };
   const probes = await mapLimit(toProbe, 4, (use) => probeRecording(tools, path.join(contentDir, AUDIO_FOLDER, use.recording.file)));
   toProbe.forEach((use, index) => problems.push(...probeRules(use, probes[index]!)));
-  return { problems };
+  return { problems, warnings };
+}
+
+function unattached(contentDir: string, named: ReadonlySet<string>): Problem[] {
+  let files: string[];
+  try {
+    files = readdirSync(path.join(contentDir, AUDIO_FOLDER)).filter((name) => !name.startsWith('.') && !name.startsWith('_') && name !== 'README.md');
+  } catch {
+    return [];
+  }
+  return files
+    .filter((name) => !named.has(name))
+    .sort()
+    .map((name) => ({
+      file: `content/${AUDIO_FOLDER}/${name}`,
+      field: '(tệp)',
+      message: 'tệp ghi âm chưa gắn vào bài nào, nên không lên trang',
+      fix: 'Thêm trường audio: vào bài mà tệp này đọc (CONTRIBUTING.md, mục 10), hoặc xoá tệp nếu tải nhầm.',
+    }));
 }

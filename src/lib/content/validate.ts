@@ -50,7 +50,7 @@ export async function validateContent(root: string, contentDir?: string, now = n
   problems.push(...translations.problems);
   const recordings = await checkRecordings([...entries, ...partial], contentDir ?? path.join(root, 'content'));
   problems.push(...recordings.problems);
-  return { problems, warnings: translations.warnings, notices: recordings.notice ? [recordings.notice] : [], entries, notNfc: loaded.notNfc };
+  return { problems, warnings: [...translations.warnings, ...recordings.warnings], notices: recordings.notice ? [recordings.notice] : [], entries, notNfc: loaded.notNfc };
 }
 
 /**
