@@ -57,7 +57,9 @@ export const day = () =>
         return z.NEVER;
       }
       return date;
-    });
+    })
+    // The CMS form shows a date picker for it (src/lib/cms/fields.ts).
+    .meta({ cms: 'day' });
 
 /** A source for attribution: who said it, and where a reader can check it. */
 export const source = () =>

@@ -1,0 +1,119 @@
+// Issue 15, first step: the CMS form's fields come from the zod schemas. This test fails when a
+// schema field has no CMS field, when "required" disagrees, or when a length or count limit of
+// the form accepts what the schema refuses (or the other way round).
+import { describe, expect, it } from 'vitest';
+import { cmsFields, cmsHelpers, lengthLimits, type CmsField } from '../../src/lib/cms/fields.ts';
+import { templateHints } from '../../src/lib/cms/hints.ts';
+import { CampaignSchema, GlossarySchema, LessonSchema, NewsSchema, StorySchema, TranslationSchema } from '../../src/schemas/content.ts';
+import { readFileSync } from 'node:fs';
+import type { z } from 'astro/zod';
+
+const context = { choices: { topics: [{ value: 'thanh-toan', label: 'Thanh toán' }], places: [{ value: 'xa-binh-lieu', label: 'Xã Bình Liêu' }], lessons: [{ value: 'bai-mau', label: 'Bài mẫu' }], metrics: [] }, hints: {}, labels: {} };
+
+const SCHEMAS: Record<string, z.ZodType> = {
+  lessons: LessonSchema(cmsHelpers),
+  translations: TranslationSchema(cmsHelpers),
+  news: NewsSchema(cmsHelpers),
+  stories: StorySchema(cmsHelpers),
+  campaigns: CampaignSchema(cmsHelpers),
+  glossary: GlossarySchema(),
+};
+
+type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; element?: z.ZodType; in?: z.ZodType; out?: z.ZodType };
+const defOf = (schema: unknown) => (schema as { _zod: { def: Def } })._zod.def;
+
+/** The object schema inside optional/default wrappers, or undefined. */
+function objectInside(schema: z.ZodType): Record<string, z.ZodType> | undefined {
+  let current: z.ZodType | undefined = schema;
+  for (let guard = 0; guard < 10 && current; guard++) {
+    const def = defOf(current);
+    if (def.type === 'object') return def.shape;
+    if (def.type === 'array') return undefined;
+    current = def.innerType ?? def.in;
+  }
+  return undefined;
+}
+
+function walk(shape: Record<string, z.ZodType>, fields: CmsField[], at: string, visit: (path: string, schema: z.ZodType, field: CmsField | undefined) => void): void {
+  for (const [name, schema] of Object.entries(shape)) {
+    const field = fields.find((f) => f.name === name);
+    visit(`${at}${name}`, schema, field);
+    const nested = objectInside(schema);
+    if (nested && field) walk(nested, field.fields ?? [], `${at}${name}.`, visit);
+  }
+}
+
+describe.each(Object.entries(SCHEMAS))('CMS fields of %s', (collection, schema) => {
+  const fields = cmsFields(schema, context);
+  const shape = defOf(schema).shape!;
+
+  it('have one field per schema field, required exactly when the schema requires it', () => {
+    const problems: string[] = [];
+    walk(shape, fields, '', (path, fieldSchema, field) => {
+      if (!field) return problems.push(`${collection}.${path}: no CMS field`);
+      const optional = fieldSchema.safeParse(undefined).success;
+      if (field.required === optional) problems.push(`${collection}.${path}: required=${field.required} but the schema ${optional ? 'allows' : 'refuses'} leaving it out`);
+      return undefined;
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('accept and refuse the same lengths as the schema at every limit', () => {
+    const problems: string[] = [];
+    walk(shape, fields, '', (path, fieldSchema, field) => {
+      if (!field?.pattern) return;
+      const pattern = new RegExp(field.pattern[0]);
+      const inner = unwrapped(fieldSchema);
+      const { min, max } = lengthLimits(inner);
+      if (min === undefined && max === undefined) return;
+      for (const length of [min, max].flatMap((n) => (n === undefined ? [] : [n - 1, n, n + 1])).filter((n) => n >= 0)) {
+        const value = 'ă'.repeat(length);
+        const schemaSays = inner.safeParse(value).success;
+        if (pattern.test(value) !== schemaSays) problems.push(`${collection}.${path}: ${length} characters: schema ${schemaSays ? 'accepts' : 'refuses'}, form ${schemaSays ? 'refuses' : 'accepts'}`);
+      }
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('carry the schema’s list counts (min/max items)', () => {
+    const problems: string[] = [];
+    walk(shape, fields, '', (path, fieldSchema, field) => {
+      const inner = unwrapped(fieldSchema);
+      if (defOf(inner).type !== 'array' || !field) return;
+      const { min, max } = lengthLimits(inner);
+      if (field.min !== min || field.max !== max) problems.push(`${collection}.${path}: form ${field.min}–${field.max}, schema ${min}–${max}`);
+    });
+    expect(problems).toEqual([]);
+  });
+});
+
+function unwrapped(schema: z.ZodType): z.ZodType {
+  let current = schema;
+  for (let guard = 0; guard < 10; guard++) {
+    const def = defOf(current);
+    if (def.type === 'optional' || def.type === 'default') current = def.innerType!;
+    else break;
+  }
+  return current;
+}
+
+describe('hints', () => {
+  it('are the comments of the npm run new templates, so form and template say the same', () => {
+    const hints = templateHints(readFileSync('scripts/templates/lesson.mdx', 'utf8'));
+    expect(hints['summary']).toBe('Một hai câu tóm tắt (10 đến 160 ký tự), hiện trong danh sách bài và kết quả tìm kiếm.');
+    expect(hints['helpPhone']).toBe('Số điện thoại bà con gọi khi cần giúp (không bắt buộc), chỉ viết chữ số.');
+    expect(Object.keys(hints)).toEqual(expect.arrayContaining(['title', 'topic', 'level', 'updated', 'keyPoints', 'leafletTip', 'places', 'source']));
+  });
+});
+
+describe('widgets', () => {
+  it('are a date picker for days, a select for topics and places, an image picker for covers', () => {
+    const fields = cmsFields(SCHEMAS['lessons']!, context);
+    const byName = (name: string) => fields.find((field) => field.name === name)!;
+    expect(byName('updated')).toMatchObject({ widget: 'datetime', format: 'YYYY-MM-DD', time_format: false });
+    expect(byName('topic')).toMatchObject({ widget: 'select', options: [{ value: 'thanh-toan', label: 'Thanh toán' }] });
+    expect(byName('places')).toMatchObject({ widget: 'select', multiple: true, required: false });
+    expect(byName('cover').fields?.find((field) => field.name === 'src')).toMatchObject({ widget: 'image' });
+    expect(byName('keyPoints')).toMatchObject({ widget: 'list', min: 3, max: 5 });
+  });
+});
