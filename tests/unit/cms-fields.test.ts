@@ -117,3 +117,24 @@ describe('widgets', () => {
     expect(byName('keyPoints')).toMatchObject({ widget: 'list', min: 3, max: 5 });
   });
 });
+
+describe('the whole configuration', () => {
+  it('has every editable collection, the editorial workflow, Vietnamese, and translations named <lesson>.<lang>', async () => {
+    const { cmsConfig } = await import('../../src/lib/cms/config.ts');
+    const templates = Object.fromEntries(['lesson', 'news', 'story', 'campaign'].map((name) => [name, readFileSync(`scripts/templates/${name}.mdx`, 'utf8')]));
+    const config = cmsConfig({ repo: 'ban-so/ban-so', branch: 'main', choices: context.choices, templates, scaffold: { topics: ['thanh-toan'], places: ['xa-binh-lieu'], lessons: ['bai-mau'], now: new Date('2026-12-01') } }) as {
+      publish_mode: string;
+      locale: string;
+      collections: Array<{ name: string; folder: string; slug: string; fields: CmsField[] }>;
+    };
+    expect(config.publish_mode).toBe('editorial_workflow');
+    expect(config.locale).toBe('vi');
+    expect(config.collections.map((c) => c.name)).toEqual(['lessons', 'translations', 'news', 'stories', 'campaigns', 'glossary']);
+    expect(config.collections.find((c) => c.name === 'translations')?.slug).toBe('{{fields.lesson}}.{{fields.lang}}');
+    const lessons = config.collections[0]!;
+    expect(lessons.fields.at(-1)).toEqual({ name: 'body', label: 'Nội dung', widget: 'markdown' });
+    expect(lessons.fields.find((f) => f.name === 'summary')).toMatchObject({ label: 'Tóm tắt', hint: 'Một hai câu tóm tắt (10 đến 160 ký tự), hiện trong danh sách bài và kết quả tìm kiếm.' });
+    // Placeholders of the template are filled in, never shown as {{…}}.
+    expect(JSON.stringify(config)).not.toMatch(/\{\{(topics|place|today)\}\}/);
+  });
+});
