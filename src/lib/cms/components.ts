@@ -1,0 +1,71 @@
+/**
+ * The MDX components an editor inserts from the CMS toolbar instead of typing tags: each is a
+ * form (fields), a pattern that finds it in the body, and the two directions between the form's
+ * data and the MDX text. What toBlock writes is plain MDX that src/lib/content/mdx-safety.ts
+ * accepts (no expressions, only the attributes our components take), and fromBlock(toBlock(x))
+ * gives x back. <Term> is inline (inside a sentence) and has no block form here: see
+ * docs/editors.md.
+ */
+import type { CmsField } from './fields.ts';
+
+export interface EditorComponent<T extends Record<string, unknown> = Record<string, unknown>> {
+  id: 'steps' | 'tip' | 'warning' | 'figure';
+  label: string;
+  fields: CmsField[];
+  pattern: RegExp;
+  fromBlock: (match: RegExpMatchArray) => T;
+  toBlock: (data: T) => string;
+}
+
+/** Text inside an attribute: straight double quotes would end it, so they become typographic ones. */
+export function attributeText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/"([^"]*)"/g, '“$1”').replace(/"/g, '”');
+}
+
+/** Text of a Markdown image's alt: brackets would end it. */
+const altText = (text: string) => text.replace(/\s+/g, ' ').trim().replace(/[[\]]/g, '');
+
+const steps: EditorComponent<{ steps: string[] }> = {
+  id: 'steps',
+  label: 'Các bước',
+  fields: [{ name: 'steps', label: 'Các bước (mỗi bước một dòng)', widget: 'list', field: { name: 'step', label: 'Bước', widget: 'text' }, min: 1 }],
+  pattern: /^<Steps>\s*\n([\s\S]*?)\n\s*<\/Steps>/m,
+  fromBlock: (match) => ({
+    steps: (match[1] ?? '')
+      .split('\n')
+      .map((line) => /^\s*\d+\.\s+(.*)$/.exec(line)?.[1]?.trim())
+      .filter((step): step is string => !!step),
+  }),
+  toBlock: ({ steps: list }) => `<Steps>\n\n${(list ?? []).map((step, index) => `${index + 1}. ${step.replace(/\s+/g, ' ').trim()}`).join('\n')}\n\n</Steps>`,
+};
+
+function callout(id: 'tip' | 'warning', tag: 'Tip' | 'Warning', label: string): EditorComponent<{ text: string }> {
+  return {
+    id,
+    label,
+    fields: [{ name: 'text', label: 'Lời nhắn', widget: 'text' }],
+    pattern: new RegExp(`^<${tag}>\\s*\\n([\\s\\S]*?)\\n\\s*</${tag}>`, 'm'),
+    fromBlock: (match) => ({ text: (match[1] ?? '').trim() }),
+    toBlock: ({ text }) => `<${tag}>\n${(text ?? '').trim()}\n</${tag}>`,
+  };
+}
+
+const figure: EditorComponent<{ src: string; alt: string; caption: string }> = {
+  id: 'figure',
+  label: 'Ảnh có chú thích',
+  fields: [
+    { name: 'src', label: 'Ảnh', widget: 'image', choose_url: false },
+    { name: 'alt', label: 'Mô tả ảnh (cho người không xem được ảnh)', widget: 'string', pattern: ['^\\s*[\\s\\S]{5,200}\\s*$', 'Từ 5 đến 200 ký tự.'] },
+    { name: 'caption', label: 'Chú thích dưới ảnh', widget: 'string', pattern: ['^\\s*[\\s\\S]{3,200}\\s*$', 'Từ 3 đến 200 ký tự.'] },
+  ],
+  pattern: /^<Figure caption="([^"]*)">!\[([^\]]*)\]\(([^)\s]+)\)<\/Figure>/m,
+  fromBlock: (match) => ({ caption: match[1] ?? '', alt: match[2] ?? '', src: match[3] ?? '' }),
+  toBlock: ({ src, alt, caption }) => `<Figure caption="${attributeText(caption ?? '')}">![${altText(alt ?? '')}](${(src ?? '').trim()})</Figure>`,
+};
+
+export const EDITOR_COMPONENTS_CMS: readonly EditorComponent[] = [
+  steps as unknown as EditorComponent,
+  callout('tip', 'Tip', 'Lời khuyên') as unknown as EditorComponent,
+  callout('warning', 'Warning', 'Cảnh báo') as unknown as EditorComponent,
+  figure as unknown as EditorComponent,
+];

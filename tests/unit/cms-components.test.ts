@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { EDITOR_COMPONENTS_CMS } from '../../src/lib/cms/components.ts';
+import { checkMdxSafety } from '../../src/lib/content/mdx-safety.ts';
+
+const byId = (id: string) => EDITOR_COMPONENTS_CMS.find((component) => component.id === id)!;
+const SAMPLES: Record<string, Record<string, unknown>> = {
+  steps: { steps: ['Mở ứng dụng VNeID.', 'Chọn "Đăng nhập", nhập số căn cước.', 'Nhập mã 6 số.'] },
+  tip: { text: 'Không có điện thoại thông minh? Nhờ Tổ công nghệ số cộng đồng giúp.' },
+  warning: { text: 'Không đưa mã OTP cho bất kỳ ai, kể cả người tự xưng là công an.' },
+  figure: { src: '../images/vneid-tren-dien-thoai.png', alt: 'Điện thoại mở ứng dụng VNeID', caption: 'Thẻ bảo hiểm y tế nằm trong VNeID.' },
+};
+
+describe.each(Object.entries(SAMPLES))('the %s editor component', (id, data) => {
+  const component = byId(id);
+
+  it('writes MDX that the safety check accepts', () => {
+    const body = `Đoạn mở đầu.\n\n${component.toBlock(data)}\n\nĐoạn kết.\n`;
+    expect(checkMdxSafety(body)).toEqual([]);
+  });
+
+  it('reads back what it wrote, found by its pattern inside a longer text', () => {
+    const body = `Đoạn mở đầu.\n\n${component.toBlock(data)}\n\nĐoạn kết.\n`;
+    const match = body.match(component.pattern);
+    expect(match).not.toBeNull();
+    expect(component.fromBlock(match!)).toEqual(data);
+  });
+});
+
+describe('editor components', () => {
+  it('read the blocks our lessons already have', () => {
+    const lesson = '<Steps>\n\n1. Đến công an xã.\n2. Cài ứng dụng.\n\n</Steps>\n\n<Tip>\nNhờ tổ công nghệ số giúp.\n</Tip>';
+    expect(byId('steps').fromBlock(lesson.match(byId('steps').pattern)!)).toEqual({ steps: ['Đến công an xã.', 'Cài ứng dụng.'] });
+    expect(byId('tip').fromBlock(lesson.match(byId('tip').pattern)!)).toEqual({ text: 'Nhờ tổ công nghệ số giúp.' });
+  });
+
+  it('keep a caption with quotes inside its attribute, and an alt with brackets inside its image', () => {
+    const block = byId('figure').toBlock({ src: '../images/a.png', alt: 'Nút [Đăng nhập]', caption: 'Bấm "Đăng nhập"' });
+    expect(block).toBe('<Figure caption="Bấm “Đăng nhập”">![Nút Đăng nhập](../images/a.png)</Figure>');
+    expect(checkMdxSafety(block)).toEqual([]);
+  });
+});
