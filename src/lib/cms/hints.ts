@@ -13,7 +13,7 @@ export function templateHints(template: string): Record<string, string> {
     const line = raw.trimEnd();
     const field = /^\s/.test(line) ? undefined : FIELD.exec(line);
     if (field) {
-      if (comments.length && !hints[field[1]!]) hints[field[1]!] = comments.join(' ');
+      if (comments.length && !hints[field[1]!]) hints[field[1]!] = forTheForm(comments.join(' '));
       comments = [];
     } else if (/^#\s/.test(line) && !/^#\s+(-|[a-z]+:)/.test(line.replace(/^#\s*/, '# '))) {
       comments.push(line.replace(/^#\s*/, ''));
@@ -22,4 +22,13 @@ export function templateHints(template: string): Record<string, string> {
     }
   }
   return hints;
+}
+
+/** Sentences about editing the file itself ("bỏ dấu # ở ba dòng dưới") mean nothing in a form. */
+function forTheForm(hint: string): string {
+  return hint
+    .replace(/,?\s*rồi bỏ dấu "# " ở [^.]*\./g, '.')
+    .replace(/\s*Dòng bắt đầu bằng "#"[^.]*\./g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
