@@ -9,6 +9,7 @@ import { t, type UiKey } from '../../i18n/vi.ts';
 import { LANGUAGES, RECORDING_MAX_MB, RECORDING_MAX_MINUTES, RECORDING_MIN_SECONDS } from '../../schemas/helpers.ts';
 import { findFfmpeg, NO_FFMPEG, type Ffmpeg } from '../audio/ffmpeg.ts';
 import { probeRecording, type Probe } from '../audio/probe.ts';
+import { lengthWords } from '../audio/words.ts';
 import { mapLimit } from '../map-limit.ts';
 import { collect } from './node-helpers.ts';
 import { fieldName } from './zod-messages.ts';
@@ -58,11 +59,6 @@ export function allowedLanguages(use: Pick<RecordingUse, 'entry' | 'path'>): str
 
 const languageName = (lang: string) => (LANGUAGES as readonly string[]).includes(lang) ? t(`lang.${lang}` as UiKey) : lang;
 
-function minutesAndSeconds(seconds: number): string {
-  const whole = Math.round(seconds);
-  const m = Math.floor(whole / 60);
-  return m ? `${m} phút ${whole % 60} giây` : `${whole} giây`;
-}
 
 /** The rules that need no decoding: the file is there, not too big, in the right language, used once. */
 function fileRules(use: RecordingUse, contentDir: string, firstUse: Map<string, RecordingUse>): Problem[] {
@@ -109,10 +105,10 @@ function probeRules(use: RecordingUse, probe: Probe): Problem[] {
     return [{ ...where, message: `không đọc được tệp ghi âm "${file}" (tệp hỏng, tải lên chưa hết, hoặc không phải âm thanh)`, fix: 'Mở tệp trên điện thoại hoặc máy tính xem có nghe được hết không, rồi tải lên lại (m4a, mp3, ogg, wav hoặc amr).' }];
   }
   if (probe.seconds < RECORDING_MIN_SECONDS) {
-    return [{ ...where, message: `ghi âm "${file}" chỉ dài ${minutesAndSeconds(probe.seconds)}, ngắn hơn ${RECORDING_MIN_SECONDS} giây`, fix: 'Kiểm tra lại tệp: có thể ghi nhầm hoặc bị cắt. Ghi lại cả bài.' }];
+    return [{ ...where, message: `ghi âm "${file}" chỉ dài ${lengthWords(probe.seconds)}, ngắn hơn ${RECORDING_MIN_SECONDS} giây`, fix: 'Kiểm tra lại tệp: có thể ghi nhầm hoặc bị cắt. Ghi lại cả bài.' }];
   }
   if (probe.seconds > RECORDING_MAX_MINUTES * 60) {
-    return [{ ...where, message: `ghi âm "${file}" dài ${minutesAndSeconds(probe.seconds)}, quá ${RECORDING_MAX_MINUTES} phút`, fix: `Chia thành nhiều bản ngắn hơn ${RECORDING_MAX_MINUTES} phút, hoặc cắt bớt phần không phải bài đọc.` }];
+    return [{ ...where, message: `ghi âm "${file}" dài ${lengthWords(probe.seconds)}, quá ${RECORDING_MAX_MINUTES} phút`, fix: `Chia thành nhiều bản ngắn hơn ${RECORDING_MAX_MINUTES} phút, hoặc cắt bớt phần không phải bài đọc.` }];
   }
   return [];
 }
