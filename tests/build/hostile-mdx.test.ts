@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlin
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SITE_SOURCES } from '../support/site-copy.ts';
 
 const REPO = process.cwd();
 const HOSTILE = {
@@ -17,7 +18,7 @@ const MARKERS = Object.values(HOSTILE).map((h) => h.marker);
 /** Build a copy of the site without the integrations named; returns what happened. */
 function buildHostileCopy(without: readonly string[], guardLast = false, { hostile = true, extra = {} as Record<string, string> } = {}) {
   const root = mkdtempSync(path.join(tmpdir(), 'ban-so-hostile-'));
-  for (const item of ['src', 'public', 'tsconfig.json', 'package.json']) cpSync(path.join(REPO, item), path.join(root, item), { recursive: true });
+  for (const item of SITE_SOURCES) cpSync(path.join(REPO, item), path.join(root, item), { recursive: true });
   cpSync(path.join(REPO, 'astro.config.mjs'), path.join(root, 'astro.real.mjs'));
   symlinkSync(path.join(REPO, 'node_modules'), path.join(root, 'node_modules'), 'dir');
   cpSync(path.join(REPO, 'tests/fixtures/base'), path.join(root, 'content'), { recursive: true });

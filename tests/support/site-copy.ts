@@ -9,10 +9,13 @@ import path from 'node:path';
 
 const REPO = process.cwd();
 
+/** What a build reads besides content/ and node_modules (scripts/templates/ feeds /admin/config.yml). */
+export const SITE_SOURCES = ['src', 'public', 'scripts', 'tsconfig.json', 'package.json'] as const;
+
 /** A new copy with `content` (a folder) as its content/; returns its root. */
 export function copySite(prefix: string, content: string): string {
   const root = mkdtempSync(path.join(tmpdir(), prefix));
-  for (const item of ['src', 'public', 'tsconfig.json', 'package.json']) cpSync(path.join(REPO, item), path.join(root, item), { recursive: true });
+  for (const item of SITE_SOURCES) cpSync(path.join(REPO, item), path.join(root, item), { recursive: true });
   cpSync(path.join(REPO, 'astro.config.mjs'), path.join(root, 'astro.real.mjs'));
   writeFileSync(path.join(root, 'astro.config.mjs'), "import config from './astro.real.mjs';\nexport default { ...config, cacheDir: './.cache/astro', vite: { ...config.vite, cacheDir: './.cache/vite' } };\n");
   symlinkSync(path.join(REPO, 'node_modules'), path.join(root, 'node_modules'), 'dir');
