@@ -122,10 +122,12 @@ export interface RecordingCheck {
 }
 
 /** Check every recording named in `entries` (files under `contentDir`/audio/). */
-export async function checkRecordings(entries: readonly ValidEntry[], contentDir: string, tools: Ffmpeg | null = findFfmpeg() ?? null): Promise<RecordingCheck> {
+export async function checkRecordings(entries: readonly ValidEntry[], contentDir: string, tools: Ffmpeg | null = findFfmpeg() ?? null, root = path.dirname(contentDir)): Promise<RecordingCheck> {
   const uses = recordingUses(entries);
-  const named = new Set(uses.map((use) => use.recording.file));
-  const warnings = unattached(contentDir, named);
+  // Names as written, also in fields that failed their schema (a wrong lang drops the parsed
+  // field): a file an editor did attach is never called unattached.
+  const named = new Set(entries.flatMap((entry) => collect(entry.data, isNamedFile).map(({ value }) => value.file)));
+  const warnings = unattached(root, contentDir, named);
   if (uses.length === 0) return { problems: [], warnings };
   const firstUse = new Map<string, RecordingUse>();
   const problems: Problem[] = [];
@@ -141,7 +143,10 @@ export async function checkRecordings(entries: readonly ValidEntry[], contentDir
   return { problems, warnings };
 }
 
-function unattached(contentDir: string, named: ReadonlySet<string>): Problem[] {
+const isNamedFile = (value: unknown): value is { file: string } =>
+  !!value && typeof value === 'object' && typeof (value as { file?: unknown }).file === 'string' && 'reader' in value;
+
+function unattached(root: string, contentDir: string, named: ReadonlySet<string>): Problem[] {
   let files: string[];
   try {
     files = readdirSync(path.join(contentDir, AUDIO_FOLDER)).filter((name) => !name.startsWith('.') && !name.startsWith('_') && name !== 'README.md');
@@ -152,7 +157,7 @@ function unattached(contentDir: string, named: ReadonlySet<string>): Problem[] {
     .filter((name) => !named.has(name))
     .sort()
     .map((name) => ({
-      file: `content/${AUDIO_FOLDER}/${name}`,
+      file: path.relative(root, path.join(contentDir, AUDIO_FOLDER, name)).split(path.sep).join('/'),
       field: '(tệp)',
       message: 'tệp ghi âm chưa gắn vào bài nào, nên không lên trang',
       fix: 'Thêm trường audio: vào bài mà tệp này đọc (CONTRIBUTING.md, mục 10), hoặc xoá tệp nếu tải nhầm.',

@@ -48,7 +48,7 @@ export async function validateContent(root: string, contentDir?: string, now = n
   problems.push(...(await checkImagesDecode(imageUses([...entries, ...partial]))));
   const translations = checkTranslations(entries);
   problems.push(...translations.problems);
-  const recordings = await checkRecordings([...entries, ...partial], contentDir ?? path.join(root, 'content'));
+  const recordings = await checkRecordings([...entries, ...partial], contentDir ?? path.join(root, 'content'), undefined, root);
   problems.push(...recordings.problems);
   return { problems, warnings: [...translations.warnings, ...recordings.warnings], notices: recordings.notice ? [recordings.notice] : [], entries, notNfc: loaded.notNfc };
 }
