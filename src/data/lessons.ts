@@ -6,7 +6,8 @@ import { compareVietnamese } from '../lib/text.ts';
 import { placeLinks } from './places.ts';
 import { getTopics, type TopicView } from './topics.ts';
 import { isStale } from '../lib/content/translations.ts';
-import { languageLabel, type RecordingField } from './recordings.ts';
+import { languageLabel } from '../i18n/vi.ts';
+import type { RecordingField } from './recordings.ts';
 import type { Cover, Link } from './types.ts';
 
 /** One language version of a lesson, for the switch and hreflang. */

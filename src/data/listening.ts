@@ -2,7 +2,8 @@ import { t } from '../i18n/vi.ts';
 import { routes } from '../lib/routes.ts';
 import { getCampaigns } from './campaigns.ts';
 import { getLessonVersions } from './lessons.ts';
-import { languageLabel, recordingView, type RecordingField, type RecordingView } from './recordings.ts';
+import { languageLabel } from '../i18n/vi.ts';
+import { recordingView, type RecordingField, type RecordingView } from './recordings.ts';
 
 /** One recording of the site and the page it reads. */
 export interface ListedRecording {

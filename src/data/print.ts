@@ -1,4 +1,4 @@
-import { t, type UiKey } from '../i18n/vi.ts';
+import { languageLabel, t } from '../i18n/vi.ts';
 import { buildScript, readingTimeLabel, sentences, translationParagraphs, type Script } from '../lib/broadcast.ts';
 import { pdfEnabled } from '../lib/chromium.ts';
 import { formatDate } from '../lib/dates.ts';
@@ -9,7 +9,6 @@ import { formatPhone } from '../lib/vi-numbers.ts';
 import { getCampaigns, type CampaignView } from './campaigns.ts';
 import { getRecordingList, type ListedRecording } from './listening.ts';
 import { getLessonsByTopic, getTranslations, hasScript, type LessonView } from './lessons.ts';
-import { languageLabel } from './recordings.ts';
 
 /** Everything a printed leaflet shows. */
 export interface LeafletView {
@@ -112,7 +111,7 @@ export interface TranslationView {
 export function translations(list: ReadonlyArray<{ lang: string; text: string }> | undefined): TranslationView[] {
   return (list ?? []).map((item) => ({
     lang: item.lang,
-    label: t(`lang.${item.lang}` as UiKey),
+    label: languageLabel(item.lang),
     paragraphs: translationParagraphs(item.text),
   }));
 }

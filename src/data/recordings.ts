@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { t, type UiKey } from '../i18n/vi.ts';
+import { t } from '../i18n/vi.ts';
 import { findFfmpeg } from '../lib/audio/ffmpeg.ts';
 import { publishRecording, type PublishedRecording } from '../lib/audio/publish.ts';
 import { SPEECH } from '../lib/audio/speech.ts';
@@ -71,9 +71,4 @@ export function recordingView(field: RecordingField | undefined): Promise<Record
     views.set(field.file, view);
   }
   return view;
-}
-
-/** "tiếng Tày": the name of a language tag, for labels. */
-export function languageLabel(lang: string): string {
-  return t(`lang.${lang}` as UiKey);
 }

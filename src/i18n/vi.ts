@@ -302,3 +302,9 @@ export type UiKey = keyof typeof vi;
 export function t(key: UiKey, values: Record<string, string | number> = {}): string {
   return vi[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
 }
+
+/** "tiếng Tày": the name of a language tag (lang.*), or the tag itself when it has none. */
+export function languageLabel(lang: string): string {
+  const key = `lang.${lang}`;
+  return key in vi ? t(key as UiKey) : lang;
+}

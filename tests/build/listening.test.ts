@@ -7,7 +7,7 @@ import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_FFMPEG } from '../../src/lib/audio/ffmpeg.ts';
-import { SPEECH } from '../../src/lib/audio/speech.ts';
+import { parseLoudnorm, SPEECH } from '../../src/lib/audio/speech.ts';
 import { sizeWords } from '../../src/lib/audio/words.ts';
 import { sha256 } from '../../src/lib/build-cache/store.ts';
 import { TONE, listeningSite } from '../support/listening-site.ts';
@@ -36,7 +36,7 @@ function probe(file: string): { codec: string; channels: number; seconds: number
 /** Integrated loudness (EBU R128, LUFS) as ffmpeg's loudnorm measures it (printed on stderr). */
 function loudness(file: string): number {
   const result = spawnSync('ffmpeg', ['-hide_banner', '-nostats', '-i', file, '-af', 'loudnorm=print_format=json', '-f', 'null', '-'], { encoding: 'utf8' });
-  return Number(/"input_i" : "(-?[\d.]+)"/.exec(result.stderr)?.[1]);
+  return Number(parseLoudnorm(result.stderr)?.input_i);
 }
 
 describeListening('recordings and translations on a built site', () => {

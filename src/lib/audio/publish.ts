@@ -80,7 +80,8 @@ export async function publishRecording(tools: Ffmpeg, sourcePath: string, store:
   }
   return slot(async () => {
     const started = Date.now();
-    const probe = await probeRecording(tools, sourcePath);
+    // The content check decoded it already; the header gives the length. A broken file still fails in encodeSpeech.
+    const probe = await probeRecording(tools, sourcePath, { decode: false });
     if (!probe.ok) throw new Error(`${sourcePath}: ffmpeg cannot decode this recording (run npm run check)`);
     log(`Âm thanh: đang chuyển ${path.basename(sourcePath)} (${Math.round(probe.seconds)} giây)…`);
     const encoded = await encodeSpeech(tools, sourcePath, probe.seconds);

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { t, type UiKey } from '../../i18n/vi.ts';
+import { languageLabel } from '../../i18n/vi.ts';
 import { LANGUAGES, RECORDING_MAX_MB, RECORDING_MAX_MINUTES, RECORDING_MIN_SECONDS } from '../../schemas/helpers.ts';
 import { findFfmpeg, NO_FFMPEG, type Ffmpeg } from '../audio/ffmpeg.ts';
 import { probeRecording, type Probe } from '../audio/probe.ts';
@@ -57,7 +57,6 @@ export function allowedLanguages(use: Pick<RecordingUse, 'entry' | 'path'>): str
   return inScript ? ['vi', ...translated] : ['vi'];
 }
 
-const languageName = (lang: string) => (LANGUAGES as readonly string[]).includes(lang) ? t(`lang.${lang}` as UiKey) : lang;
 
 
 /** The rules that need no decoding: the file is there, not too big, in the right language, used once. */
@@ -70,7 +69,7 @@ function fileRules(use: RecordingUse, contentDir: string, firstUse: Map<string, 
     problems.push({
       ...at('lang'),
       field: `${use.field}.lang`,
-      message: `ghi âm bằng ${languageName(lang)}, nhưng chữ trên trang là ${allowed.map((l) => languageName(l)).join(' hoặc ')}`,
+      message: `ghi âm bằng ${languageLabel(lang)}, nhưng chữ trên trang là ${allowed.map((l) => languageLabel(l)).join(' hoặc ')}`,
       fix: `Chữ trên trang là lời của bản ghi: ghi âm người đọc đúng bài này. Bản bằng tiếng khác đặt ở bản dịch (content/translations/, xem CONTRIBUTING.md). Ngôn ngữ có mã: ${LANGUAGES.join(', ')}.`,
     });
   }
