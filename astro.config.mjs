@@ -10,6 +10,7 @@ import { serviceWorker } from './src/integrations/service-worker.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { mdxGuard } from './src/integrations/mdx-guard.ts';
 import { buildCache, buildMemoryReport } from './src/integrations/build-cache.ts';
+import { cmsAdmin } from './src/integrations/cms-admin.ts';
 import { siteUrl } from './src/lib/site.ts';
 
 export default defineConfig({
@@ -33,6 +34,8 @@ export default defineConfig({
     buildCache(),
     searchIndex(),
     pdfIntegration(),
+    // Issue 15: the editors' CMS at /admin/, after the search index so it is never indexed.
+    cmsAdmin(),
     // Issue 5: the service worker (needs the finished pages), then precompression, the last
     // step that writes to dist/; the memory report only logs the build's peak (issue 12).
     serviceWorker(),

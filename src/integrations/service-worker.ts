@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OFFLINE_PATH, PAGES_CACHE_PREFIX, SERVICE_WORKER_PATH } from '../lib/offline-paths.ts';
 import { mapLimit } from '../lib/map-limit.ts';
+import { routes } from '../lib/routes.ts';
 import { buildVersion, referencedAssets, serviceWorkerSource } from '../lib/service-worker.ts';
 
 const TEMPLATE = new URL('../scripts/sw.js', import.meta.url);
@@ -23,7 +24,8 @@ export function serviceWorker(): AstroIntegration {
         setBuildStep('service worker');
         const dist = fileURLToPath(dir);
         const files = (await readdir(dist, { recursive: true })).map(String);
-        const pages = files.filter((file) => file.endsWith('.html'));
+        // /admin/ is the CMS, not a reading page: it never enters the version or the caches.
+        const pages = files.filter((file) => file.endsWith('.html') && !`/${file.split(path.sep).join('/')}`.startsWith(routes.admin()));
         const hashed = files.filter((file) => file.startsWith(`_astro${path.sep}`)).map((file) => ({ path: file, content: '' }));
         // Each page stands in the version by its own sha-256: reading 20,000 pages of 5,000 lessons
         // and keeping them all until the end held ~300 MB that the process never gave back.
@@ -35,6 +37,7 @@ export function serviceWorker(): AstroIntegration {
           offline: OFFLINE_PATH,
           pagesPrefix: PAGES_CACHE_PREFIX,
           precache: referencedAssets(offlineHtml),
+          bypass: [routes.admin()],
         };
         await writeFile(path.join(dist, SERVICE_WORKER_PATH), serviceWorkerSource(config, template));
         logger.info(`Service worker: ${SERVICE_WORKER_PATH}, phiên bản ${config.version}, lưu sẵn ${config.precache.length + 1} tệp.`);

@@ -35,6 +35,8 @@ export const routes = {
   lessonsAz: (page = 1): string => (page <= 1 ? '/tim-kiem/tu-a-den-z/' : `/tim-kiem/tu-a-den-z/${page}/`),
   printTopic: (id: string, page = 1): string => (page <= 1 ? `/in-an/chu-de/${id}/` : `/in-an/chu-de/${id}/${page}/`),
   search: (): string => '/tim-kiem/',
+  /** The editors' CMS (issue 15): out of the sitemap, the search index and the service worker. */
+  admin: (): string => '/admin/',
   printCentre: (): string => '/in-an/',
   glossary: (): string => '/tu-dien/',
   glossaryTerm: (id: string): string => `/tu-dien/#${id}`,

@@ -9,6 +9,8 @@ export interface ServiceWorkerConfig {
   pagesPrefix: string;
   /** Files the offline page needs (its scripts), saved when the worker installs. */
   precache: string[];
+  /** Paths the worker never answers (the CMS at /admin/ talks to GitHub and must stay live). */
+  bypass: string[];
 }
 
 /** A build id from the build's files: same files, same id; any change, a new id. */

@@ -92,6 +92,8 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== location.origin) return;
+  // The CMS (/admin/) is never saved or answered from a cache: an editor must see what is live.
+  if (CONFIG.bypass.some((prefix) => url.pathname.startsWith(prefix))) return;
   if (request.mode === 'navigate') event.respondWith(page(request));
   else if (url.pathname.startsWith('/_astro/') || CONFIG.precache.includes(url.pathname) || isSearchEngine(url.pathname)) event.respondWith(asset(request));
   // Anything else (index chunks, result fragments, PDFs, link previews) goes to the network as usual.

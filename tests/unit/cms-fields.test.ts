@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { cmsFields, cmsHelpers, lengthLimits, type CmsField } from '../../src/lib/cms/fields.ts';
 import { templateHints } from '../../src/lib/cms/hints.ts';
+import { preferVietnamese, SVELTIA_PREFS_KEY } from '../../src/lib/cms/ui-language.ts';
 import { CampaignSchema, GlossarySchema, LessonSchema, NewsSchema, StorySchema, TranslationSchema } from '../../src/schemas/content.ts';
 import { readFileSync } from 'node:fs';
 import type { z } from 'astro/zod';
@@ -119,17 +120,44 @@ describe('widgets', () => {
   });
 });
 
+describe('the interface language', () => {
+  const storage = (saved?: string) => {
+    const items = new Map<string, string>(saved === undefined ? [] : [[SVELTIA_PREFS_KEY, saved]]);
+    return { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value), items };
+  };
+
+  it('is Vietnamese on a first visit, whatever the phone is set to, keeping other preferences', () => {
+    const fresh = storage();
+    preferVietnamese(fresh);
+    expect(JSON.parse(fresh.items.get(SVELTIA_PREFS_KEY)!)).toEqual({ locale: 'vi' });
+    const themed = storage('{"theme":"dark"}');
+    preferVietnamese(themed);
+    expect(JSON.parse(themed.items.get(SVELTIA_PREFS_KEY)!)).toEqual({ theme: 'dark', locale: 'vi' });
+  });
+
+  it('stays what the editor chose in the settings, and survives unreadable preferences', () => {
+    const chosen = storage('{"locale":"en"}');
+    preferVietnamese(chosen);
+    expect(chosen.items.get(SVELTIA_PREFS_KEY)).toBe('{"locale":"en"}');
+    const broken = storage('{not json');
+    preferVietnamese(broken);
+    expect(JSON.parse(broken.items.get(SVELTIA_PREFS_KEY)!)).toEqual({ locale: 'vi' });
+  });
+});
+
 describe('the whole configuration', () => {
   it('has every editable collection, the editorial workflow, Vietnamese, and translations named <lesson>.<lang>', async () => {
     const { cmsConfig } = await import('../../src/lib/cms/config.ts');
     const templates = Object.fromEntries(['lesson', 'news', 'story', 'campaign'].map((name) => [name, readFileSync(`scripts/templates/${name}.mdx`, 'utf8')]));
     const config = cmsConfig({ repo: 'ban-so/ban-so', branch: 'main', choices: context.choices, templates, scaffold: { topics: ['thanh-toan'], places: ['xa-binh-lieu'], lessons: ['bai-mau'], now: new Date('2026-12-01') } }) as {
       publish_mode: string;
-      locale: string;
-      collections: Array<{ name: string; folder: string; slug: string; fields: CmsField[] }>;
+      collections: Array<{ name: string; folder: string; slug: string; media_folder: string; public_folder: string; fields: CmsField[] }>;
     };
     expect(config.publish_mode).toBe('editorial_workflow');
-    expect(config.locale).toBe('vi');
+    // Sveltia ignores `locale:` and warns; the interface language is set by ui-language.ts.
+    expect(config).not.toHaveProperty('locale');
+    // Pictures land in content/images/ and are written "../images/x.jpg", as the schemas read them.
+    expect(new Set(config.collections.map((c) => `${c.folder}/${c.media_folder} ${c.public_folder}`.replace(/content\/\w+\/\.\./, 'content')))).toEqual(new Set(['content/images ../images']));
     expect(config.collections.map((c) => c.name)).toEqual(['lessons', 'translations', 'news', 'stories', 'campaigns', 'glossary']);
     expect(config.collections.find((c) => c.name === 'translations')?.slug).toBe('{{fields.lesson}}.{{fields.lang}}');
     const lessons = config.collections[0]!;

@@ -102,3 +102,36 @@ describe('"! Name" lines (Cloudflare Pages detach)', () => {
     expect(headersFor(rules, '/bai-hoc/')).toEqual({ 'cache-control': 'no-cache', 'x-a': '1' });
   });
 });
+
+describe('/admin/ (issue 15): the CMS gets its own policy, as strict as it allows', () => {
+  const rules = parseHeaders(readFileSync('public/_headers', 'utf8'));
+  const admin = headersFor(rules, '/admin/');
+  const csp = parseCsp(admin['content-security-policy'] ?? '');
+
+  it('replaces the site CSP (one policy, not two joined)', () => {
+    expect(admin['content-security-policy']).not.toContain(',');
+    expect(headersFor(rules, '/bai-hoc/x/')['content-security-policy']).not.toContain('api.github.com');
+  });
+
+  it('runs no inline or evaluated script and talks only to GitHub', () => {
+    expect(csp.get('default-src')).toEqual(["'none'"]);
+    expect(csp.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(csp.get('connect-src')?.filter((source) => source.startsWith('https:'))).toEqual(['https://api.github.com', 'https://www.githubstatus.com']);
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(admin['x-robots-tag']).toBe('noindex, nofollow');
+  });
+
+  it('caches the hashed bundle for good and the page never', () => {
+    expect(headersFor(rules, '/admin/cms-AbC_1.js')['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(admin['cache-control']).toBe('public, max-age=0, must-revalidate');
+  });
+
+  it('the nginx example sends the same headers for /admin/ and its bundle', () => {
+    const nginx = readFileSync('docs/nginx.conf', 'utf8');
+    const block = nginx.slice(nginx.indexOf('location /admin/ {'));
+    const headersOf = (text: string) => Object.fromEntries([...text.matchAll(/^\s*add_header\s+([\w-]+)\s+"([^"]*)"\s+always;/gm)].map((match) => [match[1]!.toLowerCase(), match[2]]));
+    const inner = block.indexOf('location ~ ^/admin/cms-');
+    expect(headersOf(block.slice(0, inner))).toEqual(admin);
+    expect(headersOf(block.slice(inner, block.indexOf('}', inner)))).toEqual(headersFor(rules, '/admin/cms-AbC_1.js'));
+  });
+});

@@ -1,19 +1,19 @@
 /**
  * Where the build keeps what it derived, and the switches that turn caching off.
- *   node_modules/.cache/ban-so/{pdf,og,precompress,audio}/   (BUILD_CACHE_DIR moves the root)
+ *   node_modules/.cache/ban-so/{pdf,og,precompress,audio,cms}/   (BUILD_CACHE_DIR moves the root)
  *   BUILD_CACHE=0   no cache at all (every PDF, preview, twin and recording made again)
- *   PDF_CACHE=0, OG_CACHE=0, PRECOMPRESS_CACHE=0, AUDIO_CACHE=0   one kind off
+ *   PDF_CACHE=0, OG_CACHE=0, PRECOMPRESS_CACHE=0, AUDIO_CACHE=0, CMS_CACHE=0   one kind off
  * node_modules/.cache is where tools keep caches; CI saves and restores it (ci.yml).
  */
 import path from 'node:path';
 import { CacheStore, type Meta } from './store.ts';
 
-export type CacheKind = 'pdf' | 'og' | 'precompress' | 'audio';
+export type CacheKind = 'pdf' | 'og' | 'precompress' | 'audio' | 'cms';
 
-const SWITCH: Record<CacheKind, string> = { pdf: 'PDF_CACHE', og: 'OG_CACHE', precompress: 'PRECOMPRESS_CACHE', audio: 'AUDIO_CACHE' };
+const SWITCH: Record<CacheKind, string> = { pdf: 'PDF_CACHE', og: 'OG_CACHE', precompress: 'PRECOMPRESS_CACHE', audio: 'AUDIO_CACHE', cms: 'CMS_CACHE' };
 
 /** What the build log calls each kind. */
-export const KIND_LABEL: Record<CacheKind, string> = { pdf: 'PDF', og: 'ảnh xem trước', precompress: 'tệp nén sẵn', audio: 'ghi âm' };
+export const KIND_LABEL: Record<CacheKind, string> = { pdf: 'PDF', og: 'ảnh xem trước', precompress: 'tệp nén sẵn', audio: 'ghi âm', cms: 'trang soạn bài /admin/' };
 
 type Env = Record<string, string | undefined>;
 

@@ -15,7 +15,11 @@ export interface EditorComponent<T extends Record<string, unknown> = Record<stri
   pattern: RegExp;
   fromBlock: (match: RegExpMatchArray) => T;
   toBlock: (data: T) => string;
+  /** What the CMS's preview pane shows (HTML, which the CMS sanitises). */
+  toPreview: (data: T) => string;
 }
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Text inside an attribute: straight double quotes would end it, so they become typographic ones. */
 export function attributeText(text: string): string {
@@ -37,6 +41,7 @@ const steps: EditorComponent<{ steps: string[] }> = {
       .filter((step): step is string => !!step),
   }),
   toBlock: ({ steps: list }) => `<Steps>\n\n${(list ?? []).map((step, index) => `${index + 1}. ${step.replace(/\s+/g, ' ').trim()}`).join('\n')}\n\n</Steps>`,
+  toPreview: ({ steps: list }) => `<ol>${(list ?? []).map((step) => `<li>${escapeHtml(step)}</li>`).join('')}</ol>`,
 };
 
 function callout(id: 'tip' | 'warning', tag: 'Tip' | 'Warning', label: string): EditorComponent<{ text: string }> {
@@ -47,6 +52,7 @@ function callout(id: 'tip' | 'warning', tag: 'Tip' | 'Warning', label: string): 
     pattern: new RegExp(`^<${tag}>\\s*\\n([\\s\\S]*?)\\n\\s*</${tag}>`, 'm'),
     fromBlock: (match) => ({ text: (match[1] ?? '').trim() }),
     toBlock: ({ text }) => `<${tag}>\n${(text ?? '').trim()}\n</${tag}>`,
+    toPreview: ({ text }) => `<aside><p><strong>${label}:</strong> ${escapeHtml(text ?? '')}</p></aside>`,
   };
 }
 
@@ -61,6 +67,7 @@ const figure: EditorComponent<{ src: string; alt: string; caption: string }> = {
   pattern: /^<Figure caption="([^"]*)">!\[([^\]]*)\]\(([^)\s]+)\)<\/Figure>/m,
   fromBlock: (match) => ({ caption: match[1] ?? '', alt: match[2] ?? '', src: match[3] ?? '' }),
   toBlock: ({ src, alt, caption }) => `<Figure caption="${attributeText(caption ?? '')}">![${altText(alt ?? '')}](${(src ?? '').trim()})</Figure>`,
+  toPreview: ({ src, alt, caption }) => `<figure><img src="${escapeHtml(src ?? '')}" alt="${escapeHtml(alt ?? '')}"><figcaption>${escapeHtml(caption ?? '')}</figcaption></figure>`,
 };
 
 export const EDITOR_COMPONENTS_CMS: readonly EditorComponent[] = [

@@ -60,6 +60,10 @@ export function cmsCollection(spec: CollectionSpec, input: CmsInput): Record<str
     create: true,
     slug: spec.slug ?? '{{slug}}',
     identifier_field: spec.name === 'glossary' ? 'term' : 'title',
+    // Pictures go to content/images/ and are written as "../images/x.jpg", relative to the
+    // entry, which is what the schemas' image() and the check read.
+    media_folder: '../images',
+    public_folder: '../images',
     fields,
   };
 }
@@ -68,9 +72,10 @@ export function cmsConfig(input: CmsInput): Record<string, unknown> {
   return {
     backend: { name: 'github', repo: input.repo, branch: input.branch },
     publish_mode: 'editorial_workflow',
-    locale: 'vi',
+    // No `locale:` here: Sveltia ignores it (and warns); src/lib/cms/ui-language.ts sets Vietnamese.
+    // The CMS's own library of pictures (its "Assets" page); entries use the collections' setting.
     media_folder: 'content/images',
-    public_folder: '../images',
+    public_folder: '/content/images',
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     collections: COLLECTIONS.map((spec) => cmsCollection(spec, input)),
   };
