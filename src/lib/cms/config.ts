@@ -77,6 +77,9 @@ export function cmsConfig(input: CmsInput): Record<string, unknown> {
     media_folder: 'content/images',
     public_folder: '/content/images',
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+    // An optional field left empty is left out, as an editor writing by hand would: the schemas
+    // refuse `minutes: null` and `helpPhone: ''`.
+    output: { omit_empty_optional_fields: true },
     collections: COLLECTIONS.map((spec) => cmsCollection(spec, input)),
   };
 }

@@ -1,0 +1,163 @@
+// The editors' CMS at /admin/ (issue 15), in Chromium, in Sveltia CMS's local mode: dist/ served on
+// 127.0.0.1 with the headers of dist/_headers, and the working copy a browser-private folder
+// holding content/ (tests/support/cms-local.ts says why). An editor fills in the form; what the
+// CMS saved is put in a copy of the site, which must pass the check and build.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { routes } from '../../src/lib/routes.ts';
+import { browserAvailable } from '../support/browser-guard.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { filesUnder, folderFiles, seedFolder, stubFolderPicker } from '../support/cms-local.ts';
+import { DIST } from '../support/dist.ts';
+import { recordRequests, serveWithHeaders, watchCsp } from '../support/quality.ts';
+import { buildCopy, copySite } from '../support/site-copy.ts';
+
+const enabled = browserAvailable();
+const SCREENSHOTS = path.resolve('test-results/screenshots');
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 800 };
+
+const TITLE = 'Cài ứng dụng Sổ tay đảng viên trên điện thoại';
+const SLUG = 'cai-ung-dung-so-tay-dang-vien-tren-dien-thoai';
+const SUMMARY = 'Các bước cài và mở ứng dụng trên điện thoại Android, cho đảng viên ở thôn.';
+const KEY_POINTS = ['Mở CH Play, tìm “Sổ tay đảng viên”.', 'Bấm Cài đặt, chờ tải xong.', 'Đăng nhập bằng tài khoản chi bộ cấp.'];
+const STEPS = ['Mở CH Play trên điện thoại.', 'Gõ tên ứng dụng vào ô tìm kiếm.', 'Bấm Cài đặt rồi bấm Mở.'];
+const TIP = 'Nhờ con cháu hoặc Tổ công nghệ số cộng đồng giúp nếu quên mật khẩu.';
+
+/** Values of a frontmatter block and the body after it. */
+function splitEntry(text: string): { data: Record<string, unknown>; body: string } {
+  const match = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text);
+  if (!match) throw new Error(`no frontmatter in:\n${text}`);
+  return { data: parseYaml(match[1]!) as Record<string, unknown>, body: match[2]! };
+}
+
+/** The form's field for a key ("topic", "keyPoints"), not its preview. */
+const field = (page: Page, key: string) => page.locator(`section.field[data-key-path="${key}"]`).first();
+
+/** The CMS draws a field only once it scrolls into view: scroll the form until it is there. */
+async function reveal(page: Page, key: string) {
+  for (let tries = 0; tries < 40 && (await field(page, key).count()) === 0; tries += 1) {
+    await page.locator('section.field').last().scrollIntoViewIfNeeded();
+    await page.waitForTimeout(100);
+  }
+  await field(page, key).scrollIntoViewIfNeeded();
+  return field(page, key);
+}
+
+describe.skipIf(!enabled)("the editors' CMS at /admin/, on a local working copy", () => {
+  let browser: Browser;
+  let server: Server;
+  let base = '';
+  const scratch: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    ({ url: base, server } = await serveWithHeaders(DIST, path.join(DIST, '_headers')));
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+    for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A phone (or desktop) browser in Vietnamese with the CMS open on a copy of content/. */
+  async function openCms(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page; csp: () => Promise<string[]>; foreign: () => string[] }> {
+    const context = await browser.newContext({ locale: 'vi-VN', viewport, hasTouch: viewport.width < 600 });
+    // The CMS asks GitHub's status page whether GitHub is up (allowed by its CSP); no network here.
+    await context.route('https://www.githubstatus.com/**', (route) => route.fulfill({ json: { status: { indicator: 'none' } } }));
+    await stubFolderPicker(context);
+    const violations = await watchCsp(context);
+    const requests = recordRequests(context);
+    const page = await context.newPage();
+    await page.goto(`${base}/robots.txt`);
+    await seedFolder(page, filesUnder(path.resolve('content'), 'content'));
+    await page.goto(`${base}${routes.admin()}`);
+    await page.getByRole('button', { name: 'Làm việc với kho mã nguồn cục bộ' }).click();
+    await page.waitForURL(/#\/collections/);
+    return { context, page, csp: () => violations(page), foreign: () => requests.foreign().filter((url) => !url.startsWith('https://www.githubstatus.com/')) };
+  }
+
+  it('creates a lesson from the form: the file passes the check, builds, and has its page, leaflet and search entry', async () => {
+    const { context, page, csp, foreign } = await openCms(PHONE);
+    await page.goto(`${base}${routes.admin()}#/collections/lessons/new`);
+    await page.getByRole('textbox', { name: 'Tiêu đề' }).fill(TITLE);
+    await page.getByRole('textbox', { name: 'Tóm tắt' }).fill(SUMMARY);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'cms-new-lesson-360.png') });
+    await field(page, 'topic').getByRole('combobox').click();
+    await page.getByRole('option', { name: 'Thanh toán' }).click();
+    await field(page, 'level').getByRole('radio', { name: 'Cơ bản' }).check();
+    await field(page, 'updated').getByRole('button', { name: 'Hôm nay' }).click();
+    for (const [index, point] of KEY_POINTS.entries()) {
+      await field(page, 'keyPoints').getByRole('button', { name: /^Thêm/ }).click();
+      await field(page, `keyPoints.${index}`).getByRole('textbox').fill(point);
+    }
+    await field(page, 'leafletTip').getByRole('textbox').fill(TIP);
+    const body = await reveal(page, 'body');
+    await body.getByRole('textbox').first().click();
+    await page.keyboard.type('Bài này chỉ cách cài ứng dụng trên điện thoại.');
+    await page.keyboard.press('Enter');
+    await body.getByRole('button', { name: 'Chèn' }).click();
+    await page.getByRole('menuitem', { name: 'Các bước' }).click();
+    const steps = body.getByRole('group', { name: 'Các bước' });
+    for (const [index, step] of STEPS.entries()) {
+      await steps.getByRole('button', { name: /^Thêm/ }).click();
+      await steps.locator(`section.field[data-key-path$=":steps.${index}"]`).getByRole('textbox').fill(step);
+    }
+    await body.getByRole('textbox').first().press('Control+End');
+    await body.getByRole('button', { name: 'Chèn' }).click();
+    await page.getByRole('menuitem', { name: 'Lời khuyên' }).click();
+    await body.getByRole('group', { name: 'Lời khuyên' }).getByRole('textbox').fill(TIP);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'cms-new-lesson-body-360.png') });
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(async () => Object.keys(await folderFiles(page, 'content/lessons')), { timeout: 10_000 }).toContain(`${SLUG}.mdx`);
+    const saved = (await folderFiles(page, 'content/lessons'))[`${SLUG}.mdx`]!;
+    expect(await csp()).toEqual([]);
+    expect(foreign()).toEqual([]);
+    await context.close();
+
+    const { data, body: text } = splitEntry(saved);
+    expect(data).toEqual({ title: TITLE, summary: SUMMARY, topic: 'thanh-toan', level: 'co-ban', updated: expect.any(String), keyPoints: KEY_POINTS, leafletTip: TIP });
+    expect(text).toContain(STEPS.map((step, index) => `${index + 1}. ${step}`).join('\n'));
+
+    // The saved file in a copy of the site: the editors' check, then the build.
+    const content = mkdtempSync(path.join(tmpdir(), 'ban-so-cms-content-'));
+    scratch.push(content);
+    cpSync(path.resolve('content'), content, { recursive: true });
+    writeFileSync(path.join(content, 'lessons', `${SLUG}.mdx`), saved);
+    const root = copySite('ban-so-cms-site-', content);
+    scratch.push(root);
+    const check = spawnSync(process.execPath, ['scripts/check.ts'], { cwd: root, encoding: 'utf8' });
+    expect(check.status, `${check.stdout}\n${check.stderr}`).toBe(0);
+    const built = buildCopy(root);
+    expect(built.status, built.log.slice(-3000)).toBe(0);
+    const dist = path.join(root, 'dist');
+    const lessonHtml = readFileSync(path.join(dist, routes.lesson(SLUG), 'index.html'), 'utf8');
+    expect(lessonHtml).toContain(`<h1>${TITLE}</h1>`);
+    expect(lessonHtml).toMatch(new RegExp(`<div class="steps"><ol>\\s*${STEPS.map((step) => `<li>${step}</li>`).join('\\s*')}\\s*</ol></div>`));
+    expect(lessonHtml).toMatch(new RegExp(`<div class="callout tip"[^>]*>.*<p>${TIP}</p></div>`));
+    expect(readFileSync(path.join(dist, routes.leaflet(SLUG), 'index.html'), 'utf8')).toContain(KEY_POINTS[0]);
+    expect(readFileSync(path.join(dist, routes.leafletPdf(SLUG))).subarray(0, 5).toString()).toBe('%PDF-');
+
+    // Its search entry: found by a reader typing without diacritics.
+    const site = await serveWithHeaders(dist, path.join(dist, '_headers'));
+    try {
+      const reader = await browser.newPage();
+      await reader.goto(`${site.url}${routes.search()}?q=${encodeURIComponent('so tay dang vien')}`);
+      await reader.waitForFunction(() => {
+        const status = document.querySelector('#search-status')?.textContent ?? '';
+        return status !== '' && !status.startsWith('Đang');
+      });
+      expect(await reader.$$eval('#search-results a', (links) => links.map((a) => a.getAttribute('href')))).toContain(routes.lesson(SLUG));
+      await reader.close();
+    } finally {
+      site.server.close();
+    }
+  }, 300_000);
+});
