@@ -48,6 +48,16 @@ export const routes = {
 } as const;
 
 /**
+ * The glossary entry a link points at ("/tu-dien/#otp" → "otp"), else undefined. A Markdown link
+ * into the glossary is the same as <Term id="otp">: what an editor makes with the CMS's link
+ * button, without typing a tag (issue 15).
+ */
+export function glossaryTermId(href: string): string | undefined {
+  const prefix = `${routes.glossary()}#`;
+  return href.startsWith(prefix) && href.length > prefix.length ? href.slice(prefix.length) : undefined;
+}
+
+/**
  * Print variants (leaflets, scripts, meeting packs) repeat content that has its own page: they
  * stay out of the sitemap and the search index. One rule, used by the sitemap filter and tests.
  */

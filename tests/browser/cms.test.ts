@@ -30,6 +30,26 @@ const KEY_POINTS = ['Mở CH Play, tìm “Sổ tay đảng viên”.', 'Bấm C
 const STEPS = ['Mở CH Play trên điện thoại.', 'Gõ tên ứng dụng vào ô tìm kiếm.', 'Bấm Cài đặt rồi bấm Mở.'];
 const TIP = 'Nhờ con cháu hoặc Tổ công nghệ số cộng đồng giúp nếu quên mật khẩu.';
 
+/** Fills the new-lesson form's required fields (the summary is the caller's). */
+async function fillLesson(page: Page, summary: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Tiêu đề' }).fill(TITLE);
+  await page.getByRole('textbox', { name: 'Tóm tắt' }).fill(summary);
+  await field(page, 'topic').getByRole('combobox').click();
+  await page.getByRole('option', { name: 'Thanh toán' }).click();
+  await field(page, 'level').getByRole('radio', { name: 'Cơ bản' }).check();
+  await field(page, 'updated').getByRole('button', { name: 'Hôm nay' }).click();
+  for (const [index, point] of KEY_POINTS.entries()) {
+    await field(page, 'keyPoints').getByRole('button', { name: /^Thêm/ }).click();
+    await field(page, `keyPoints.${index}`).getByRole('textbox').fill(point);
+  }
+  await field(page, 'leafletTip').getByRole('textbox').fill(TIP);
+}
+
+/** What the CMS leaves out when it saves: optional values that are empty (places: []). */
+function withoutEmpty(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).filter(([, value]) => !(value === null || value === '' || (Array.isArray(value) && value.length === 0))));
+}
+
 /** Values of a frontmatter block and the body after it. */
 function splitEntry(text: string): { data: Record<string, unknown>; body: string } {
   const match = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text);
@@ -87,18 +107,9 @@ describe.skipIf(!enabled)("the editors' CMS at /admin/, on a local working copy"
   it('creates a lesson from the form: the file passes the check, builds, and has its page, leaflet and search entry', async () => {
     const { context, page, csp, foreign } = await openCms(PHONE);
     await page.goto(`${base}${routes.admin()}#/collections/lessons/new`);
-    await page.getByRole('textbox', { name: 'Tiêu đề' }).fill(TITLE);
-    await page.getByRole('textbox', { name: 'Tóm tắt' }).fill(SUMMARY);
+    await fillLesson(page, SUMMARY);
+    await page.locator('section.field').first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'cms-new-lesson-360.png') });
-    await field(page, 'topic').getByRole('combobox').click();
-    await page.getByRole('option', { name: 'Thanh toán' }).click();
-    await field(page, 'level').getByRole('radio', { name: 'Cơ bản' }).check();
-    await field(page, 'updated').getByRole('button', { name: 'Hôm nay' }).click();
-    for (const [index, point] of KEY_POINTS.entries()) {
-      await field(page, 'keyPoints').getByRole('button', { name: /^Thêm/ }).click();
-      await field(page, `keyPoints.${index}`).getByRole('textbox').fill(point);
-    }
-    await field(page, 'leafletTip').getByRole('textbox').fill(TIP);
     const body = await reveal(page, 'body');
     await body.getByRole('textbox').first().click();
     await page.keyboard.type('Bài này chỉ cách cài ứng dụng trên điện thoại.');
@@ -159,5 +170,52 @@ describe.skipIf(!enabled)("the editors' CMS at /admin/, on a local working copy"
     } finally {
       site.server.close();
     }
+  }, 300_000);
+
+  it('refuses to save a 200-character summary and a picture without alt text, saying why in Vietnamese', async () => {
+    const { context, page, csp } = await openCms(DESKTOP);
+    await page.goto(`${base}${routes.admin()}#/collections/lessons/new`);
+    await fillLesson(page, `${'Bà con mở ứng dụng, chọn mục cần làm rồi làm theo từng bước. '.repeat(4)}`.slice(0, 200));
+    await (await reveal(page, 'cover')).getByRole('checkbox').click();
+    await field(page, 'cover.src').locator('input[type=file]').first().setInputFiles(path.resolve('content/images/tien-dien-ma-qr.png'));
+    const body = await reveal(page, 'body');
+    await body.getByRole('textbox').first().click();
+    await page.keyboard.type('Bài này chỉ cách cài ứng dụng trên điện thoại.');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+
+    await expect.poll(() => page.getByText(/Có 2 trường bị lỗi/).count()).toBe(1);
+    await expect.poll(() => field(page, 'summary').innerText()).toContain('Từ 10 đến 160 ký tự.');
+    await expect.poll(() => field(page, 'cover.alt').innerText()).toContain('Trường bắt buộc.');
+    await field(page, 'summary').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'cms-refused-1280.png') });
+    // Nothing was written: no lesson, and no picture either.
+    expect(Object.keys(await folderFiles(page, 'content/lessons'))).not.toContain(`${SLUG}.mdx`);
+    expect(await csp()).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('keeps what an entry says when an editor changes only its title: the body byte for byte, every other value', async () => {
+    const { context, page, csp } = await openCms(DESKTOP);
+    const folders = { lessons: 'content/lessons', news: 'content/news', stories: 'content/stories', campaigns: 'content/campaigns' } as const;
+    const changed: string[] = [];
+    for (const [collection, folder] of Object.entries(folders)) {
+      const before = await folderFiles(page, folder);
+      for (const [file, original] of Object.entries(before)) {
+        const id = file.replace(/\.mdx$/, '');
+        await page.goto(`${base}${routes.admin()}#/collections/${collection}/entries/${id}`);
+        const title = page.getByRole('textbox', { name: 'Tiêu đề' });
+        await title.fill(`${await title.inputValue()} (sửa)`);
+        await page.getByRole('button', { name: 'Lưu' }).click();
+        await expect.poll(async () => (await folderFiles(page, folder))[file], { timeout: 10_000, message: `${folder}/${file} saved` }).not.toBe(original);
+        const saved = splitEntry((await folderFiles(page, folder))[file]!);
+        const was = splitEntry(original);
+        expect(saved.body, `${folder}/${file}: body`).toBe(was.body);
+        expect(saved.data, `${folder}/${file}: values`).toEqual(withoutEmpty({ ...was.data, title: `${String(was.data['title'])} (sửa)` }));
+        changed.push(file);
+      }
+    }
+    expect(changed.length).toBe(Object.keys(folders).length + 11);
+    expect(await csp()).toEqual([]);
+    await context.close();
   }, 300_000);
 });

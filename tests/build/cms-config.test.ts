@@ -1,12 +1,13 @@
-// Issue 15, first step: /admin/config.yml is generated at build time from the schemas and the
-// ids in content/, and nothing a reader loads points at /admin/.
-import { readFileSync } from 'node:fs';
+// Issue 15: /admin/ (Sveltia CMS bundled from npm) and its config.yml, generated at build time
+// from the schemas and the ids in content/; nothing a reader loads points at /admin/.
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { CmsField } from '../../src/lib/cms/fields.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
 import type { ValidEntry } from '../../src/lib/content/integrity.ts';
+import { routes } from '../../src/lib/routes.ts';
 import { builtPages, DIST } from '../support/dist.ts';
 
 type Config = { publish_mode: string; collections: Array<{ name: string; fields: CmsField[] }> };
@@ -35,5 +36,43 @@ describe('/admin/config.yml', () => {
     expect(readFileSync(path.join(DIST, 'sitemap-0.xml'), 'utf8')).not.toContain('/admin/');
     const pointing = builtPages().filter((page) => /["'(]\/admin\//.test(readFileSync(page.endsWith('/') ? path.join(DIST, page, 'index.html') : path.join(DIST, page), 'utf8')));
     expect(pointing).toEqual([]);
+  });
+});
+
+describe('/admin/', () => {
+  const admin = path.join(DIST, 'admin');
+  const bundle = () => readdirSync(admin).filter((name) => name.startsWith('cms-') && !/\.(br|gz)$/.test(name));
+
+  it('is a page that loads the bundled CMS from this site only, and says what to do without JavaScript', () => {
+    const html = readFileSync(path.join(admin, 'index.html'), 'utf8');
+    expect(html).toContain('<html lang="vi">');
+    expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
+    const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((match) => match[1]);
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).toMatch(/^\/admin\/cms-[\w-]+\.js$/);
+    expect(bundle()).toContain(scripts[0]!.slice(routes.admin().length));
+    expect(html).toMatch(/<noscript>.*CONTRIBUTING\.md.*<\/noscript>/);
+  });
+
+  it('loads no font from a CDN, and ships no code grammars', () => {
+    for (const name of bundle().filter((file) => file.endsWith('.js'))) {
+      expect(readFileSync(path.join(admin, name), 'utf8'), name).not.toMatch(/@font-face\s*\{[^}]*https?:\/\//);
+    }
+    expect(bundle().length).toBeLessThan(80);
+  });
+
+  it('is in no reading page, the search index or the service worker', () => {
+    const names = bundle();
+    const referencing = builtPages().filter((page) => {
+      const html = readFileSync(page.endsWith('/') ? path.join(DIST, page, 'index.html') : path.join(DIST, page), 'utf8');
+      return names.some((name) => html.includes(name));
+    });
+    expect(referencing).toEqual([]);
+    // The index holds exactly one record per entry (tests/build/search-index.test.ts); and this page
+    // is written after the index and has nothing the indexer reads.
+    expect(readFileSync(path.join(admin, 'index.html'), 'utf8')).not.toContain('data-pagefind');
+    const worker = readFileSync(path.join(DIST, 'sw.js'), 'utf8');
+    expect(worker).toContain('"bypass":["/admin/"]');
+    expect(names.some((name) => worker.includes(name))).toBe(false);
   });
 });

@@ -132,6 +132,18 @@ describe('content pages', () => {
     expect(html.toString()).not.toMatch(/&lt;(Steps|Tip|Warning|Term|Figure)/);
   });
 
+  it('draw a Markdown link into the glossary as a term, the same as <Term> (what the CMS link button writes)', () => {
+    const lesson = entries.find((e) => e.collection === 'lessons' && /\]\(\/tu-dien\/#/.test(e.body ?? '') && (e.body ?? '').includes('<Term'))!;
+    const html = readPage(routes.lesson(lesson.id));
+    const [, word, id] = /\[([^\]]+)\]\(\/tu-dien\/#([^)]+)\)/.exec(lesson.body ?? '')!;
+    const fromLink = html.querySelectorAll('a.term').find((a) => a.getAttribute('href') === routes.glossaryTerm(id!));
+    expect(fromLink?.text).toBe(word);
+    const fromTag = /<Term id="([^"]+)">/.exec(lesson.body ?? '')![1]!;
+    expect(html.querySelector(`a.term[href="${routes.glossaryTerm(fromTag)}"]`)).not.toBeNull();
+    // Other links stay plain links.
+    expect(html.querySelectorAll('.prose a:not(.term)').every((a) => !a.getAttribute('href')?.startsWith(routes.glossary()))).toBe(true);
+  });
+
   it('show a historical place with what it became, and the new commune with what it was formed from', () => {
     const daiDuc = readPage(routes.place('xa-dai-duc'));
     const nowLinks = daiDuc.querySelectorAll('.notice a').map((a) => a.getAttribute('href'));

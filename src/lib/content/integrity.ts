@@ -5,6 +5,7 @@ import type { CollectionName } from '../../schemas/helpers.ts';
 import { todayInVietnam } from '../dates.ts';
 import { estimateLeaflet } from '../leaflet-fit.ts';
 import { findCycles, type PlaceNode } from '../places.ts';
+import { glossaryTermId, routes } from '../routes.ts';
 import { closest, listValues } from './suggest.ts';
 import { collect, isImage, isRef } from './node-helpers.ts';
 import { fieldName } from './zod-messages.ts';
@@ -183,7 +184,7 @@ function checkImage(entry: RawEntry, imagePath: string, field: string, line: num
   return [];
 }
 
-/** Body rules: pictures need alt text and must exist; <Term id> must name a glossary entry. */
+/** Body rules: pictures need alt text and must exist; <Term id> and glossary links must name a glossary entry. */
 function checkBody(entry: ValidEntry, glossary: Map<string, ValidEntry> | undefined): Problem[] {
   const problems: Problem[] = [];
   const lines = (entry.body ?? '').split('\n');
@@ -196,8 +197,15 @@ function checkBody(entry: ValidEntry, glossary: Map<string, ValidEntry> | undefi
       }
       problems.push(...checkImage(entry, src, 'nội dung', line));
     }
-    for (const match of text.matchAll(/<Term\s+id="([^"]*)"/g)) {
-      const id = match[1] ?? '';
+    // <Term id="x"> and a Markdown link into the glossary, [chữ](/tu-dien/#x), are the same thing.
+    const terms = [
+      ...[...text.matchAll(/<Term\s+id="([^"]*)"/g)].map((match) => ({ id: match[1] ?? '', written: `<Term id="${match[1] ?? ''}">` })),
+      ...[...text.matchAll(/\]\(([^)\s]+)\)/g)]
+        .map((match) => match[1] ?? '')
+        .filter((href) => href.startsWith(`${routes.glossary()}#`))
+        .map((href) => ({ id: glossaryTermId(href) ?? '', written: `liên kết ${href}` })),
+    ];
+    for (const { id, written } of terms) {
       if (glossary?.has(id)) continue;
       const candidates = [...(glossary?.keys() ?? [])].sort();
       const guess = closest(id, candidates);
@@ -205,7 +213,7 @@ function checkBody(entry: ValidEntry, glossary: Map<string, ValidEntry> | undefi
         file: entry.file,
         line,
         field: 'nội dung',
-        message: `<Term id="${id}"> không có trong từ điển`,
+        message: `${written} không có trong từ điển`,
         fix: `${guess ? `Có phải bạn muốn viết "${guess}"? ` : ''}Từ có trong từ điển: ${listValues(candidates)}.`,
       });
     }
