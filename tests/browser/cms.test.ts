@@ -2,8 +2,8 @@
 // 127.0.0.1 with the headers of dist/_headers, and the working copy a browser-private folder
 // holding content/ (tests/support/cms-local.ts says why). An editor fills in the form; what the
 // CMS saved is put in a copy of the site, which must pass the check and build.
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -43,6 +43,23 @@ async function fillLesson(page: Page, summary: string): Promise<void> {
     await field(page, `keyPoints.${index}`).getByRole('textbox').fill(point);
   }
   await field(page, 'leafletTip').getByRole('textbox').fill(TIP);
+}
+
+async function waitFor(condition: () => boolean, timeout: number): Promise<boolean> {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    if (condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return condition();
+}
+
+async function waitForAsync(condition: () => Promise<boolean>, timeout: number): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!(await condition())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 /** What the CMS leaves out when it saves: optional values that are empty (places: []). */
@@ -214,8 +231,47 @@ describe.skipIf(!enabled)("the editors' CMS at /admin/, on a local working copy"
         changed.push(file);
       }
     }
-    expect(changed.length).toBe(Object.keys(folders).length + 11);
+    expect(changed.length).toBe(Object.values(folders).reduce((sum, folder) => sum + readdirSync(folder).filter((name) => name.endsWith('.mdx')).length, 0));
     expect(await csp()).toEqual([]);
     await context.close();
   }, 300_000);
+
+  it('npm run cms serves the CMS and a configuration read from the working copy, next to the site', async () => {
+    const content = mkdtempSync(path.join(tmpdir(), 'ban-so-cms-dev-content-'));
+    scratch.push(content);
+    cpSync(path.resolve('content'), content, { recursive: true });
+    const lesson = readFileSync(path.join(content, 'lessons', 'thanh-toan-tien-dien-bang-ma-qr.mdx'), 'utf8');
+    writeFileSync(path.join(content, 'lessons', 'bai-moi-tren-may.mdx'), lesson.replace(/^title: .*$/m, 'title: Bài mới soạn trên máy'));
+    const root = copySite('ban-so-cms-dev-', content);
+    scratch.push(root);
+    const port = 4400 + Math.floor(Math.random() * 500);
+    // The environment of a person's terminal: with vitest's own variables (VITEST*, NODE_ENV=test)
+    // the dev server answered every page route with 404 (seen, not investigated further).
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV' && name !== 'TEST'));
+    const dev = spawn(process.execPath, ['scripts/cms.ts', '--port', String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, NO_COLOR: '1' } });
+    let log = '';
+    dev.stdout.on('data', (chunk) => (log += chunk));
+    dev.stderr.on('data', (chunk) => (log += chunk));
+    try {
+      expect(await waitFor(() => log.includes('Trang soạn bài:') && log.includes('ready'), 60_000), log).toBe(true);
+      expect(log).toContain(`http://localhost:${port}/admin/`);
+      const page = await fetch(`http://localhost:${port}${routes.admin()}`).then((response) => response.text());
+      const entry = /src="(\/admin\/cms-[\w-]+\.js)"/.exec(page)?.[1];
+      expect(entry, page).toBeDefined();
+      expect((await fetch(`http://localhost:${port}${entry}`)).headers.get('content-type')).toMatch(/javascript/);
+      // Astro says "ready" a moment before its routes answer: ask again until they do.
+      let yaml = '';
+      await waitForAsync(async () => {
+        const response = await fetch(`http://localhost:${port}${routes.admin()}config.yml`);
+        yaml = await response.text();
+        return response.ok;
+      }, 30_000);
+      const config = parseYaml(yaml) as { collections: Array<{ name: string; fields: Array<{ name: string; options?: Array<{ label: string }> }> }> };
+      const lessonChoices = config.collections.find((c) => c.name === 'translations')!.fields.find((f) => f.name === 'lesson')!.options!.map((o) => o.label);
+      expect(lessonChoices).toContain('Bài mới soạn trên máy');
+      expect((await fetch(`http://localhost:${port}/bai-hoc/bai-moi-tren-may/`)).status).toBe(200);
+    } finally {
+      dev.kill('SIGTERM');
+    }
+  }, 120_000);
 });
