@@ -19,7 +19,7 @@ Trang soạn bài: ${url}
   1. Mở địa chỉ trên bằng Chrome hoặc Edge (Firefox và Safari chưa mở được thư mục trên máy).
   2. Bấm "Làm việc với kho mã nguồn cục bộ", chọn thư mục dự án:
      ${process.cwd()}
-     rồi bấm "Cho phép" để trang được sửa tệp.
+     rồi đồng ý khi trình duyệt hỏi cho trang xem tệp và lưu thay đổi.
   3. Soạn bài rồi bấm "Lưu": bài được ghi vào content/. Xem bài ở http://localhost:${values.port}/.
   4. Chạy "npm run check" để kiểm tra, rồi gửi bài như hướng dẫn trong CONTRIBUTING.md.
 Dừng: bấm Ctrl+C.
