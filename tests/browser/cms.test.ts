@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { parse as parseYaml } from 'yaml';
 import { routes } from '../../src/lib/routes.ts';
 import { browserAvailable } from '../support/browser-guard.ts';
@@ -29,6 +30,10 @@ const SUMMARY = 'Các bước cài và mở ứng dụng trên điện thoại A
 const KEY_POINTS = ['Mở CH Play, tìm “Sổ tay đảng viên”.', 'Bấm Cài đặt, chờ tải xong.', 'Đăng nhập bằng tài khoản chi bộ cấp.'];
 const STEPS = ['Mở CH Play trên điện thoại.', 'Gõ tên ứng dụng vào ô tìm kiếm.', 'Bấm Cài đặt rồi bấm Mở.'];
 const TIP = 'Nhờ con cháu hoặc Tổ công nghệ số cộng đồng giúp nếu quên mật khẩu.';
+/** A photo the editor picks from the phone (made by the test: we never invent real ones). */
+const PHOTO = path.join(tmpdir(), 'so-tay-dang-vien.png');
+const PHOTO_ALT = 'Màn hình điện thoại mở cửa hàng ứng dụng';
+const PHOTO_CAPTION = 'Nút Cài đặt nằm dưới tên ứng dụng.';
 
 /** Fills the new-lesson form's required fields (the summary is the caller's). */
 async function fillLesson(page: Page, summary: string): Promise<void> {
@@ -95,6 +100,7 @@ describe.skipIf(!enabled)("the editors' CMS at /admin/, on a local working copy"
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
+    await sharp({ create: { width: 640, height: 480, channels: 3, background: '#2a6f97' } }).png().toFile(PHOTO);
     ({ url: base, server } = await serveWithHeaders(DIST, path.join(DIST, '_headers')));
     browser = await launchChromium();
   }, 60_000);
@@ -121,7 +127,7 @@ describe.skipIf(!enabled)("the editors' CMS at /admin/, on a local working copy"
     return { context, page, csp: () => violations(page), foreign: () => requests.foreign().filter((url) => !url.startsWith('https://www.githubstatus.com/')) };
   }
 
-  it('creates a lesson from the form: the file passes the check, builds, and has its page, leaflet and search entry', async () => {
+  it('creates a lesson from the form (with steps, a tip and a photo): the file passes the check, builds, and has its page, leaflet and search entry', async () => {
     const { context, page, csp, foreign } = await openCms(PHONE);
     await page.goto(`${base}${routes.admin()}#/collections/lessons/new`);
     await fillLesson(page, SUMMARY);
@@ -142,10 +148,19 @@ describe.skipIf(!enabled)("the editors' CMS at /admin/, on a local working copy"
     await body.getByRole('button', { name: 'Chèn' }).click();
     await page.getByRole('menuitem', { name: 'Lời khuyên' }).click();
     await body.getByRole('group', { name: 'Lời khuyên' }).getByRole('textbox').fill(TIP);
+    await body.getByRole('textbox').first().press('Control+End');
+    await body.getByRole('button', { name: 'Chèn' }).click();
+    await page.getByRole('menuitem', { name: 'Ảnh có chú thích' }).click();
+    const figure = body.getByRole('group', { name: 'Ảnh có chú thích' });
+    await figure.locator('input[type=file]').first().setInputFiles(PHOTO);
+    await figure.locator('section.field[data-key-path$=":alt"]').getByRole('textbox').fill(PHOTO_ALT);
+    await figure.locator('section.field[data-key-path$=":caption"]').getByRole('textbox').fill(PHOTO_CAPTION);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'cms-new-lesson-body-360.png') });
     await page.getByRole('button', { name: 'Lưu' }).click();
     await expect.poll(async () => Object.keys(await folderFiles(page, 'content/lessons')), { timeout: 10_000 }).toContain(`${SLUG}.mdx`);
     const saved = (await folderFiles(page, 'content/lessons'))[`${SLUG}.mdx`]!;
+    const pictures = await folderFiles(page, 'content/images', 'base64');
+    expect(Object.keys(pictures)).toContain('so-tay-dang-vien.png');
     expect(await csp()).toEqual([]);
     expect(foreign()).toEqual([]);
     await context.close();
@@ -153,12 +168,14 @@ describe.skipIf(!enabled)("the editors' CMS at /admin/, on a local working copy"
     const { data, body: text } = splitEntry(saved);
     expect(data).toEqual({ title: TITLE, summary: SUMMARY, topic: 'thanh-toan', level: 'co-ban', updated: expect.any(String), keyPoints: KEY_POINTS, leafletTip: TIP });
     expect(text).toContain(STEPS.map((step, index) => `${index + 1}. ${step}`).join('\n'));
+    expect(text).toContain(`<Figure caption="${PHOTO_CAPTION}">![${PHOTO_ALT}](../images/so-tay-dang-vien.png)</Figure>`);
 
     // The saved file in a copy of the site: the editors' check, then the build.
     const content = mkdtempSync(path.join(tmpdir(), 'ban-so-cms-content-'));
     scratch.push(content);
     cpSync(path.resolve('content'), content, { recursive: true });
     writeFileSync(path.join(content, 'lessons', `${SLUG}.mdx`), saved);
+    writeFileSync(path.join(content, 'images', 'so-tay-dang-vien.png'), Buffer.from(pictures['so-tay-dang-vien.png']!, 'base64'));
     const root = copySite('ban-so-cms-site-', content);
     scratch.push(root);
     const check = spawnSync(process.execPath, ['scripts/check.ts'], { cwd: root, encoding: 'utf8' });
@@ -170,6 +187,7 @@ describe.skipIf(!enabled)("the editors' CMS at /admin/, on a local working copy"
     expect(lessonHtml).toContain(`<h1>${TITLE}</h1>`);
     expect(lessonHtml).toMatch(new RegExp(`<div class="steps"><ol>\\s*${STEPS.map((step) => `<li>${step}</li>`).join('\\s*')}\\s*</ol></div>`));
     expect(lessonHtml).toMatch(new RegExp(`<div class="callout tip"[^>]*>.*<p>${TIP}</p></div>`));
+    expect(lessonHtml).toMatch(new RegExp(`<figure[^>]*>.*<img[^>]*alt="${PHOTO_ALT}".*<figcaption>${PHOTO_CAPTION}</figcaption></figure>`, 's'));
     expect(readFileSync(path.join(dist, routes.leaflet(SLUG), 'index.html'), 'utf8')).toContain(KEY_POINTS[0]);
     expect(readFileSync(path.join(dist, routes.leafletPdf(SLUG))).subarray(0, 5).toString()).toBe('%PDF-');
 

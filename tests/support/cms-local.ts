@@ -54,17 +54,21 @@ export async function seedFolder(page: Page, files: Record<string, string>): Pro
   );
 }
 
-/** Files of the private folder under `dir` ("content/lessons"), name → text. */
-export async function folderFiles(page: Page, dir: string): Promise<Record<string, string>> {
+/** Files of the private folder under `dir` ("content/lessons"), name → text (or base64). */
+export async function folderFiles(page: Page, dir: string, as: 'text' | 'base64' = 'text'): Promise<Record<string, string>> {
   return page.evaluate(
-    async ({ folder, dir }) => {
+    async ({ folder, dir, as }) => {
       let handle = await (await navigator.storage.getDirectory()).getDirectoryHandle(folder);
       for (const part of dir.split('/')) handle = await handle.getDirectoryHandle(part);
       const out: Record<string, string> = {};
       // @ts-expect-error entries() is not in TypeScript's DOM types yet
-      for await (const [name, entry] of handle.entries()) if (entry.kind === 'file') out[name] = await (await entry.getFile()).text();
+      for await (const [name, entry] of handle.entries()) {
+        if (entry.kind !== 'file') continue;
+        const file: File = await entry.getFile();
+        out[name] = as === 'text' ? await file.text() : btoa(Array.from(new Uint8Array(await file.arrayBuffer()), (byte) => String.fromCharCode(byte)).join(''));
+      }
       return out;
     },
-    { folder: FOLDER, dir },
+    { folder: FOLDER, dir, as },
   );
 }
