@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheLine, cacheStore } from '../lib/build-cache/settings.ts';
 import { mapLimit } from '../lib/map-limit.ts';
-import { isTextAsset, precompressFile } from '../lib/precompress.ts';
+import { brotliQuality, isTextAsset, precompressFile } from '../lib/precompress.ts';
 
 /**
  * Writes .br (quality 11) and .gz (level 9) twins of every text asset in dist/. Must run LAST
@@ -18,14 +18,14 @@ export function precompress(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         setBuildStep('nén sẵn');
         const dist = fileURLToPath(dir);
-        const files = (await readdir(dist, { recursive: true })).map(String).filter(isTextAsset).map((file) => path.join(dist, file));
+        const files = (await readdir(dist, { recursive: true })).map(String).filter(isTextAsset);
         const started = Date.now();
         // Twins of unchanged files come from the build cache (by content hash); BUILD_CACHE=0 or
         // PRECOMPRESS_CACHE=0 turns it off (src/lib/build-cache/settings.ts).
         const store = cacheStore('precompress');
         // 32 at a time: most files are cache hits (file reads and writes, no CPU); compression itself
         // runs on zlib's thread pool, which bounds it to its 4 threads whatever the limit.
-        const results = await mapLimit(files, 32, (file) => precompressFile(file, store));
+        const results = await mapLimit(files, 32, (file) => precompressFile(path.join(dist, file), store, brotliQuality(file)));
         const pruned = store ? await store.prune(started) : 0;
         const sum = (pick: (r: (typeof results)[number]) => number) => results.reduce((total, r) => total + pick(r), 0);
         const raw = sum((r) => r.size);

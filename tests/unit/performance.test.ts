@@ -8,7 +8,7 @@ import { markdownReport, median } from '../../src/lib/bench/stats.ts';
 import { overBudget, pageBudget, pageType } from '../../src/lib/budgets.ts';
 import { fallbackWidth } from '../../src/lib/images.ts';
 import { mapLimit } from '../../src/lib/map-limit.ts';
-import { isTextAsset, precompressFile } from '../../src/lib/precompress.ts';
+import { brotliQuality, isTextAsset, precompressFile } from '../../src/lib/precompress.ts';
 import { buildVersion, referencedAssets, serviceWorkerSource } from '../../src/lib/service-worker.ts';
 
 describe('budgets', () => {
@@ -170,5 +170,17 @@ describe('bench: where the build time went', () => {
   it("reads Astro's durations in every unit it prints", async () => {
     const { astroDuration } = await import('../../src/lib/bench/phases.ts');
     expect(['Completed in 4.87s.', 'Completed in 604ms.', 'Completed in 1m 4s.', 'Completed in 2m 0.5s.', 'Completed in 3m.'].map(astroDuration)).toEqual([4870, 604, 64_000, 120_500, 180_000]);
+  });
+});
+
+describe('brotli quality', () => {
+  it('is 11 for what residents read and 10 for print variants, from a site path or a dist file name', () => {
+    expect(brotliQuality('/bai-hoc/cai-vneid/')).toBe(11);
+    expect(brotliQuality('bai-hoc/cai-vneid/index.html')).toBe(11);
+    expect(brotliQuality('/')).toBe(11);
+    expect(brotliQuality('_astro/print.A.css')).toBe(11);
+    for (const file of ['bai-hoc/cai-vneid/to-roi/index.html', 'bai-hoc/cai-vneid/to-roi-a5/index.html', 'bai-hoc/cai-vneid/tay/phat-thanh/index.html', 'chien-dich/vneid/hop-thon/index.html', '/chien-dich/vneid/phat-thanh/']) {
+      expect(brotliQuality(file), file).toBe(10);
+    }
   });
 });
