@@ -163,6 +163,8 @@ describe('the whole configuration', () => {
     const lessons = config.collections[0]!;
     expect(lessons.fields.at(-1)).toEqual({ name: 'body', label: 'Nội dung', widget: 'markdown' });
     expect(lessons.fields.find((f) => f.name === 'summary')).toMatchObject({ label: 'Tóm tắt', hint: 'Một hai câu tóm tắt (10 đến 160 ký tự), hiện trong danh sách bài và kết quả tìm kiếm.' });
+    // A select offers the topics by name: the template's list of codes is not repeated under it.
+    expect(lessons.fields.find((f) => f.name === 'topic')?.hint).toBe('Mã chủ đề trong content/topics.yaml.');
     // Placeholders of the template are filled in, never shown as {{…}}.
     expect(JSON.stringify(config)).not.toMatch(/\{\{(topics|place|today)\}\}/);
   });

@@ -24,9 +24,13 @@ export function templateHints(template: string): Record<string, string> {
   return hints;
 }
 
-/** Sentences about editing the file itself ("bỏ dấu # ở ba dòng dưới") mean nothing in a form. */
+/**
+ * Sentences about editing the file itself ("bỏ dấu # ở ba dòng dưới") mean nothing in a form, and
+ * the list of codes ("Các mã có: …") is what the form's select already offers, by name.
+ */
 function forTheForm(hint: string): string {
   return hint
+    .replace(/\s*Các mã có: [^.]*\./g, '')
     .replace(/,?\s*rồi bỏ dấu "# " ở [^.]*\./g, '.')
     .replace(/\s*Dòng bắt đầu bằng "#"[^.]*\./g, '')
     .replace(/\s+/g, ' ')
