@@ -49,7 +49,7 @@ export function markdownReport(builds: ReadonlyArray<{ build: BuildFigures; brow
     out.push('', `Build time ${first.lessons.toLocaleString('en')} → ${last.lessons.toLocaleString('en')} lessons: ×${(last.wallMs / first.wallMs).toFixed(2)} for ×${(last.pages / first.pages).toFixed(2)} pages.`);
   }
   for (const { build, browser } of builds) {
-    out.push('', `### ${build.lessons.toLocaleString('en')} lessons: HTML bytes per page type (brotli 11, incl. inlined CSS)`, '', '| page type | pages | median | max | largest page |', '| --- | ---: | ---: | ---: | --- |');
+    out.push('', `### ${build.lessons.toLocaleString('en')} lessons: HTML bytes per page type (brotli as served: 11, print variants 10; incl. inlined CSS)`, '', '| page type | pages | median | max | largest page |', '| --- | ---: | ---: | ---: | --- |');
     for (const row of build.byType) {
       const limit = READING_TYPES.has(row.type as PageType) ? ` (≤ ${READING_PAGE_BUDGET.toLocaleString('en')})` : row.type === 'home' || row.type === 'list' ? ` (≤ ${LIST_PAGE_BUDGET.toLocaleString('en')})` : '';
       out.push(`| ${row.type}${limit} | ${row.count} | ${Math.round(row.median).toLocaleString('en')} | ${row.max.toLocaleString('en')} | \`${row.maxPage}\` |`);
