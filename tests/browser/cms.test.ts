@@ -231,25 +231,32 @@ describe.skipIf(!enabled)("the editors' CMS at /admin/, on a local working copy"
 
   it('keeps what an entry says when an editor changes only its title: the body byte for byte, every other value', async () => {
     const { context, page, csp } = await openCms(DESKTOP);
-    const folders = { lessons: 'content/lessons', news: 'content/news', stories: 'content/stories', campaigns: 'content/campaigns' } as const;
+    // Each collection, the folder it saves to and its name field (label in the form, key in the file).
+    const collections = [
+      ['lessons', 'content/lessons', 'Tiêu đề', 'title'],
+      ['news', 'content/news', 'Tiêu đề', 'title'],
+      ['stories', 'content/stories', 'Tiêu đề', 'title'],
+      ['campaigns', 'content/campaigns', 'Tiêu đề', 'title'],
+      ['glossary', 'content/glossary', 'Từ', 'term'],
+    ] as const;
     const changed: string[] = [];
-    for (const [collection, folder] of Object.entries(folders)) {
+    for (const [collection, folder, label, key] of collections) {
       const before = await folderFiles(page, folder);
       for (const [file, original] of Object.entries(before)) {
-        const id = file.replace(/\.mdx$/, '');
+        const id = file.replace(/\.mdx?$/, '');
         await page.goto(`${base}${routes.admin()}#/collections/${collection}/entries/${id}`);
-        const title = page.getByRole('textbox', { name: 'Tiêu đề' });
+        const title = page.getByRole('textbox', { name: label, exact: true });
         await title.fill(`${await title.inputValue()} (sửa)`);
         await page.getByRole('button', { name: 'Lưu' }).click();
         await expect.poll(async () => (await folderFiles(page, folder))[file], { timeout: 10_000, message: `${folder}/${file} saved` }).not.toBe(original);
         const saved = splitEntry((await folderFiles(page, folder))[file]!);
         const was = splitEntry(original);
         expect(saved.body, `${folder}/${file}: body`).toBe(was.body);
-        expect(saved.data, `${folder}/${file}: values`).toEqual(withoutEmpty({ ...was.data, title: `${String(was.data['title'])} (sửa)` }));
+        expect(saved.data, `${folder}/${file}: values`).toEqual(withoutEmpty({ ...was.data, [key]: `${String(was.data[key])} (sửa)` }));
         changed.push(file);
       }
     }
-    expect(changed.length).toBe(Object.values(folders).reduce((sum, folder) => sum + readdirSync(folder).filter((name) => name.endsWith('.mdx')).length, 0));
+    expect(changed.length).toBe(collections.reduce((sum, [, folder]) => sum + readdirSync(folder).filter((name) => /\.mdx?$/.test(name)).length, 0));
     expect(await csp()).toEqual([]);
     await context.close();
   }, 300_000);
