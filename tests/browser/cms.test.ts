@@ -1,7 +1,8 @@
-// The editors' CMS at /admin/ (issue 15), in Chromium, in Sveltia CMS's local mode: dist/ served on
-// 127.0.0.1 with the headers of dist/_headers, and the working copy a browser-private folder
-// holding content/ (tests/support/cms-local.ts says why). An editor fills in the form; what the
-// CMS saved is put in a copy of the site, which must pass the check and build.
+// The editors' CMS at /admin/ (issue 15), in Chromium: dist/ served on 127.0.0.1 with the headers
+// of dist/_headers. Mostly in Sveltia CMS's local mode, the working copy a browser-private folder
+// holding content/ (tests/support/cms-local.ts says why): an editor fills in the form; what the
+// CMS saved is put in a copy of the site, which must pass the check and build. The last test signs
+// in to GitHub with a token, against a fake of GitHub's API (tests/support/fake-github.ts).
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -15,6 +16,7 @@ import { routes } from '../../src/lib/routes.ts';
 import { browserAvailable } from '../support/browser-guard.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { filesUnder, folderFiles, seedFolder, stubFolderPicker } from '../support/cms-local.ts';
+import { fakeGitHub } from '../support/fake-github.ts';
 import { DIST } from '../support/dist.ts';
 import { recordRequests, serveWithHeaders, watchCsp } from '../support/quality.ts';
 import { buildCopy, copySite } from '../support/site-copy.ts';
@@ -299,4 +301,48 @@ describe.skipIf(!enabled)("the editors' CMS at /admin/, on a local working copy"
       dev.kill('SIGTERM');
     }
   }, 120_000);
+
+  it('makes every save a pull request on GitHub (a fake GitHub API): branch, commit, draft, then "Gửi duyệt" marks it for review; main is untouched', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: PHONE, hasTouch: true });
+    const github = await fakeGitHub(context, { owner: 'ban-so', repo: 'ban-so', branch: 'main', files: filesUnder(path.resolve('content'), 'content') });
+    const violations = await watchCsp(context);
+    const page = await context.newPage();
+    await page.goto(`${base}${routes.admin()}`);
+    await page.getByRole('button', { name: 'Đăng nhập bằng mã truy cập' }).click();
+    await page.getByRole('textbox').last().fill('github_pat_fake0000000000000000000000');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'cms-sign-in-token-360.png') });
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.waitForURL(/#\/collections/);
+
+    await page.goto(`${base}${routes.admin()}#/collections/lessons/new`);
+    await fillLesson(page, SUMMARY);
+    const body = await reveal(page, 'body');
+    await body.getByRole('textbox').first().click();
+    await page.keyboard.type('Bài này chỉ cách cài ứng dụng trên điện thoại.');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+
+    // Saved as a draft: its own branch, one commit with the lesson, a draft pull request to main.
+    const send = page.getByRole('button', { name: 'Gửi duyệt', exact: true });
+    await send.waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'cms-saved-as-draft-360.png') });
+    const branch = `cms/lessons/${SLUG}`;
+    const file = `content/lessons/${SLUG}.mdx`;
+    expect(github.writes.refs.map((ref) => ref.name)).toEqual([branch]);
+    expect(github.writes.commits).toHaveLength(1);
+    expect(github.writes.commits[0]).toMatchObject({ branch, deletions: [] });
+    expect(github.writes.commits[0]!.files.map((f) => f.path)).toEqual([file]);
+    const { data } = splitEntry(github.read(branch, file)!);
+    expect(data).toMatchObject({ title: TITLE, summary: SUMMARY, topic: 'thanh-toan', keyPoints: KEY_POINTS, leafletTip: TIP });
+    expect(github.writes.pullRequests).toHaveLength(1);
+    expect(github.writes.pullRequests[0]).toMatchObject({ head: branch, base: 'main', draft: true, state: 'open', labels: ['sveltia-cms/draft'] });
+
+    // "Gửi duyệt": ready for review, for a reviewer to merge on GitHub.
+    await send.click();
+    await expect.poll(() => github.writes.pullRequests[0]!.labels).toEqual(['sveltia-cms/pending_review']);
+    await expect.poll(() => github.writes.pullRequests[0]!.draft).toBe(false);
+    expect(github.read('main', file)).toBeUndefined();
+    expect(github.unanswered).toEqual([]);
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  }, 180_000);
 });
