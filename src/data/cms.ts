@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cmsConfig } from '../lib/cms/config.ts';
 import type { Choices } from '../lib/cms/fields.ts';
-import { repoUrl } from '../lib/site.ts';
+import { repoUrl, siteUrl } from '../lib/site.ts';
 import { getMetrics } from './indicators.ts';
 import { getLessons } from './lessons.ts';
 import { getPlaces } from './places.ts';
@@ -30,6 +30,8 @@ export async function siteCmsConfig(): Promise<Record<string, unknown>> {
   return cmsConfig({
     repo: repoName(repoUrl()),
     branch: 'main',
+    siteUrl: siteUrl(),
+    logoUrl: '/favicon.svg',
     choices,
     templates,
     scaffold: { topics: topics.map((t) => t.id), places: current.map((p) => p.id), lessons: lessons.map((l) => l.id) },

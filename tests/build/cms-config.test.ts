@@ -1,6 +1,6 @@
 // Issue 15: /admin/ (Sveltia CMS bundled from npm) and its config.yml, generated at build time
 // from the schemas and the ids in content/; nothing a reader loads points at /admin/.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -8,6 +8,7 @@ import type { CmsField } from '../../src/lib/cms/fields.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
 import type { ValidEntry } from '../../src/lib/content/integrity.ts';
 import { routes } from '../../src/lib/routes.ts';
+import { siteUrl } from '../../src/lib/site.ts';
 import { builtPages, DIST } from '../support/dist.ts';
 
 type Config = { publish_mode: string; collections: Array<{ name: string; fields: CmsField[] }> };
@@ -25,6 +26,9 @@ const ids = (collection: string) => entries.filter((e) => e.collection === colle
 describe('/admin/config.yml', () => {
   it('offers exactly the topics, places and lessons of content/ in its selects', () => {
     expect(config.publish_mode).toBe('editorial_workflow');
+    // The sign-in page shows our mark, and the CMS links back to the site.
+    expect(config).toMatchObject({ logo_url: '/favicon.svg', site_url: siteUrl() });
+    expect(existsSync(path.join(DIST, 'favicon.svg'))).toBe(true);
     expect(field('lessons', 'topic').options!.map((o) => o.value).sort()).toEqual(ids('topics'));
     expect(field('lessons', 'places').options!.map((o) => o.value).sort()).toEqual(ids('places'));
     expect(field('translations', 'lesson').options!.map((o) => o.value).sort()).toEqual(ids('lessons'));

@@ -37,6 +37,9 @@ const COLLECTIONS: CollectionSpec[] = [
 export interface CmsInput {
   /** "owner/name" of the GitHub repository. */
   repo: string;
+  /** The public site (the CMS links to it) and its logo, shown on the sign-in page. */
+  siteUrl?: string;
+  logoUrl?: string;
   branch: string;
   /** Ids and names the selects offer (topics, places, lessons, metrics). */
   choices: Choices;
@@ -71,6 +74,8 @@ export function cmsCollection(spec: CollectionSpec, input: CmsInput): Record<str
 export function cmsConfig(input: CmsInput): Record<string, unknown> {
   return {
     backend: { name: 'github', repo: input.repo, branch: input.branch },
+    ...(input.siteUrl ? { site_url: input.siteUrl } : {}),
+    ...(input.logoUrl ? { logo_url: input.logoUrl } : {}),
     publish_mode: 'editorial_workflow',
     // No `locale:` here: Sveltia ignores it (and warns); src/lib/cms/ui-language.ts sets Vietnamese.
     // The CMS's own library of pictures (its "Assets" page); entries use the collections' setting.
