@@ -176,7 +176,8 @@ export async function printPdfs(
   const log = options.log ?? (() => {});
   const result: PrintResult = { written: [], problems: [] };
   if (!jobs.length) return result;
-  const { url, server } = await serveDist(dist);
+  // Uncompressed: Chromium is on the same machine, and compressing costs the build's main thread.
+  const { url, server } = await serveDist(dist, {}, { compress: false });
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: options.executablePath, args: CHROMIUM_ARGS });

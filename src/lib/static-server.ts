@@ -56,12 +56,16 @@ function compress(file: string): { br: Buffer; gzip: Buffer } {
 /**
  * Serve a built site on 127.0.0.1 (a free port), as a static host would: /404.html for misses,
  * text compressed with brotli or gzip when the browser asks (Pagefind's index files and
- * images are already compressed and go as they are).
+ * images are already compressed and go as they are). `compress: false` sends every file as it is:
+ * for the build's own Chromium (PDFs), where the twins do not exist yet and compressing each page
+ * at brotli 11 on the main thread cost 29 s of a 1,008-lesson build (CPU profile, 2026-12-03).
  */
 export async function serveDist(
   dist: string,
   headers: Record<string, string> | ((pathname: string) => Record<string, string>) = {},
+  options: { compress?: boolean } = {},
 ): Promise<{ url: string; server: Server }> {
+  const compressText = options.compress ?? true;
   const server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     let file = path.join(dist, pathname);
@@ -79,7 +83,7 @@ export async function serveDist(
     const extra = typeof headers === 'function' ? headers(pathname) : headers;
     const type = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...extra };
     const accepts = String(request.headers['accept-encoding'] ?? '');
-    if (TEXT.test(file) && /\b(br|gzip)\b/.test(accepts)) {
+    if (compressText && TEXT.test(file) && /\b(br|gzip)\b/.test(accepts)) {
       const encoding = /\bbr\b/.test(accepts) ? 'br' : 'gzip';
       response.writeHead(status, { ...type, 'content-encoding': encoding, vary: 'accept-encoding' });
       response.end(compress(file)[encoding]);
