@@ -1,6 +1,6 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { hashParts, type CacheStore } from './build-cache/store.ts';
-import { isPrintVariant } from './routes.ts';
+import { isPrintVariant, routes } from './routes.ts';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 
@@ -19,10 +19,14 @@ export const BROTLI_QUALITY = 11;
 export const PRINT_VARIANT_BROTLI_QUALITY = 10;
 export const GZIP_LEVEL = 9;
 
-/** The brotli quality of a site path ("/bai-hoc/x/to-roi/" or a dist-relative file name). */
+/**
+ * The brotli quality of a site path ("/bai-hoc/x/to-roi/" or a dist-relative file name). The
+ * CMS's files (/admin/, issue 15) too are at 10: 5.9 MB of script that an editor loads once and
+ * keeps (hashed names): 3.1 s instead of 7.6 s of a cold build, 1,399 instead of 1,376 KB.
+ */
 export function brotliQuality(sitePathOrFile: string): number {
   const sitePath = `/${sitePathOrFile.replace(/\\/g, '/').replace(/^\/+/, '')}`.replace(/index\.html$/, '');
-  return isPrintVariant(sitePath) ? PRINT_VARIANT_BROTLI_QUALITY : BROTLI_QUALITY;
+  return isPrintVariant(sitePath) || sitePath.startsWith(routes.admin()) ? PRINT_VARIANT_BROTLI_QUALITY : BROTLI_QUALITY;
 }
 
 const brotliOptions = (size: number, quality: number) => ({
