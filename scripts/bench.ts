@@ -16,7 +16,7 @@ import { buildPhases } from '../src/lib/bench/phases.ts';
 import { buildReport, markdownReport, median, type AnchorFigures, type BenchResult, type BrowserFigures, type BuildFigures } from '../src/lib/bench/stats.ts';
 import { pageType } from '../src/lib/budgets.ts';
 import { chromiumPath } from '../src/lib/chromium.ts';
-import { brotliSize } from '../src/lib/precompress.ts';
+import { brotliQuality, brotliSize } from '../src/lib/precompress.ts';
 import { routes } from '../src/lib/routes.ts';
 import { serveDist, serveWithHeaders } from '../src/lib/static-server.ts';
 
@@ -102,17 +102,19 @@ function walk(dir: string): Array<{ file: string; size: number }> {
 
 function figures(dist: string, lessons: number, wallMs: number, peakRssBytes: number): BuildFigures {
   const files = walk(dist);
+  // The site's pages: /admin/ is the CMS's page (issue 15), not one of ours.
+  const pages = files.filter((f) => f.file.endsWith('.html') && !`/${f.file}`.startsWith(routes.admin()));
   const byType = new Map<string, Array<{ page: string; bytes: number }>>();
-  for (const { file } of files.filter((f) => f.file.endsWith('.html'))) {
+  for (const { file } of pages) {
     const page = `/${file}`.replace(/index\.html$/, '');
     const twin = path.join(dist, `${file}.br`);
-    const bytes = existsSync(twin) ? statSync(twin).size : brotliSize(readFileSync(path.join(dist, file)));
+    const bytes = existsSync(twin) ? statSync(twin).size : brotliSize(readFileSync(path.join(dist, file)), brotliQuality(file));
     const type: string = pageType(page);
     byType.set(type, [...(byType.get(type) ?? []), { page, bytes }]);
   }
   return {
     lessons,
-    pages: files.filter((f) => f.file.endsWith('.html')).length,
+    pages: pages.length,
     wallMs,
     peakRssBytes,
     distBytes: files.reduce((sum, f) => sum + f.size, 0),
