@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheLine, cacheStore } from '../lib/build-cache/settings.ts';
 import { setBuildStep } from '../lib/build-memory.ts';
-import { adminBundle, adminIndexHtml, writeAdmin } from '../lib/cms/admin-bundle.ts';
+import { adminBundle, adminIndexHtml, writeAdmin, type AdminMeta } from '../lib/cms/admin-bundle.ts';
 import { routes } from '../lib/routes.ts';
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.woff2': 'font/woff2', '.png': 'image/png', '.svg': 'image/svg+xml' };
@@ -23,7 +23,7 @@ export function cmsAdmin(): AstroIntegration {
         server.middlewares.use((request, response, next) => {
           const url = new URL(request.url ?? '/', 'http://localhost');
           if (!url.pathname.startsWith(routes.admin()) || url.pathname.endsWith('/config.yml')) return next();
-          bundle ??= adminBundle(process.cwd(), cacheStore('cms')).then((made) => {
+          bundle ??= adminBundle(process.cwd(), cacheStore<AdminMeta>('cms')).then((made) => {
             logger.info(`Trang soạn bài: ${routes.admin()} (${made.fromCache ? 'lấy từ bộ nhớ đệm' : 'vừa đóng gói'}).`);
             return made;
           });
@@ -45,7 +45,7 @@ export function cmsAdmin(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         setBuildStep('trang soạn bài');
         const started = Date.now();
-        const store = cacheStore('cms');
+        const store = cacheStore<AdminMeta>('cms');
         const result = await writeAdmin(process.cwd(), fileURLToPath(dir), store);
         const pruned = store ? await store.prune(started) : 0;
         logger.info(`Trang soạn bài ${routes.admin()}: ${result.files} tệp, ${(result.bytes / 1024).toFixed(0)} KB, trong ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -61,10 +61,9 @@ export async function folderFiles(page: Page, dir: string, as: 'text' | 'base64'
       let handle = await (await navigator.storage.getDirectory()).getDirectoryHandle(folder);
       for (const part of dir.split('/')) handle = await handle.getDirectoryHandle(part);
       const out: Record<string, string> = {};
-      // @ts-expect-error entries() is not in TypeScript's DOM types yet
       for await (const [name, entry] of handle.entries()) {
         if (entry.kind !== 'file') continue;
-        const file: File = await entry.getFile();
+        const file = await (entry as FileSystemFileHandle).getFile();
         out[name] = as === 'text' ? await file.text() : btoa(Array.from(new Uint8Array(await file.arrayBuffer()), (byte) => String.fromCharCode(byte)).join(''));
       }
       return out;

@@ -130,7 +130,7 @@ export function adminIndexHtml(entry: string): string {
 `;
 }
 
-interface AdminMeta extends Record<string, unknown> {
+export interface AdminMeta extends Record<string, unknown> {
   entry: string;
   /** Cache file name (file-0, file-1…) → file name in /admin/ (Vite's names hold capitals). */
   names: Record<string, string>;
