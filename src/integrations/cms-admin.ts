@@ -1,12 +1,10 @@
 import type { AstroIntegration } from 'astro';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheLine, cacheStore } from '../lib/build-cache/settings.ts';
 import { setBuildStep } from '../lib/build-memory.ts';
 import { adminBundle, adminIndexHtml, writeAdmin, type AdminMeta } from '../lib/cms/admin-bundle.ts';
 import { routes } from '../lib/routes.ts';
-
-const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.woff2': 'font/woff2', '.png': 'image/png', '.svg': 'image/svg+xml' };
+import { contentTypeOf } from '../lib/static-server.ts';
 
 /**
  * /admin/ (issue 15): Sveltia CMS for editors, written into dist/ after the search index (so it
@@ -36,7 +34,7 @@ export function cmsAdmin(): AstroIntegration {
               }
               const file = files.get(name);
               if (!file) return next();
-              response.setHeader('Content-Type', TYPES[path.extname(name)] ?? 'application/octet-stream');
+              response.setHeader('Content-Type', contentTypeOf(name));
               response.end(file);
             })
             .catch(next);

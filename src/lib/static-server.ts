@@ -26,6 +26,11 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
+/** The Content-Type of a file by its extension, as a static host sends it. */
+export function contentTypeOf(file: string): string {
+  return TYPES[path.extname(file)] ?? 'application/octet-stream';
+}
+
 const TEXT = /\.(html|css|js|mjs|json|svg|xml|txt|webmanifest)$/;
 const compressed = new Map<string, { br: Buffer; gzip: Buffer }>();
 
@@ -81,7 +86,7 @@ export async function serveDist(
     }
     // Extra headers (e.g. those of public/_headers, per path) go with every response.
     const extra = typeof headers === 'function' ? headers(pathname) : headers;
-    const type = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...extra };
+    const type = { 'content-type': contentTypeOf(file), ...extra };
     const accepts = String(request.headers['accept-encoding'] ?? '');
     if (compressText && TEXT.test(file) && /\b(br|gzip)\b/.test(accepts)) {
       const encoding = /\bbr\b/.test(accepts) ? 'br' : 'gzip';

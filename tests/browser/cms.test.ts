@@ -52,23 +52,6 @@ async function fillLesson(page: Page, summary: string): Promise<void> {
   await field(page, 'leafletTip').getByRole('textbox').fill(TIP);
 }
 
-async function waitFor(condition: () => boolean, timeout: number): Promise<boolean> {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    if (condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return condition();
-}
-
-async function waitForAsync(condition: () => Promise<boolean>, timeout: number): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!(await condition())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
 /** What the CMS leaves out when it saves: optional values that are empty (places: []). */
 function withoutEmpty(data: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(data).filter(([, value]) => !(value === null || value === '' || (Array.isArray(value) && value.length === 0))));
@@ -280,19 +263,24 @@ describe.skipIf(!enabled)("the editors' CMS at /admin/, on a local working copy"
     dev.stdout.on('data', (chunk) => (log += chunk));
     dev.stderr.on('data', (chunk) => (log += chunk));
     try {
-      expect(await waitFor(() => log.includes('Trang soạn bài:') && log.includes('ready'), 60_000), log).toBe(true);
+      await expect.poll(() => log.includes('Trang soạn bài:') && log.includes('ready'), { timeout: 60_000, message: log }).toBe(true);
       expect(log).toContain(`http://localhost:${port}/admin/`);
       const page = await fetch(`http://localhost:${port}${routes.admin()}`).then((response) => response.text());
       const entry = /src="(\/admin\/cms-[\w-]+\.js)"/.exec(page)?.[1];
       expect(entry, page).toBeDefined();
       expect((await fetch(`http://localhost:${port}${entry}`)).headers.get('content-type')).toMatch(/javascript/);
-      // Astro says "ready" a moment before its routes answer: ask again until they do.
+      // Asked until it answers, as an editor reloading would: "ready" comes before the first route.
       let yaml = '';
-      await waitForAsync(async () => {
-        const response = await fetch(`http://localhost:${port}${routes.admin()}config.yml`);
-        yaml = await response.text();
-        return response.ok;
-      }, 30_000);
+      await expect
+        .poll(
+          async () => {
+            const response = await fetch(`http://localhost:${port}${routes.admin()}config.yml`);
+            yaml = await response.text();
+            return response.ok;
+          },
+          { timeout: 30_000, interval: 500 },
+        )
+        .toBe(true);
       const config = parseYaml(yaml) as { collections: Array<{ name: string; fields: Array<{ name: string; options?: Array<{ label: string }> }> }> };
       const lessonChoices = config.collections.find((c) => c.name === 'translations')!.fields.find((f) => f.name === 'lesson')!.options!.map((o) => o.label);
       expect(lessonChoices).toContain('Bài mới soạn trên máy');
