@@ -1,5 +1,4 @@
 // @ts-check
-import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentGate } from './src/integrations/content-gate.ts';
@@ -8,7 +7,6 @@ import { pdfIntegration } from './src/integrations/pdf.ts';
 import { excludedFromSitemap } from './src/lib/routes.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { precompress } from './src/integrations/precompress.ts';
-import { mdxGuard } from './src/integrations/mdx-guard.ts';
 import { buildCache, buildMemoryReport } from './src/integrations/build-cache.ts';
 import { cmsAdmin } from './src/integrations/cms-admin.ts';
 import { siteUrl } from './src/lib/site.ts';
@@ -22,13 +20,12 @@ export default defineConfig({
   // lessons, previews drawn: render 68 s → 49 s, peak RSS 1.41 → 1.45 GB (4: 40 s, 1.70 GB).
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 2 },
   // The gate must come first: it rejects bad content before any other integration runs.
-  // mdxGuard refuses unsafe MDX again at compile time, before @astrojs/mdx compiles it.
+  // Articles (.mdx) are never compiled: src/lib/article/ turns them into HTML when content
+  // loads, and refuses anything that is not Markdown or an editor component.
   // Print variants (leaflets, scripts, meeting packs) repeat content: kept out of the sitemap (so is the offline page).
   // The search index runs before the PDFs are printed; both read the finished pages.
   integrations: [
     contentGate(),
-    mdxGuard(),
-    mdx(),
     sitemap({ filter: (page) => !excludedFromSitemap(new URL(page).pathname) }),
     // Issue 12: link previews' cache bookkeeping (PDFs and twins keep their own).
     buildCache(),

@@ -10,6 +10,7 @@ import type { SchemaHelpers } from './schemas/helpers.ts';
 import { PlaceSchema } from './schemas/places.ts';
 import { MetricSchema, TopicSchema } from './schemas/vocabularies.ts';
 import { idFromPath } from './lib/slug.ts';
+import { articles } from './lib/article/loader.ts';
 
 /** One entry per file in content/<folder>/; files starting with "_" are drafts and templates. */
 function folder(name: string, extensions: string) {
@@ -32,11 +33,11 @@ function helpers({ image }: SchemaContext): SchemaHelpers<ImageMetadata, EntryRe
 }
 
 export const collections = {
-  lessons: defineCollection({ loader: folder('lessons', 'mdx'), schema: (ctx) => LessonSchema(helpers(ctx)) }),
-  translations: defineCollection({ loader: folder('translations', 'mdx'), schema: (ctx) => TranslationSchema(helpers(ctx)) }),
-  news: defineCollection({ loader: folder('news', 'mdx'), schema: (ctx) => NewsSchema(helpers(ctx)) }),
-  stories: defineCollection({ loader: folder('stories', 'mdx'), schema: (ctx) => StorySchema(helpers(ctx)) }),
-  campaigns: defineCollection({ loader: folder('campaigns', 'mdx'), schema: (ctx) => CampaignSchema(helpers(ctx)) }),
+  lessons: defineCollection({ loader: articles('content/lessons'), schema: (ctx) => LessonSchema(helpers(ctx)) }),
+  translations: defineCollection({ loader: articles('content/translations'), schema: (ctx) => TranslationSchema(helpers(ctx)) }),
+  news: defineCollection({ loader: articles('content/news'), schema: (ctx) => NewsSchema(helpers(ctx)) }),
+  stories: defineCollection({ loader: articles('content/stories'), schema: (ctx) => StorySchema(helpers(ctx)) }),
+  campaigns: defineCollection({ loader: articles('content/campaigns'), schema: (ctx) => CampaignSchema(helpers(ctx)) }),
   places: defineCollection({ loader: folder('places', 'yaml,yml'), schema: (ctx) => PlaceSchema(helpers(ctx)) }),
   glossary: defineCollection({ loader: folder('glossary', 'md'), schema: GlossarySchema() }),
   topics: defineCollection({ loader: file('./content/topics.yaml', { parser: parseVocabularyYaml }), schema: TopicSchema() }),

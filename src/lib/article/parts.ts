@@ -1,0 +1,25 @@
+import { IMAGE_MARKER } from './render.ts';
+
+/** Where an entry's pictures are kept in its data: Astro resolves the `__ASTRO_IMAGE_` strings the loader puts there. */
+export const ARTICLE_IMAGES_FIELD = '__articleImages';
+
+/** What ArticleBody.astro writes, in order: HTML as it is, or a picture by its index. */
+export type ArticlePart = { html: string } | { image: number };
+
+/**
+ * The stored HTML split at its picture markers. A marker without a picture means the stored
+ * HTML and the entry's pictures disagree (a bug, never an editor's mistake): it throws.
+ */
+export function articleParts(html: string, imageCount: number): ArticlePart[] {
+  const parts: ArticlePart[] = [];
+  let last = 0;
+  for (const match of html.matchAll(IMAGE_MARKER)) {
+    const index = Number(match[1]);
+    if (index >= imageCount) throw new Error(`Bài viết có ảnh số ${index + 1} nhưng chỉ có ${imageCount} ảnh.`);
+    if (match.index > last) parts.push({ html: html.slice(last, match.index) });
+    parts.push({ image: index });
+    last = match.index + match[0].length;
+  }
+  if (last < html.length) parts.push({ html: html.slice(last) });
+  return parts;
+}
