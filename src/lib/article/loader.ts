@@ -46,11 +46,8 @@ export function articles(folder: string): Loader {
         idByFile.set(file, id);
         const digest = generateDigest(`${ARTICLE_RENDER_VERSION}\n${contents}`);
         const existing = store.get(id);
-        if (existing?.digest === digest && existing.filePath === filePath) {
-          // The store drops assets it is not told about again: keep the pictures' imports.
-          if (existing.assetImports?.length) store.addAssetImports(existing.assetImports, filePath);
-          return id;
-        }
+        // Unchanged: keep the stored entry (Astro lists its pictures' imports from the store).
+        if (existing?.digest === digest && existing.filePath === filePath) return id;
         const { frontmatter, content } = parseFrontmatter(contents, { frontmatter: 'remove' });
         const body = content.trim();
         const data = await parseData({ id, data: frontmatter, filePath: file });

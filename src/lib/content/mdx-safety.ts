@@ -9,10 +9,10 @@ import { closest } from './suggest.ts';
  * unknown elements — is reported, as are HTML elements that would load or run something
  * in the reader's browser (<script>, <iframe>, <style>, event handlers, javascript: URLs).
  *
- * The text is PARSED with Sätteri's MDX parser (the same parser @astrojs/mdx compiles
- * with, so the check and the build cannot disagree about what is code), never compiled
- * or evaluated. Used by `npm run check`, the content gate, and the compile-time guard
- * (src/integrations/mdx-guard.ts) that runs before @astrojs/mdx compiles a file.
+ * The text is PARSED with Sätteri's MDX parser (the same parser the article loader,
+ * src/lib/article/, turns into HTML, so the check and the build cannot disagree), never
+ * compiled or evaluated. Used by `npm run check` and the content gate; the loader refuses
+ * the same constructs again when it renders an article.
  */
 
 /** One unsafe construct, with its 1-based line in the text given. */

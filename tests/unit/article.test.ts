@@ -1,0 +1,144 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LoaderContext } from 'astro/loaders';
+import { afterEach, describe, expect, it } from 'vitest';
+import { articles } from '../../src/lib/article/loader.ts';
+import { ARTICLE_IMAGES_FIELD, articleParts } from '../../src/lib/article/parts.ts';
+import { ArticleError, renderArticle } from '../../src/lib/article/render.ts';
+
+describe('renderArticle: Markdown and the editor components as HTML', () => {
+  it('gives headings the ids Astro gave them (Vietnamese kept, repeats numbered) and curls quotes', () => {
+    const { html } = renderArticle('## Cần chuẩn bị\n\nBấm "Tiếp tục"...\n\n## Cần chuẩn bị\n');
+    expect(html).toBe('<h2 id="cần-chuẩn-bị">Cần chuẩn bị</h2>\n<p>Bấm “Tiếp tục”…</p>\n<h2 id="cần-chuẩn-bị-1">Cần chuẩn bị</h2>');
+  });
+
+  it('draws <Steps>, <Tip> and <Warning> as the page styles them', () => {
+    const { html } = renderArticle('<Steps>\n\n1. Mở VNeID.\n2. Bấm Đăng nhập.\n\n</Steps>\n\n<Tip>\nHỏi tổ công nghệ số.\n</Tip>\n\n<Warning>\nKhông đưa mã OTP.\n</Warning>\n');
+    expect(html).toContain('<div class="steps"><ol>\n<li>Mở VNeID.</li>\n<li>Bấm Đăng nhập.</li>\n</ol></div>');
+    expect(html).toContain('<div class="callout tip" role="note"><strong class="callout-title">Mẹo</strong><p>Hỏi tổ công nghệ số.</p></div>');
+    expect(html).toContain('<div class="callout warning" role="note"><strong class="callout-title">Cẩn thận</strong><p>Không đưa mã OTP.</p></div>');
+  });
+
+  it('links a <Term> and a Markdown link into the glossary the same way', () => {
+    const { html } = renderArticle('Đọc <Term id="otp">mã OTP</Term> và [mã QR](/tu-dien/#ma-qr), xem [bài khác](/bai-hoc/x/ "Bài x").\n');
+    expect(html).toBe('<p>Đọc <a class="term" href="/tu-dien/#otp">mã OTP</a> và <a class="term" href="/tu-dien/#ma-qr">mã QR</a>, xem <a href="/bai-hoc/x/" title="Bài x">bài khác</a>.</p>');
+  });
+
+  it('marks list items that are only a link as touch targets, and no others', () => {
+    const { html } = renderArticle('- [Bài một](/bai-hoc/a/)\n- [Bài hai](/bai-hoc/b/) rồi đọc tiếp\n');
+    expect(html).toBe('<ul>\n<li class="link-item"><a href="/bai-hoc/a/">Bài một</a></li>\n<li><a href="/bai-hoc/b/">Bài hai</a> rồi đọc tiếp</li>\n</ul>');
+  });
+
+  it('leaves a marker for each local picture (for Astro\'s <picture>) and keeps its caption', () => {
+    // On one line, as in the VNeID lesson (on three lines, as in CONTRIBUTING.md, Markdown puts the picture in a <p>, as MDX did).
+    const { html, images } = renderArticle('<Figure caption="Màn hình VNeID.">![Điện thoại mở VNeID](../images/vneid%20moi.png)</Figure>\n\n![Ảnh ngoài](https://example.org/a.png)\n');
+    expect(images).toEqual([{ src: '../images/vneid moi.png', alt: 'Điện thoại mở VNeID' }]);
+    expect(html).toContain('<figure class="figure"><!--ban-so-image:0--><figcaption>Màn hình VNeID.</figcaption></figure>');
+    expect(html).toContain('<img src="https://example.org/a.png" alt="Ảnh ngoài" loading="lazy" decoding="async">');
+  });
+
+  it('escapes what an editor types, so text never becomes markup', () => {
+    const { html } = renderArticle('Giá 5 \\< 10 & <Term id="otp">a &lt;b&gt;</Term>\n');
+    expect(html).toBe('<p>Giá 5 &lt; 10 &amp; <a class="term" href="/tu-dien/#otp">a &lt;b></a></p>');
+  });
+
+  it('drops MDX comments', () => {
+    expect(renderArticle('Một.\n\n{/* ghi chú cho người sửa bài */}\n\nHai.\n').html).toBe('<p>Một.</p>\n\n<p>Hai.</p>');
+  });
+
+  it.each([
+    ['export const a = 1\n\nChữ.\n', 1, 'import/export'],
+    ['Chữ.\n\n{process.exit(1)}\n', 3, 'biểu thức trong ngoặc nhọn'],
+    ['Chữ.\n\n<Tips>\nMẹo.\n</Tips>\n', 3, 'thành phần <Tips> không có'],
+    ['<div>Chữ</div>\n', 1, 'thành phần <div> không có'],
+    ['<Steps>\n- không đánh số\n</Steps>\n', 1, 'danh sách đánh số'],
+    ['<Figure>\n![a](../images/a.png)\n</Figure>\n', 1, '<Figure> cần chú thích'],
+    ['Xem [mục](/tu-dien/#Sai_Id).\n', 1, '<Term> cần id'],
+  ])('refuses what is not Markdown or an editor component, with its line: %j', (body, line, message) => {
+    let error: unknown;
+    try {
+      renderArticle(body);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ArticleError);
+    expect((error as ArticleError).message).toContain(message);
+    expect((error as ArticleError).line).toBe(line);
+  });
+});
+
+describe('articleParts', () => {
+  it('splits the HTML at its picture markers, in order', () => {
+    expect(articleParts('<p>a</p><!--ban-so-image:0--><p>b</p><!--ban-so-image:1-->', 2)).toEqual([{ html: '<p>a</p>' }, { image: 0 }, { html: '<p>b</p>' }, { image: 1 }]);
+    expect(articleParts('<p>chỉ chữ</p>', 0)).toEqual([{ html: '<p>chỉ chữ</p>' }]);
+  });
+  it('refuses a marker without its picture instead of writing a page without it', () => {
+    expect(() => articleParts('<!--ban-so-image:1-->', 1)).toThrow(/ảnh số 2/);
+  });
+});
+
+describe('the articles loader', () => {
+  let root: string;
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  /** A content store and loader context like Astro's, recording what was rendered. */
+  function fakeContext() {
+    const entries = new Map<string, Record<string, unknown>>();
+    const sets: string[] = [];
+    const store = {
+      get: (id: string) => entries.get(id),
+      set: (entry: Record<string, unknown>) => {
+        sets.push(String(entry['id']));
+        entries.set(String(entry['id']), entry);
+        return true;
+      },
+      keys: () => [...entries.keys()],
+      delete: (id: string) => entries.delete(id),
+    };
+    const context = {
+      collection: 'lessons',
+      store,
+      config: { root: pathToFileURL(`${root}/`) },
+      parseData: async ({ data }: { data: Record<string, unknown> }) => data,
+      generateDigest: (value: string) => String(value.length) + value.slice(-40),
+      logger: { info: () => undefined, error: () => undefined, warn: () => undefined },
+    } as unknown as LoaderContext;
+    return { context, entries, sets };
+  }
+
+  const write = (name: string, text: string) => writeFileSync(path.join(root, 'content/lessons', name), text);
+
+  it('renders each article once, again only when its file changed, and forgets deleted ones', async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'ban-so-articles-'));
+    mkdirSync(path.join(root, 'content/lessons'), { recursive: true });
+    write('bai-mot.mdx', '---\ntitle: Một\n---\n\n## Mở đầu\n\n![Ảnh](../images/a.png)\n');
+    write('bai-hai.mdx', '---\ntitle: Hai\n---\n\nChữ.\n');
+    write('_nhap.mdx', '---\ntitle: Nháp\n---\n\nChưa xong.\n');
+    const { context, entries, sets } = fakeContext();
+    const loader = articles('content/lessons');
+
+    await loader.load(context);
+    expect(sets.sort()).toEqual(['bai-hai', 'bai-mot']);
+    const first = entries.get('bai-mot')!;
+    expect(first['filePath']).toBe('content/lessons/bai-mot.mdx');
+    expect(first['rendered']).toEqual({ html: '<h2 id="mở-đầu">Mở đầu</h2>\n<p><!--ban-so-image:0--></p>' });
+    expect((first['data'] as Record<string, unknown>)[ARTICLE_IMAGES_FIELD]).toEqual([{ src: '__ASTRO_IMAGE_../images/a.png', alt: 'Ảnh' }]);
+
+    sets.length = 0;
+    write('bai-hai.mdx', '---\ntitle: Hai\n---\n\nChữ đã sửa.\n');
+    rmSync(path.join(root, 'content/lessons/bai-mot.mdx'));
+    await loader.load(context);
+    expect(sets).toEqual(['bai-hai']);
+    expect(entries.get('bai-hai')!['rendered']).toEqual({ html: '<p>Chữ đã sửa.</p>' });
+    expect([...entries.keys()]).toEqual(['bai-hai']);
+  });
+
+  it('stops the build at a bad article with the line in the editor\'s file', async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'ban-so-articles-'));
+    mkdirSync(path.join(root, 'content/lessons'), { recursive: true });
+    write('bai-loi.mdx', '---\ntitle: Lỗi\nsummary: Có mã.\n---\n\nChữ.\n\n{globalThis.x = 1}\n');
+    await expect(articles('content/lessons').load(fakeContext().context)).rejects.toThrow('content/lessons/bai-loi.mdx:8 — nội dung — có biểu thức trong ngoặc nhọn');
+  });
+});
