@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LEAFLET_CSS_BUDGET, overBudget, pageType, PRINT_CSS_BUDGET, READING_TYPES, SW_REGISTER_BUDGET } from '../../src/lib/budgets.ts';
-import { brotliQuality, brotliSize, isTextAsset } from '../../src/lib/precompress.ts';
+import { brotliQuality, brotliSize, isTextAsset, PRINT_VARIANT_BROTLI_QUALITY } from '../../src/lib/precompress.ts';
 import { routes } from '../../src/lib/routes.ts';
 import { builtPages, DIST, readPage } from '../support/dist.ts';
 
@@ -91,9 +91,9 @@ describe('precompressed twins', () => {
     // A twin decompresses to its file (spot check on a lesson page).
     const lesson = pages.find((page) => pageType(page) === 'lesson')!;
     expect(readFileSync(`${fileOf(lesson)}.br`).length).toBe(brotliSize(readFileSync(fileOf(lesson))));
-    // Print variants at quality 10 (faster to build; opened to print, not to read on 2G).
+    // Print variants at PRINT_VARIANT_BROTLI_QUALITY (faster to build; opened to print, not to read on 2G).
     const leaflet = pages.find((page) => pageType(page) === 'print')!;
-    expect(readFileSync(`${fileOf(leaflet)}.br`).length).toBe(brotliSize(readFileSync(fileOf(leaflet)), 10));
+    expect(readFileSync(`${fileOf(leaflet)}.br`).length).toBe(brotliSize(readFileSync(fileOf(leaflet)), PRINT_VARIANT_BROTLI_QUALITY));
   });
 });
 
