@@ -133,6 +133,16 @@ describe('the articles loader', () => {
     expect(sets).toEqual(['bai-hai']);
     expect(entries.get('bai-hai')!['rendered']).toEqual({ html: '<p>Chữ đã sửa.</p>' });
     expect([...entries.keys()]).toEqual(['bai-hai']);
+
+    // ARTICLE_CACHE=0 (or BUILD_CACHE=0): nothing is kept from the earlier load.
+    sets.length = 0;
+    process.env['ARTICLE_CACHE'] = '0';
+    try {
+      await loader.load(context);
+    } finally {
+      delete process.env['ARTICLE_CACHE'];
+    }
+    expect(sets).toEqual(['bai-hai']);
   });
 
   it('stops the build at a bad article with the line in the editor\'s file', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { articleCacheOn } from '../build-cache/settings.ts';
 import { mapLimit } from '../map-limit.ts';
 import { idFromPath } from '../slug.ts';
 import { ARTICLE_IMAGES_FIELD } from './parts.ts';
@@ -37,6 +38,8 @@ export function articles(folder: string): Loader {
       const root = fileURLToPath(config.root);
       const base = path.join(root, folder);
       const idByFile = new Map<string, string>();
+      const reuse = articleCacheOn();
+      const counts = { made: 0, kept: 0 };
 
       async function sync(relative: string): Promise<string | undefined> {
         const file = path.join(base, relative);
@@ -47,7 +50,10 @@ export function articles(folder: string): Loader {
         const digest = generateDigest(`${ARTICLE_RENDER_VERSION}\n${contents}`);
         const existing = store.get(id);
         // Unchanged: keep the stored entry (Astro lists its pictures' imports from the store).
-        if (existing?.digest === digest && existing.filePath === filePath) return id;
+        if (reuse && existing?.digest === digest && existing.filePath === filePath) {
+          counts.kept++;
+          return id;
+        }
         const { frontmatter, content } = parseFrontmatter(contents, { frontmatter: 'remove' });
         const body = content.trim();
         const data = await parseData({ id, data: frontmatter, filePath: file });
@@ -62,6 +68,9 @@ export function articles(folder: string): Loader {
           throw new Error(`${where} — nội dung — ${error.message}`);
         }
         const images = rendered.images.map((image) => ({ src: `${IMAGE_IMPORT_PREFIX}${image.src}`, alt: image.alt }));
+        // set() itself skips an entry whose digest is unchanged: with the cache off, forget it first.
+        if (!reuse) store.delete(id);
+        counts.made++;
         store.set({
           id,
           data: images.length ? { ...data, [ARTICLE_IMAGES_FIELD]: images } : data,
@@ -76,6 +85,8 @@ export function articles(folder: string): Loader {
       const untouched = new Set(store.keys());
       for (const id of await mapLimit(await articleFiles(base), 16, sync)) untouched.delete(id!);
       for (const id of untouched) store.delete(id);
+      // Read by `npm run bench` like the build cache's lines (src/lib/bench/phases.ts).
+      if (counts.made + counts.kept) logger.info(`bài viết (${folder}): ${counts.made} tệp làm mới, ${counts.kept} lấy từ bộ nhớ đệm`);
 
       if (!watcher) return;
       // `astro dev` and `npm run cms`: an edited, added or deleted article shows at once.
@@ -93,7 +104,9 @@ export function articles(folder: string): Loader {
           if (before && before !== id) store.delete(before);
           logger.info(`Đã đọc lại ${folder}/${relative}`);
         } catch (error) {
-          logger.error(`Không đọc được ${folder}/${relative}: ${error instanceof Error ? error.message : String(error)}`);
+          const message = error instanceof Error ? error.message : String(error);
+          // The page keeps its last good version until the file is fixed.
+          logger.error(message.startsWith(`${folder}/${relative}`) ? message : `Không đọc được ${folder}/${relative}: ${message}`);
         }
       };
       watcher.on('change', onChange);

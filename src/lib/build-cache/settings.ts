@@ -3,6 +3,8 @@
  *   node_modules/.cache/ban-so/{pdf,og,precompress,audio,cms}/   (BUILD_CACHE_DIR moves the root)
  *   BUILD_CACHE=0   no cache at all (every PDF, preview, twin and recording made again)
  *   PDF_CACHE=0, OG_CACHE=0, PRECOMPRESS_CACHE=0, AUDIO_CACHE=0, CMS_CACHE=0   one kind off
+ * Articles' HTML is kept by Astro's own data store (its cacheDir), not here: ARTICLE_CACHE=0
+ * (or BUILD_CACHE=0) renders every article again (src/lib/article/loader.ts).
  * node_modules/.cache is where tools keep caches; CI saves and restores it (ci.yml).
  */
 import path from 'node:path';
@@ -21,6 +23,11 @@ const off = (value: string | undefined) => value !== undefined && /^(0|false|no|
 
 export function cacheRoot(env: Env = process.env): string {
   return path.resolve(env['BUILD_CACHE_DIR']?.trim() || 'node_modules/.cache/ban-so');
+}
+
+/** Whether articles may keep the HTML rendered by an earlier build. */
+export function articleCacheOn(env: Env = process.env): boolean {
+  return !off(env['BUILD_CACHE']) && !off(env['ARTICLE_CACHE']);
 }
 
 /** The cache folder of a kind, or undefined when caching is switched off for it. */
