@@ -152,3 +152,25 @@ describe('the articles loader', () => {
     await expect(articles('content/lessons').load(fakeContext().context)).rejects.toThrow('content/lessons/bai-loi.mdx:8 — nội dung — có biểu thức trong ngoặc nhọn');
   });
 });
+
+describe('ARTICLE_RENDER_VERSION', () => {
+  it('changes whenever the HTML changes, so no build keeps an article rendered the old way', async () => {
+    const { createHash } = await import('node:crypto');
+    const { ARTICLE_RENDER_VERSION } = await import('../../src/lib/article/render.ts');
+    const sample = [
+      '## Cần chuẩn bị',
+      'Bấm "Tiếp tục"... xem <Term id="otp">mã OTP</Term> và [mã QR](/tu-dien/#ma-qr), [bài](/bai-hoc/x/ "x").',
+      '- [Bài một](/bai-hoc/a/)\n- Chữ',
+      '<Steps>\n\n1. Mở.\n2. Bấm.\n\n</Steps>',
+      '<Tip>\nMẹo.\n</Tip>',
+      '<Warning>\nCẩn thận.\n</Warning>',
+      '<Figure caption="Chú thích ảnh.">![Ảnh](../images/a.png)</Figure>',
+      '![Ảnh ngoài](https://example.org/a.png)',
+      '| a | b |\n| - | - |\n| 1 | 2 |',
+    ].join('\n\n');
+    const hash = createHash('sha256').update(renderArticle(sample).html).digest('hex').slice(0, 16);
+    // If this fails because you changed src/lib/article/render.ts on purpose: add 1 to
+    // ARTICLE_RENDER_VERSION and write both new values here.
+    expect({ version: ARTICLE_RENDER_VERSION, hash }).toEqual({ version: 1, hash: 'e3c81d7d1c507f4c' });
+  });
+});

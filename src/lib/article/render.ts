@@ -19,7 +19,7 @@ import { glossaryTermId, routes } from '../routes.ts';
  * (`<!--ban-so-image:N-->`) that ArticleBody.astro replaces with a responsive <picture>.
  */
 
-/** Bump when the HTML made here changes: cached articles from older builds are made again. */
+/** Bump when the HTML made here changes: cached articles from older builds are made again (tests/unit/article.test.ts fails until you do). */
 export const ARTICLE_RENDER_VERSION = 1;
 
 export interface ArticleImage {
