@@ -1,8 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { setBuildStep } from '../lib/build-memory.ts';
 import { fileURLToPath } from 'node:url';
-import { buildPdfsInChild } from '../lib/build-cache/pdf-child.ts';
-import type { PdfMeta } from '../lib/build-cache/pdfs.ts';
+import { buildPdfs, type PdfMeta } from '../lib/build-cache/pdfs.ts';
 import { cacheLine, cacheStore } from '../lib/build-cache/settings.ts';
 import { chromiumPath, chromiumVersion, pdfEnabled } from '../lib/chromium.ts';
 import { formatPdfProblems, pdfJobs } from '../lib/pdf.ts';
@@ -34,13 +33,14 @@ export function pdfIntegration(): AstroIntegration {
         const store = cacheStore<PdfMeta>('pdf');
         logger.info(`PDF: ${jobs.length} tệp, in bằng Chromium (${executablePath}) những tệp chưa có trong bộ nhớ đệm…`);
         const started = Date.now();
-        // In a child process: its garbage never adds to the build's peak memory (pdf-child.ts).
-        const result = await buildPdfsInChild(
-          dist,
-          jobs,
-          { executablePath, chromiumVersion: chromiumVersion(executablePath), sourceDateEpoch: sourceDateEpoch(), concurrency: Number(process.env['PDF_CONCURRENCY']) || undefined },
-          (line) => logger.info(line),
-        );
+        const result = await buildPdfs(dist, jobs, {
+          executablePath,
+          chromiumVersion: chromiumVersion(executablePath),
+          sourceDateEpoch: sourceDateEpoch(),
+          concurrency: Number(process.env['PDF_CONCURRENCY']) || undefined,
+          store,
+          log: (line) => logger.info(line),
+        });
         const pruned = store ? await store.prune(started) : 0;
         if (result.problems.length) {
           logger.error(`\n${formatPdfProblems(result.problems)}`);
@@ -48,7 +48,7 @@ export function pdfIntegration(): AstroIntegration {
           error.stack = error.message;
           throw error;
         }
-        const line = cacheLine('pdf', { made: result.printed + result.derived, fromCache: result.fromCache, damaged: result.damaged, pruned }, !!store);
+        const line = cacheLine('pdf', { made: result.printed + result.derived, fromCache: result.fromCache, damaged: store?.counts.damaged, pruned }, !!store);
         logger.info(`${line} (${result.printed} in bằng Chromium, ${result.derived} tờ A5 ghép từ tờ A4); xong ${result.written.length} tệp trong ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       },
     },
