@@ -151,6 +151,13 @@ describe('the articles loader', () => {
     write('bai-loi.mdx', '---\ntitle: Lỗi\nsummary: Có mã.\n---\n\nChữ.\n\n{globalThis.x = 1}\n');
     await expect(articles('content/lessons').load(fakeContext().context)).rejects.toThrow('content/lessons/bai-loi.mdx:8 — nội dung — có biểu thức trong ngoặc nhọn');
   });
+
+  it('refuses what the content check refuses, such as a javascript: link, even when the gate did not run', async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'ban-so-articles-'));
+    mkdirSync(path.join(root, 'content/lessons'), { recursive: true });
+    write('bai-link.mdx', '---\ntitle: Link\n---\n\nBấm [vào đây](javascript:alert(1)).\n');
+    await expect(articles('content/lessons').load(fakeContext().context)).rejects.toThrow(/content\/lessons\/bai-link\.mdx:5 — nội dung — đường dẫn "javascript:alert\(1\)" chạy mã lệnh/);
+  });
 });
 
 describe('ARTICLE_RENDER_VERSION', () => {

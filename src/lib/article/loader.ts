@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { articleCacheOn } from '../build-cache/settings.ts';
+import { checkMdxSafety } from '../content/mdx-safety.ts';
+import { BODY_FIELD, formatReport } from '../content/problems.ts';
 import { mapLimit } from '../map-limit.ts';
 import { idFromPath } from '../slug.ts';
 import { ARTICLE_IMAGES_FIELD } from './parts.ts';
@@ -53,6 +55,14 @@ export function articles(folder: string): Loader {
         if (reuse && existing?.digest === digest && existing.filePath === filePath) {
           counts.kept++;
           return id;
+        }
+        // The content check's rules once more (dangerous links, event handlers…), in case the
+        // gate did not run (`astro dev`, a file added later): nothing unsafe reaches a page.
+        const unsafe = checkMdxSafety(contents);
+        if (unsafe.length) {
+          const error = new Error(`Bài viết có mã lệnh hoặc thẻ không được phép; tệp không được dựng:\n${formatReport(unsafe.map((issue) => ({ file: filePath, field: BODY_FIELD, ...issue })))}`);
+          error.stack = error.message;
+          throw error;
         }
         const { frontmatter, content } = parseFrontmatter(contents, { frontmatter: 'remove' });
         const body = content.trim();
