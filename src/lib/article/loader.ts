@@ -21,6 +21,8 @@ import { ARTICLE_RENDER_VERSION, ArticleError, renderArticle, type ArticleImage 
 
 const IMAGE_IMPORT_PREFIX = '__ASTRO_IMAGE_';
 
+const toPosix = (file: string) => file.split(path.sep).join('/');
+
 /** Drafts and templates start with "_" (as before, glob's `**\/[^_]*.mdx`). */
 const isArticleFile = (relative: string) => relative.endsWith('.mdx') && !path.basename(relative).startsWith('_');
 
@@ -28,7 +30,7 @@ async function articleFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries
     .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .map((entry) => toPosix(path.relative(dir, path.join(entry.parentPath, entry.name))))
     .filter(isArticleFile)
     .sort();
 }
@@ -47,7 +49,7 @@ export function articles(folder: string): Loader {
         const file = path.join(base, relative);
         const contents = await readFile(file, 'utf8');
         const id = idFromPath(relative);
-        const filePath = path.relative(root, file).split(path.sep).join('/');
+        const filePath = toPosix(path.relative(root, file));
         idByFile.set(file, id);
         const digest = generateDigest(`${ARTICLE_RENDER_VERSION}\n${contents}`);
         const existing = store.get(id);
@@ -102,8 +104,8 @@ export function articles(folder: string): Loader {
       // `astro dev` and `npm run cms`: an edited, added or deleted article shows at once.
       watcher.add(base);
       const inFolder = (file: string) => {
-        const relative = path.relative(base, file);
-        return !relative.startsWith('..') && isArticleFile(relative.split(path.sep).join('/')) ? relative.split(path.sep).join('/') : undefined;
+        const relative = toPosix(path.relative(base, file));
+        return !relative.startsWith('..') && isArticleFile(relative) ? relative : undefined;
       };
       const onChange = async (file: string) => {
         const relative = inFolder(file);

@@ -2,6 +2,7 @@ import GithubSlugger from 'github-slugger';
 import { toHtml } from 'hast-util-to-html';
 import { mdxToHast } from 'satteri';
 import { editorComponentError } from '../content/component-errors.ts';
+import { COMMENT_ONLY, COMPONENT_LIST } from '../content/mdx-safety.ts';
 import { isLinkOnly } from '../link-only.ts';
 import { glossaryTermId, routes } from '../routes.ts';
 
@@ -120,7 +121,7 @@ export function renderArticle(body: string): RenderedArticle {
         return [element('a', { className: ['term'], href: routes.glossaryTerm(id!) }, inner)];
       }
       default:
-        return fail(`thành phần <${name}> không có; chỉ dùng <Steps>, <Tip>, <Warning>, <Figure>, <Term>.`);
+        return fail(`thành phần <${name}> không có; chỉ dùng ${COMPONENT_LIST}.`);
     }
   }
 
@@ -134,7 +135,7 @@ export function renderArticle(body: string): RenderedArticle {
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
         // Only an MDX comment {/* … */} reaches here (the check refuses the rest): it is nothing.
-        if (/^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value ?? '')) return [];
+        if (COMMENT_ONLY.test(node.value ?? '')) return [];
         throw new ArticleError(`có biểu thức trong ngoặc nhọn {${node.value ?? ''}}; xoá nó (bài viết không chạy mã lệnh).`, node.position?.start.line);
       case 'element':
         return [convertElement(node)];

@@ -31,7 +31,7 @@ export const COMPONENT_ATTRIBUTES: Record<(typeof EDITOR_COMPONENTS)[number], { 
   Term: { allowed: ['id'], required: ['id'] },
 };
 
-const COMPONENT_LIST = EDITOR_COMPONENTS.map((name) => `<${name}>`).join(', ');
+export const COMPONENT_LIST = EDITOR_COMPONENTS.map((name) => `<${name}>`).join(', ');
 
 /** Elements that load or run something; named in the message so the danger is clear. */
 const DANGEROUS_ELEMENTS: Record<string, string> = {
@@ -81,7 +81,7 @@ function isDangerousUrl(url: string): boolean {
 }
 
 /** `{/* a note *\/}`: an MDX comment compiles to nothing, so it may stay. */
-const COMMENT_ONLY = /^\s*\/\*(?:(?!\*\/)[\s\S])*\*\/\s*$/;
+export const COMMENT_ONLY = /^\s*\/\*(?:(?!\*\/)[\s\S])*\*\/\s*$/;
 
 interface Attribute {
   type: string;
