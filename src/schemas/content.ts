@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { cover, day, LANGUAGES, recording, source, summary, title, type SchemaHelpers } from './helpers.ts';
+import { citations, cover, day, LANGUAGES, recording, source, summary, title, type SchemaHelpers } from './helpers.ts';
 
 export const LESSON_LEVELS = ['co-ban', 'nang-cao'] as const;
 
@@ -38,8 +38,12 @@ export const LessonSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>)
     level: z.enum(LESSON_LEVELS),
     /** Minutes to read; computed from the text when left out. */
     minutes: z.number().int().min(1).max(60).optional(),
-    /** Day the lesson was last checked against the real app or service. */
+    /** Day the text was last changed. */
     updated: day(),
+    /** Day someone last followed the steps against the real app or office. */
+    reviewed: day().optional(),
+    /** Where each step, number and name comes from: official guides, the provider, the press. */
+    sources: citations().optional(),
     /** Picture at the top of the lesson. */
     cover: cover(helpers).optional(),
     /** 3 to 5 short lines for the printed leaflet: the steps or the key points. */
@@ -121,6 +125,8 @@ export const NewsSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) =
     date: day(),
     /** Places the news is about. */
     places: z.array(helpers.ref('places')).default([]),
+    /** Every source the facts were checked against. */
+    sources: citations().optional(),
     /** Who reported it first (required: we attribute every figure). */
     source: source(),
     /** Picture at the top. */
@@ -177,6 +183,8 @@ export const StorySchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) 
         }),
       )
       .default([]),
+    /** Every source the facts were checked against. */
+    sources: citations().optional(),
     /** Who reported the facts. */
     source: source(),
     /** Picture at the top. */
@@ -227,6 +235,8 @@ export const CampaignSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef
           faq: z.array(z.strictObject({ question: z.string().trim().min(5), answer: z.string().trim().min(5) })).default([]),
         })
         .optional(),
+      /** Every source the campaign's facts were checked against. */
+      sources: citations().optional(),
       /** Loudspeaker script settings for the announcements: pace, translations. */
       broadcast: broadcast().optional(),
     })

@@ -70,6 +70,27 @@ export const source = () =>
     url: z.url({ protocol: /^https?$/ }).optional(),
   });
 
+/**
+ * One source a fact was checked against (issue 24): the page or document, who published it,
+ * its https address, the day it was published when known, and the day an editor read it.
+ */
+export const citation = () =>
+  z.strictObject({
+    /** Title of the page or document, e.g. "Hướng dẫn kích hoạt tài khoản định danh điện tử". */
+    name: z.string().trim().min(3).max(200),
+    /** Who published it, e.g. "Bộ Công an", "Báo Quảng Ninh", "EVNNPC". */
+    publisher: z.string().trim().min(2).max(120),
+    /** Its address; https only, so a reader's phone opens the real page. */
+    url: z.url({ protocol: /^https$/ }),
+    /** Day it was published, when the page gives one. */
+    published: day().optional(),
+    /** Day an editor last read it. */
+    read: day(),
+  });
+
+/** Where the facts of an entry come from: one or more sources. */
+export const citations = () => z.array(citation()).min(1);
+
 /** A cover picture: an image file next to the content and its description for blind readers. */
 export const cover = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) =>
   z.strictObject({

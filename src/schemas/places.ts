@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { day, type SchemaHelpers } from './helpers.ts';
+import { citations, day, type SchemaHelpers } from './helpers.ts';
 
 /** Kinds of administrative unit, old and new (the 2025 reform abolished districts). */
 export const PLACE_KINDS = ['province', 'district', 'commune', 'ward', 'town', 'village'] as const;
@@ -43,6 +43,8 @@ export const PlaceSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) 
       changeNote: z.string().trim().max(300).optional(),
       /** A short description of the place, in plain words. */
       description: z.string().trim().max(400).optional(),
+      /** Every source the facts on this place were checked against. */
+      sources: citations().optional(),
       /** Where the facts on this place come from. */
       source: z.string().trim().optional(),
     })
