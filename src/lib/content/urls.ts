@@ -35,9 +35,17 @@ export function schemeOf(url: string): string | undefined {
 
 function shorten(url: string): string {
   // eslint-disable-next-line no-control-regex
-  const oneLine = url.replace(/[\u0000-\u001f\s]+/g, ' ');
-  return oneLine.length > 50 ? `${oneLine.slice(0, 49)}…` : oneLine;
+  const oneLine = url.replace(/[\u0000-\u001f\s]+/g, ' ').trim();
+  return oneLine.length > 40 ? `${oneLine.slice(0, 37)}…` : oneLine;
 }
+
+/** Schemes that run code or smuggle content past the page's rules. */
+const CODE_SCHEMES = new Set(['javascript', 'vbscript', 'data', 'file', 'blob']);
+
+const codeRefusal = (url: string): UrlRefusal => ({
+  message: `đường dẫn "${shorten(url)}" chạy mã lệnh hoặc chứa dữ liệu nhúng`,
+  fix: 'Chỉ dùng đường dẫn https://… hoặc đường dẫn tới ảnh trong content/images/.',
+});
 
 /** A site path ("/bai-hoc/x/", "/tu-dien/#otp") that a link may point at, else undefined. */
 export function sitePath(url: string): string | undefined {
@@ -50,6 +58,7 @@ export function linkRefusal(url: string): UrlRefusal | undefined {
   const seen = browserView(url);
   const scheme = schemeOf(url);
   if (scheme !== undefined) {
+    if (CODE_SCHEMES.has(scheme)) return codeRefusal(url);
     if (!LINK_SCHEMES.has(scheme)) {
       return {
         message: `đường dẫn "${shorten(url)}" dùng kiểu "${scheme}:" (có thể chạy mã lệnh hoặc mở thứ khác ngoài trang web)`,
@@ -77,7 +86,9 @@ export function linkRefusal(url: string): UrlRefusal | undefined {
 /** Why a picture's src may not be used, or undefined when it is a relative path (into content/, checked by the check). */
 export function imageRefusal(src: string): UrlRefusal | undefined {
   const seen = browserView(src);
-  if (schemeOf(src) !== undefined || seen.startsWith('//')) {
+  const scheme = schemeOf(src);
+  if (scheme !== undefined && CODE_SCHEMES.has(scheme)) return codeRefusal(src);
+  if (scheme !== undefined || seen.startsWith('//')) {
     return {
       message: `ảnh "${shorten(src)}" lấy từ nơi khác (trang không tải gì từ nơi khác)`,
       fix: 'Tải ảnh về, đặt vào content/images/ và ghi đường dẫn ../images/ten-anh.jpg.',
