@@ -6,6 +6,7 @@ import { COMMENT_ONLY, COMPONENT_LIST } from '../content/mdx-safety.ts';
 import { isLinkOnly } from '../link-only.ts';
 import { glossaryTermId, routes } from '../routes.ts';
 import { imageRefusal, linkRefusal } from '../content/urls.ts';
+import { MAX_NESTING, MAX_TREE_DEPTH, NESTING_MESSAGE, bodyLimitProblem } from '../content/limits.ts';
 
 /**
  * An article's MDX body as HTML, made once when the content is loaded (issue 12).
@@ -30,13 +31,7 @@ import { imageRefusal, linkRefusal } from '../content/urls.ts';
 /** Bump when the HTML made here changes: cached articles from older builds are made again (tests/unit/article.test.ts fails until you do). */
 export const ARTICLE_RENDER_VERSION = 2;
 
-/**
- * How deep blocks may nest: quotes (>), lists and editor components count one level each. Deeper
- * text is refused with its line (no article needs it; 3,000 nested <Tip> would otherwise end the
- * build in a RangeError). MAX_TREE_DEPTH bounds every other kind of nesting (emphasis…).
- */
-export const MAX_NESTING = 20;
-export const MAX_TREE_DEPTH = 100;
+export { MAX_NESTING } from '../content/limits.ts';
 
 /** A link or picture the body uses, with its line in the body: the check looks each one up. */
 export interface ArticleUse {
@@ -147,6 +142,12 @@ export function renderArticle(body: string, options: RenderOptions = {}): Render
     if (!options.onRefusal) throw error;
     options.onRefusal(error);
   };
+  // Lines too long or nested too deep: refused before parsing (src/lib/content/limits.ts).
+  const limit = bodyLimitProblem(body);
+  if (limit) {
+    refuse(limit.message, limit.line);
+    return { html: '', images: [], uses: [] };
+  }
   let tree: Node;
   try {
     const parse = options.format === 'md' ? markdownToHast : mdxToHast;
@@ -158,10 +159,7 @@ export function renderArticle(body: string, options: RenderOptions = {}): Render
   }
   const deep = tooDeep(tree);
   if (deep) {
-    refuse(
-      `các khối lồng vào nhau quá ${MAX_NESTING} tầng (trích dẫn ">", danh sách, <Tip>, <Warning>…); trang không dựng được`,
-      deep.position?.start.line,
-    );
+    refuse(NESTING_MESSAGE, deep.position?.start.line);
     return { html: '', images: [], uses: [] };
   }
   const uses: ArticleUse[] = [];

@@ -2,6 +2,7 @@ import { markdownToMdast, mdxToMdast } from 'satteri';
 import { EDITOR_COMPONENTS } from './component-errors.ts';
 import { closest } from './suggest.ts';
 import { imageRefusal, linkRefusal, schemeOf } from './urls.ts';
+import { bodyLimitProblem } from './limits.ts';
 
 /**
  * MDX that cannot run code. Contributed MDX may use only the editor components, with
@@ -115,6 +116,9 @@ function parseErrorIssue(error: unknown, lineOffset: number): SafetyIssue {
  * HTML would reach readers' browsers unchanged, so it is reported too.
  */
 export function checkMdxSafety(text: string, lineOffset = 0, format: 'mdx' | 'md' = 'mdx'): SafetyIssue[] {
+  // Lines too long, quotes and lists nested too deep: refused before parsing (src/lib/content/limits.ts).
+  const limit = bodyLimitProblem(text);
+  if (limit) return [{ line: limit.line + lineOffset, message: limit.message, fix: limit.fix }];
   let tree: MdNode;
   try {
     const source = text.replace(/^\uFEFF/, '');
