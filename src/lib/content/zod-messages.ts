@@ -155,7 +155,7 @@ export function editorMessages(error: z.ZodError, data: unknown, schema?: z.ZodT
         if (known) {
           messages.push({ field, path, message: known.message, fix: known.fix });
         } else if (issue.format === 'url' && typeof got === 'string' && /^http:\/\//i.test(got.trim())) {
-          messages.push({ field, path, message: `đường dẫn "${short(got)}" không an toàn (http://)`, fix: 'Mở trang nguồn, dùng địa chỉ bắt đầu bằng https:// (hầu hết trang chính thức đều có); không có bản https thì chọn nguồn khác.' });
+          messages.push({ field, path, message: 'đường dẫn bắt đầu bằng http://, không an toàn', fix: 'Mở trang nguồn, dùng địa chỉ bắt đầu bằng https:// (hầu hết trang chính thức đều có); không có bản https thì chọn nguồn khác.' });
         } else if (issue.format === 'url') {
           messages.push({ field, path, message: 'đường dẫn không hợp lệ', fix: 'Dán đường dẫn đầy đủ bắt đầu bằng https://' });
         } else {
