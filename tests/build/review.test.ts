@@ -45,7 +45,7 @@ describe('lessons whose check has aged, on a built site', () => {
   });
 
   it('the print centre lists the lessons due for review for editors, oldest first, and no other', () => {
-    const section = page(routes.printCentre()).querySelector('#can-kiem-tra')!.parentNode;
+    const section = page(routes.printCentre()).querySelector('#can-kiem-tra')!.parentNode!;
     expect(section.querySelector('h2')?.text).toBe('Bài cần kiểm tra lại');
     const items = section.querySelectorAll('ol li');
     expect(items.map((item) => item.querySelector('a')?.getAttribute('href'))).toEqual([routes.lesson('kiem-tra-13-thang'), routes.lesson('kiem-tra-7-thang')]);
