@@ -63,8 +63,6 @@ export const LessonSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>)
     searchTerms: searchTerms(),
     /** A person reading this lesson aloud (a file in content/audio/); the page's text is its transcript. */
     audio: recording().optional(),
-    /** Where the facts come from (e.g. the official guide). */
-    source: source().optional(),
     /** Loudspeaker script settings: pace, translations, a recording of the script being read. */
     broadcast: broadcast()
       .extend({
