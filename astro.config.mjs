@@ -9,6 +9,7 @@ import { serviceWorker } from './src/integrations/service-worker.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { buildCache, buildMemoryReport } from './src/integrations/build-cache.ts';
 import { cmsAdmin } from './src/integrations/cms-admin.ts';
+import { reportSettings } from './src/integrations/report-settings.ts';
 import { siteUrl } from './src/lib/site.ts';
 
 export default defineConfig({
@@ -26,6 +27,8 @@ export default defineConfig({
   // The search index runs before the PDFs are printed; both read the finished pages.
   integrations: [
     contentGate(),
+    // Issue 24: whether "Báo nội dung sai" has the team's phone (REPORT_PHONE), said once.
+    reportSettings(),
     sitemap({ filter: (page) => !excludedFromSitemap(new URL(page).pathname) }),
     // Issue 12: link previews' cache bookkeeping (PDFs and twins keep their own).
     buildCache(),

@@ -4,6 +4,7 @@ import { buildDate } from '../lib/site.ts';
 import { getLessons, type LessonView } from './lessons.ts';
 import { placeLinks } from './places.ts';
 import type { RecordingField } from './recordings.ts';
+import { sourceViews, type SourceView } from './sources.ts';
 import type { Link } from './types.ts';
 
 export interface CampaignView {
@@ -16,9 +17,13 @@ export interface CampaignView {
   goal: string;
   lessons: LessonView[];
   places: Link[];
+  /** Residents' words for what the campaign is about (search). */
+  searchTerms: readonly string[];
   announcements: Array<{ title: string; text: string; audio?: RecordingField | undefined }>;
   meeting?: CollectionEntry<'campaigns'>['data']['meeting'];
   editPath: string;
+  /** Every source the campaign's facts were checked against (issue 24). */
+  sources: SourceView[];
   entry: CollectionEntry<'campaigns'>;
 }
 
@@ -39,9 +44,11 @@ export function getCampaigns(): Promise<CampaignView[]> {
         goal: entry.data.goal,
         lessons: entry.data.lessons.map((ref) => lessonById.get(ref.id)).filter((lesson) => lesson !== undefined),
         places: await placeLinks(entry.data.places.map((ref) => ref.id)),
+        searchTerms: entry.data.searchTerms,
         announcements: entry.data.announcements,
         meeting: entry.data.meeting,
         editPath: entry.filePath ?? `content/campaigns/${entry.id}.mdx`,
+        sources: sourceViews(entry.data.sources),
         entry,
       })),
     );

@@ -7,6 +7,7 @@ import { checkImagesDecode, checkIntegrity, imageUses, type ValidEntry } from '.
 import { loadContent, unexpectedProblem, type RawEntry } from './load.ts';
 import type { Problem } from './problems.ts';
 import { checkRecordings } from './recordings.ts';
+import { checkReviews } from './review.ts';
 import { checkTranslations } from './translations.ts';
 import { editorMessages } from './zod-messages.ts';
 
@@ -48,7 +49,10 @@ export async function validateContent(root: string, contentDir?: string, now = n
   problems.push(...translations.problems);
   const recordings = await checkRecordings([...entries, ...partial], contentDir ?? path.join(root, 'content'), undefined, root);
   problems.push(...recordings.problems);
-  return { problems, warnings: [...translations.warnings, ...recordings.warnings], notices: recordings.notice ? [recordings.notice] : [], entries, notNfc: loaded.notNfc };
+  // Issue 24: `reviewed:` in the future is refused; older than six months warns.
+  const reviews = checkReviews(entries, now);
+  problems.push(...reviews.problems);
+  return { problems, warnings: [...translations.warnings, ...recordings.warnings, ...reviews.warnings], notices: recordings.notice ? [recordings.notice] : [], entries, notNfc: loaded.notNfc };
 }
 
 function validateEntry(entry: RawEntry, schema: z.ZodType, problems: Problem[], entries: ValidEntry[], partial: ValidEntry[]): void {
