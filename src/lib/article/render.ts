@@ -50,6 +50,11 @@ export interface RenderOptions {
   images?: boolean;
   /** Collect every refusal instead of throwing at the first (the content check). */
   onRefusal?: (error: ArticleError) => void;
+  /**
+   * false: walk and refuse exactly as for a page, but write no HTML (the content check, which only
+   * needs the refusals and the uses: serialising is most of the cost of a render).
+   */
+  html?: boolean;
 }
 
 export interface ArticleImage {
@@ -166,6 +171,8 @@ export function renderArticle(body: string, options: RenderOptions = {}): Render
   const slugger = new GithubSlugger();
   const images: ArticleImage[] = [];
   const html = (nodes: Html[]) => toHtml(nodes as never, { characterReferences: { useNamedReferences: true } });
+  const serialise = options.html !== false;
+  const holdsList = (nodes: Html[]): boolean => nodes.some((node) => node.type === 'element' && (node.tagName === 'ol' || holdsList(node.children)));
 
   const children = (node: Node): Html[] => (node.children ?? []).flatMap(convert);
 
@@ -180,7 +187,7 @@ export function renderArticle(body: string, options: RenderOptions = {}): Render
     const inner = children(node);
     switch (name) {
       case 'Steps': {
-        const problem = editorComponentError('Steps', { html: html(inner) });
+        const problem = editorComponentError('Steps', { html: serialise ? html(inner) : holdsList(inner) ? '<ol>' : '' });
         if (problem) fail(problem);
         return failed ? [] : [element('div', { className: ['steps'] }, inner)];
       }
@@ -291,10 +298,12 @@ export function renderArticle(body: string, options: RenderOptions = {}): Render
       refuse(`thẻ <${tagName}> có đường dẫn, không được phép.`, line);
       return [];
     }
+    if (tagName === 'li' && !serialise) return [element('li', properties, inner)];
     if (tagName === 'li') return [element('li', isLinkOnly(html(inner)) ? { ...properties, className: ['link-item'] } : properties, inner)];
     return [element(tagName, properties, inner)];
   }
 
-  const out = html(children(tree));
+  const converted = children(tree);
+  const out = serialise ? html(converted) : '';
   return { html: out, images, uses };
 }

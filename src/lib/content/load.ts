@@ -157,6 +157,7 @@ async function loadFolderFile(root: string, contentDir: string, source: Collecti
   // …then the renderer itself, on the same body: whatever it would refuse is refused here first.
   const reported = new Set(safety.map((issue) => issue.line));
   const rendered = renderArticle(split.body, {
+    html: false,
     format,
     images: source.name !== 'glossary',
     onRefusal: (error) => {
