@@ -9,6 +9,7 @@ import { parseFrontmatter } from 'astro/markdown';
 import type { LoaderContext } from 'astro/loaders';
 import { afterAll, describe, expect, it } from 'vitest';
 import { articles, contentFolder } from '../../src/lib/article/loader.ts';
+import { renderArticle } from '../../src/lib/article/render.ts';
 import { loadContent } from '../../src/lib/content/load.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
 import { splitFrontmatter } from '../../src/lib/content/source-file.ts';
@@ -226,6 +227,18 @@ function harmful(html: string): string | undefined {
 }
 
 describe('one verdict', () => {
+  it('the check renders as the build does, only without writing the HTML: same refusals, same links and pictures', () => {
+    for (const { name, text } of documents()) {
+      const split = splitFrontmatter(text);
+      const walk = (html: boolean) => {
+        const refusals: string[] = [];
+        const result = renderArticle(split.body, { html, format: name.endsWith('.md') ? 'md' : 'mdx', onRefusal: (error) => refusals.push(`${error.line}: ${error.message}`) });
+        return { refusals, uses: result.uses, images: result.images };
+      };
+      expect(walk(false), name).toEqual(walk(true));
+    }
+  });
+
   it('what the check passes, the build renders harmlessly; what the build refuses, the check refuses first', async () => {
     // Candidates: every fixture document, and every trick put into real entries (first body line,
     // end of the body, and the first body line indented).
