@@ -88,9 +88,16 @@ describe('one list of files', () => {
     writeFileSync(path.join(content, 'places/.xa-an.yaml'), readFileSync(path.join(content, 'places/xa-dai-duc.yaml')));
 
     const result = await validateContent(root, undefined, NOW);
-    const checked = result.entries.filter((entry) => FOLDERS.some((f) => f.name === entry.collection)).map((entry) => entry.file);
-    const built = [...(await buildReads(root)).keys()];
+    const checkedEntries = result.entries.filter((entry) => FOLDERS.some((f) => f.name === entry.collection));
+    const checked = checkedEntries.map((entry) => entry.file);
+    const reads = await buildReads(root);
+    const built = [...reads.keys()];
     expect(built.sort()).toEqual(checked.sort());
+    // Same ids (so the same addresses), and the body the check read is the body the build stored.
+    for (const entry of checkedEntries) {
+      expect(reads.get(entry.file)?.['id'], entry.file).toBe(entry.id);
+      if (entry.body !== undefined) expect(reads.get(entry.file)?.['body'], entry.file).toBe(entry.body);
+    }
     expect(built).toContain('content/lessons/cu/bai-cu.mdx');
     // Everything hidden is refused by the check, with the file named; nothing of it is built.
     const refused = result.problems.map(formatProblem);

@@ -113,7 +113,7 @@ function folderLoader(source: CollectionSource): Loader {
           rendered = renderArticle(split.body, { format, images: source.name !== 'glossary' });
         } catch (error) {
           if (!(error instanceof ArticleError)) throw error;
-          throw refusal(filePath, error.line === undefined ? undefined : error.line + offset, BODY_FIELD, error.message, 'Chạy "npm run check" để xem cách sửa.');
+          throw refusal(filePath, error.line === undefined ? undefined : error.line + offset, BODY_FIELD, error.message.replace(/\.$/, ''), error.fix ?? 'Chạy "npm run check" để xem cách sửa.');
         }
         for (const image of rendered.images) {
           const outside = imageOutsideContent(file, image.src, contentDir);

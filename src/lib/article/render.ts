@@ -6,7 +6,7 @@ import { COMMENT_ONLY, COMPONENT_LIST } from '../content/mdx-safety.ts';
 import { isLinkOnly } from '../link-only.ts';
 import { glossaryTermId, routes } from '../routes.ts';
 import { imageRefusal, linkRefusal } from '../content/urls.ts';
-import { MAX_NESTING, MAX_TREE_DEPTH, NESTING_MESSAGE, bodyLimitProblem } from '../content/limits.ts';
+import { MAX_NESTING, MAX_TREE_DEPTH, NESTING_FIX, NESTING_MESSAGE, bodyLimitProblem } from '../content/limits.ts';
 
 /**
  * An article's MDX body as HTML, made once when the content is loaded (issue 12).
@@ -75,9 +75,12 @@ export const IMAGE_MARKER = /<!--ban-so-image:(\d+)-->/g;
 /** A body that cannot become a page; `line` is 1-based in the body given. */
 export class ArticleError extends Error {
   readonly line: number | undefined;
-  constructor(message: string, line: number | undefined) {
+  /** What to do, when the rule that refused says it (URL rules, limits). */
+  readonly fix: string | undefined;
+  constructor(message: string, line: number | undefined, fix?: string) {
     super(message);
     this.line = line;
+    this.fix = fix;
   }
 }
 
@@ -142,15 +145,15 @@ function tooDeep(tree: Node): Node | undefined {
 
 /** The body of an .mdx article (frontmatter already removed) as HTML with picture markers. */
 export function renderArticle(body: string, options: RenderOptions = {}): RenderedArticle {
-  const refuse = (message: string, line: number | undefined): void => {
-    const error = new ArticleError(message, line);
+  const refuse = (message: string, line: number | undefined, fix?: string): void => {
+    const error = new ArticleError(message, line, fix);
     if (!options.onRefusal) throw error;
     options.onRefusal(error);
   };
   // Lines too long or nested too deep: refused before parsing (src/lib/content/limits.ts).
   const limit = bodyLimitProblem(body);
   if (limit) {
-    refuse(limit.message, limit.line);
+    refuse(limit.message, limit.line, limit.fix);
     return { html: '', images: [], uses: [] };
   }
   let tree: Node;
@@ -164,7 +167,7 @@ export function renderArticle(body: string, options: RenderOptions = {}): Render
   }
   const deep = tooDeep(tree);
   if (deep) {
-    refuse(NESTING_MESSAGE, deep.position?.start.line);
+    refuse(NESTING_MESSAGE, deep.position?.start.line, NESTING_FIX);
     return { html: '', images: [], uses: [] };
   }
   const uses: ArticleUse[] = [];
@@ -251,9 +254,9 @@ export function renderArticle(body: string, options: RenderOptions = {}): Render
       const src = String(properties['src'] ?? '');
       const alt = String(properties['alt'] ?? '');
       uses.push({ kind: 'image', url: src, alt, line });
-      const refusal = options.images === false ? { message: 'ảnh không dùng được ở đây' } : imageRefusal(src);
+      const refusal = options.images === false ? { message: 'ảnh không dùng được ở đây (trang từ điển không có ảnh)', fix: 'Xoá ảnh; từ điển chỉ có chữ.' } : imageRefusal(src);
       if (refusal) {
-        refuse(`${refusal.message}.`, line);
+        refuse(`${refusal.message}.`, line, refusal.fix);
         return [];
       }
       let decoded: string;
@@ -278,7 +281,7 @@ export function renderArticle(body: string, options: RenderOptions = {}): Render
       const href = String(properties['href'] ?? '');
       const refusal = linkRefusal(href);
       if (refusal) {
-        refuse(`${refusal.message}.`, line);
+        refuse(`${refusal.message}.`, line, refusal.fix);
         return [];
       }
       const term = glossaryTermId(href);

@@ -164,7 +164,7 @@ async function loadFolderFile(root: string, contentDir: string, source: Collecti
       const line = error.line === undefined ? undefined : error.line + offset;
       if (line !== undefined && reported.has(line)) return;
       reported.add(line);
-      result.problems.push({ file, line, field: BODY_FIELD, message: error.message.replace(/\.$/, ''), fix: RENDER_FIX });
+      result.problems.push({ file, line, field: BODY_FIELD, message: error.message.replace(/\.$/, ''), fix: error.fix ?? RENDER_FIX });
     },
   });
   const uses = rendered.uses.map((use) => ({ ...use, line: use.line === undefined ? undefined : use.line + offset }));
