@@ -55,6 +55,7 @@ const EXPECTED_LINES: Record<string, number | null> = {
   'lessons--constructor--special-key.mdx': 12,
   'lessons--yaml--js-function-tag.mdx': 12,
   'places--yaml--alias-bomb.yaml': 1,
+  'places--yaml--deep-brackets.yaml': 2,
 };
 
 function placeFixture(name: string): string {

@@ -64,6 +64,8 @@ describe('one YAML reading for check and build', () => {
     expect(parseYamlWithLines('a: !!binary aGVsbG8=').errors[0]?.message).toContain('"!!binary"');
     expect(parseYamlWithLines(ALIAS_BOMB).errors[0]?.message).toContain('bí danh YAML');
     expect(parseYamlWithLines('a: !!str 1\nb: &x 2\nc: *x').data).toEqual({ a: '1', b: 2, c: 2 });
+    // Nesting the parser would recurse into (100,000 "[" took it 4 s to overflow its stack): refused before parsing.
+    expect(parseYamlWithLines(`a: 1\nb: ${'['.repeat(100_000)}`).errors).toEqual([{ line: 2, message: 'ngoặc [ ] hoặc { } lồng nhau quá 20 tầng' }]);
   });
 
   it('and the build refuses the same, naming the file and line, in every loader', async () => {

@@ -1,4 +1,5 @@
 import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
+import { MAX_LINE_LENGTH, MAX_NESTING } from './limits.ts';
 
 /**
  * THE YAML settings of the site (issue 23): the content check (frontmatter, places, topics,
@@ -10,10 +11,45 @@ import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
  * - No tags beyond the core ones: `!!js/function`, `!!binary`, `!!set`, `!foo`… are refused.
  * - At most MAX_YAML_ALIASES uses of an alias (`*name`): a few lines of aliases can otherwise
  *   expand to gigabytes ("billion laughs").
+ * - Lines of at most MAX_LINE_LENGTH characters, brackets nested at most MAX_NESTING deep and
+ *   indentation of at most MAX_YAML_INDENT spaces, checked before parsing: the parser recurses,
+ *   and 100,000 nested "[" took it 4 s to end in a stack overflow.
  * - Keys such as `__proto__` or `constructor` are plain data keys (the yaml package defines
  *   them as own properties; nothing reads them as JavaScript).
  */
 export const MAX_YAML_ALIASES = 100;
+
+export const MAX_YAML_INDENT = 80;
+
+/** The first line breaking a limit above, before parsing (one pass, no regular expression). */
+export function yamlLimitProblem(yamlText: string): { line: number; message: string } | undefined {
+  let depth = 0;
+  let line = 1;
+  let column = 0;
+  let indent = 0;
+  let inIndent = true;
+  for (let index = 0; index < yamlText.length; index++) {
+    const char = yamlText[index];
+    if (char === '\n') {
+      line++;
+      column = 0;
+      indent = 0;
+      inIndent = true;
+      continue;
+    }
+    column++;
+    if (column > MAX_LINE_LENGTH) return { line, message: `dòng dài quá ${MAX_LINE_LENGTH} ký tự` };
+    if (inIndent && char === ' ') {
+      if (++indent > MAX_YAML_INDENT) return { line, message: `dòng thụt lề quá ${MAX_YAML_INDENT} dấu cách` };
+      continue;
+    }
+    inIndent = false;
+    if (char === '[' || char === '{') {
+      if (++depth > MAX_NESTING) return { line, message: `ngoặc [ ] hoặc { } lồng nhau quá ${MAX_NESTING} tầng` };
+    } else if ((char === ']' || char === '}') && depth > 0) depth--;
+  }
+  return undefined;
+}
 
 export const YAML_PARSE_OPTIONS = { schema: 'core', uniqueKeys: true, prettyErrors: false, resolveKnownTags: false } as const;
 
@@ -26,6 +62,8 @@ export interface ParsedYaml {
 }
 
 export function parseYamlWithLines(yamlText: string): ParsedYaml {
+  const limit = yamlLimitProblem(yamlText);
+  if (limit) return { data: undefined, errors: [limit], lineOf: () => undefined };
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, ...YAML_PARSE_OPTIONS });
   const lineAt = (pos: number) => lineCounter.linePos(pos).line;
