@@ -78,3 +78,24 @@ export function newestMtime(paths: readonly string[]): number {
   }
   return newest;
 }
+
+/**
+ * The content file a built page renders, for messages: the entry whose page is the longest prefix
+ * of the path (/bai-hoc/x/to-roi/ and /bai-hoc/x/tay/ → content/lessons/x.mdx); /tu-dien/ holds
+ * every glossary term. Undefined for pages made from templates alone (home, lists, search…).
+ */
+export function sourceFileOf(sitePath: string, entries: ReadonlyArray<Pick<ValidEntry, 'collection' | 'id' | 'file'>>): string | undefined {
+  let best: { page: string; file: string } | undefined;
+  const glossary: string[] = [];
+  for (const entry of entries) {
+    const page = expectedPage(entry)?.split('#')[0];
+    if (page === undefined) continue;
+    if (entry.collection === 'glossary') {
+      if (sitePath === page) glossary.push(entry.file);
+      continue;
+    }
+    if (sitePath.startsWith(page) && (!best || page.length > best.page.length)) best = { page, file: entry.file };
+  }
+  if (best) return best.file;
+  return glossary.length > 0 ? `${path.posix.dirname(glossary[0]!.split(path.sep).join('/'))}/ (${glossary.length} mục)` : undefined;
+}
