@@ -10,6 +10,13 @@ import { precompress } from './src/integrations/precompress.ts';
 import { buildCache, buildMemoryReport } from './src/integrations/build-cache.ts';
 import { cmsAdmin } from './src/integrations/cms-admin.ts';
 import { siteUrl } from './src/lib/site.ts';
+import { readFileSync } from 'node:fs';
+import { astroCspDirectives, headerPolicyFor } from './src/lib/headers.ts';
+
+// Issue 23: every page's <meta> CSP carries the rules of the header too (default-src 'none',
+// img-src, font-src, connect-src, media-src…: all a meta can carry), read from public/_headers so
+// the two never drift; a page served without our headers (GitHub Pages) is still closed.
+const headerPolicy = headerPolicyFor(readFileSync(new URL('./public/_headers', import.meta.url), 'utf8'), '/');
 
 export default defineConfig({
   // SITE_URL (environment) sets the public address; see src/lib/site.ts.
@@ -41,7 +48,14 @@ export default defineConfig({
   ],
   // Every page gets a <meta> CSP with the hashes of its own inline <style> (docs/security.md);
   // scripts: only files from this site. The search page adds 'wasm-unsafe-eval' for Pagefind.
-  security: { csp: { scriptDirective: { resources: ["'self'"] } } },
+  // The header's other rules come along (directives), and style-src-attr 'none' as in the header.
+  security: {
+    csp: {
+      directives: astroCspDirectives(headerPolicy),
+      scriptDirective: { resources: ["'self'"] },
+      styleDirective: { resources: ["'self'", { resource: "'none'", kind: 'attribute' }] },
+    },
+  },
   devToolbar: { enabled: false },
   prefetch: false,
   // Scripts stay external files (never inlined), so the CSP needs no script hashes.
