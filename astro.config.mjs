@@ -48,14 +48,10 @@ export default defineConfig({
   ],
   // Every page gets a <meta> CSP with the hashes of its own inline <style> (docs/security.md);
   // scripts: only files from this site. The search page adds 'wasm-unsafe-eval' for Pagefind.
-  // The header's other rules come along (directives), and style-src-attr 'none' as in the header.
-  security: {
-    csp: {
-      directives: astroCspDirectives(headerPolicy),
-      scriptDirective: { resources: ["'self'"] },
-      styleDirective: { resources: ["'self'", { resource: "'none'", kind: 'attribute' }] },
-    },
-  },
+  // The header's other rules come along (directives). No style-src-attr: style-src without
+  // 'unsafe-inline' or 'unsafe-hashes' already refuses every style="" (and Astro warns on each
+  // build when style-src-attr is set beside style-src resources).
+  security: { csp: { directives: astroCspDirectives(headerPolicy), scriptDirective: { resources: ["'self'"] } } },
   devToolbar: { enabled: false },
   prefetch: false,
   // Scripts stay external files (never inlined), so the CSP needs no script hashes.

@@ -46,6 +46,7 @@ describe('Content-Security-Policy', () => {
       const styleSources = csp.get('style-src') ?? [];
       const scriptSources = csp.get('script-src') ?? [];
       if (styleSources.includes("'unsafe-inline'") || scriptSources.includes("'unsafe-inline'")) problems.push(`${page}: unsafe-inline in the meta CSP`);
+      if (styleSources.includes("'unsafe-hashes'") || csp.has('style-src-attr')) problems.push(`${page}: the meta CSP lets style attributes through`);
       // The meta must come before any <style>, or the browser applies it too late.
       const head = html.querySelector('head')!.childNodes.filter((node) => 'tagName' in node).map((node) => (node as { tagName: string }).tagName);
       if (head.indexOf('META') > -1 && head.indexOf('STYLE') > -1 && head.findIndex((tag, i) => tag === 'STYLE' && i < head.indexOf('META')) > -1) problems.push(`${page}: a <style> before the CSP meta`);
@@ -75,7 +76,9 @@ describe('Content-Security-Policy', () => {
       // Every directive of the header a meta can carry, with the same sources (script-src and
       // style-src are Astro's: 'self' plus the page's hashes, checked above).
       for (const [name, sources] of header) {
-        if (HEADER_ONLY_DIRECTIVES.includes(name) || name === 'script-src' || name === 'style-src') continue;
+        // style-src-attr 'none' is implied: the meta's style-src has hashes but neither
+        // 'unsafe-inline' nor 'unsafe-hashes', so no style="" can apply (checked above).
+        if (HEADER_ONLY_DIRECTIVES.includes(name) || /^(script|style)-src(-attr|-elem)?$/.test(name)) continue;
         if (meta.get(name)?.join(' ') !== sources.join(' ')) problems.push(`${page}: ${name} is "${meta.get(name)?.join(' ') ?? ''}" in the meta, "${sources.join(' ')}" in the header`);
       }
       for (const name of HEADER_ONLY_DIRECTIVES) if (meta.has(name)) problems.push(`${page}: ${name} in the meta (ignored there, with a console warning)`);
