@@ -16,6 +16,8 @@ export interface CampaignView {
   goal: string;
   lessons: LessonView[];
   places: Link[];
+  /** Residents' words for what the campaign is about (search). */
+  searchTerms: readonly string[];
   announcements: Array<{ title: string; text: string; audio?: RecordingField | undefined }>;
   meeting?: CollectionEntry<'campaigns'>['data']['meeting'];
   editPath: string;
@@ -39,6 +41,7 @@ export function getCampaigns(): Promise<CampaignView[]> {
         goal: entry.data.goal,
         lessons: entry.data.lessons.map((ref) => lessonById.get(ref.id)).filter((lesson) => lesson !== undefined),
         places: await placeLinks(entry.data.places.map((ref) => ref.id)),
+        searchTerms: entry.data.searchTerms,
         announcements: entry.data.announcements,
         meeting: entry.data.meeting,
         editPath: entry.filePath ?? `content/campaigns/${entry.id}.mdx`,

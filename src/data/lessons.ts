@@ -48,6 +48,8 @@ export interface LessonView {
   leafletTip: string;
   helpPhone?: string | undefined;
   places: Link[];
+  /** Residents' words for the task (search finds the lesson by them). */
+  searchTerms: readonly string[];
   source?: { name: string; url?: string | undefined } | undefined;
   editPath: string;
   /** Loudspeaker script: reading pace; script translations supplied by editors. */
@@ -90,6 +92,7 @@ async function build(): Promise<LessonView[]> {
         leafletTip: data.leafletTip,
         helpPhone: data.helpPhone,
         places: await placeLinks(data.places.map((ref) => ref.id)),
+        searchTerms: data.searchTerms,
         source: data.source,
         editPath: entry.filePath ?? `content/lessons/${entry.id}.mdx`,
         pace: data.broadcast?.pace,

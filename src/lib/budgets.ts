@@ -3,6 +3,7 @@
  * (src/lib/precompress.ts). Checked over every built page by tests/build/budgets.test.ts and
  * reported by `npm run bench`.
  */
+import { isPrintVariant, parsePath, type ParsedPath } from './routes.ts';
 
 /** A reading page's HTML with its inlined CSS arrives in the first TCP round trip (10 × 1,460 B − headers). */
 export const READING_PAGE_BUDGET = 14_000;
@@ -24,22 +25,24 @@ export type PageType = 'lesson' | 'news' | 'story' | 'place' | 'campaign' | 'glo
 /** Reading pages: everything a resident opens to read one thing. */
 export const READING_TYPES: ReadonlySet<PageType> = new Set(['lesson', 'news', 'story', 'place', 'campaign', 'glossary']);
 
-/** Page type of a site path. */
+const TYPE_OF_KIND: Partial<Record<ParsedPath['kind'], PageType>> = {
+  lesson: 'lesson',
+  news: 'news',
+  story: 'story',
+  place: 'place',
+  campaign: 'campaign',
+  glossary: 'glossary',
+  home: 'home',
+  list: 'list',
+  offline: 'other',
+  other: 'other',
+};
+
+/** Page type of a site path (a translated lesson, /bai-hoc/<id>/<lang>/, is a lesson). */
 export function pageType(sitePath: string): PageType {
-  if (/^\/(bai-hoc|chien-dich)\/[^/]+\/(to-roi|to-roi-a5|phat-thanh|hop-thon)\/$/.test(sitePath)) return 'print';
-  if (sitePath === '/404.html' || sitePath === '/ngoai-tuyen/') return 'other';
-  const rules: Array<[RegExp, PageType]> = [
-    [/^\/bai-hoc\/[^/]+\/$/, 'lesson'],
-    [/^\/tin-tuc\/\d+\/$/, 'list'],
-    [/^\/tin-tuc\/[^/]+\/$/, 'news'],
-    [/^\/cau-chuyen\/[^/]+\/$/, 'story'],
-    [/^\/dia-phuong\/[^/]+\/$/, 'place'],
-    [/^\/chien-dich\/[^/]+\/$/, 'campaign'],
-    [/^\/tu-dien\/$/, 'glossary'],
-    [/^\/$/, 'home'],
-  ];
-  for (const [pattern, type] of rules) if (pattern.test(sitePath)) return type;
-  return 'list';
+  if (isPrintVariant(sitePath)) return 'print';
+  if (sitePath === '/404.html') return 'other';
+  return TYPE_OF_KIND[parsePath(sitePath).kind] ?? 'other';
 }
 
 /** The budget of a page (brotli bytes of its HTML). */

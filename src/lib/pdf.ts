@@ -10,7 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from './chromium.ts';
 import { batchJobs, pdfBatchSize, splitPdf } from './pdf-batch.ts';
 import { formatProblem, type Problem } from './content/problems.ts';
-import { routes } from './routes.ts';
+import { parsePath, routes } from './routes.ts';
 import { serveDist } from './static-server.ts';
 
 export type PdfKind = 'leaflet' | 'leaflet-a5' | 'meeting';
@@ -25,25 +25,15 @@ export interface PdfJob {
   fromA4?: string;
 }
 
-/** A lesson, or a lesson's translation ("cai-vneid/tyz"): its leaflets sit under its page. */
-const LESSON_KEY = '([^/]+(?:/[a-z]{2,3})?)';
-
-const PATTERNS: Array<{ kind: PdfKind; re: RegExp; pdf: (id: string) => string }> = [
-  { kind: 'leaflet', re: new RegExp(`^/bai-hoc/${LESSON_KEY}/to-roi/$`), pdf: routes.leafletPdf },
-  { kind: 'leaflet-a5', re: new RegExp(`^/bai-hoc/${LESSON_KEY}/to-roi-a5/$`), pdf: routes.leafletA5Pdf },
-  { kind: 'meeting', re: /^\/chien-dich\/([^/]+)\/hop-thon\/$/, pdf: routes.meetingPackPdf },
-];
-
-/** The PDFs a build must print, from the site paths of its pages. */
+/** The PDFs a build must print, from the site paths of its pages (read by routes.ts's parsePath). */
 export function pdfJobs(pages: readonly string[]): PdfJob[] {
   const jobs: PdfJob[] = [];
   for (const page of pages) {
     const normalised = `/${page.replace(/^\/|\/$/g, '')}/`;
-    for (const { kind, re, pdf } of PATTERNS) {
-      const match = re.exec(normalised);
-      if (!match?.[1]) continue;
-      jobs.push(kind === 'leaflet-a5' ? { kind, page: normalised, pdf: pdf(match[1]), fromA4: routes.leafletPdf(match[1]) } : { kind, page: normalised, pdf: pdf(match[1]) });
-    }
+    const parsed = parsePath(normalised);
+    if (parsed.kind === 'leaflet') jobs.push({ kind: 'leaflet', page: normalised, pdf: routes.leafletPdf(parsed.lesson) });
+    else if (parsed.kind === 'leaflet-a5') jobs.push({ kind: 'leaflet-a5', page: normalised, pdf: routes.leafletA5Pdf(parsed.lesson), fromA4: routes.leafletPdf(parsed.lesson) });
+    else if (parsed.kind === 'meeting-pack') jobs.push({ kind: 'meeting', page: normalised, pdf: routes.meetingPackPdf(parsed.id) });
   }
   return jobs.sort((a, b) => a.pdf.localeCompare(b.pdf));
 }

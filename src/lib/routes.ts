@@ -57,12 +57,60 @@ export function glossaryTermId(href: string): string | undefined {
   return href.startsWith(prefix) && href.length > prefix.length ? href.slice(prefix.length) : undefined;
 }
 
+/** What a site path shows: the inverse of `routes`. */
+export type ParsedPath =
+  /** A lesson (`lesson` is its route key: the id, or "<id>/<lang>" for a translation) and its print variants. */
+  | { kind: 'lesson' | 'leaflet' | 'leaflet-a5' | 'lesson-broadcast'; lesson: string; id: string; lang: string | undefined }
+  | { kind: 'news' | 'story' | 'place' | 'campaign' | 'meeting-pack' | 'campaign-broadcast'; id: string }
+  | { kind: 'home' | 'glossary' | 'offline' | 'list' | 'other' };
+
+/** Print variants of a lesson, by their last path segment. */
+const LESSON_VARIANTS = { 'to-roi': 'leaflet', 'to-roi-a5': 'leaflet-a5', 'phat-thanh': 'lesson-broadcast' } as const;
+/** A translation's language segment ("tyz"), as written by routes.lesson("<id>/<lang>"). */
+const LANGUAGE_SEGMENT = /^[a-z]{2,3}$/;
+
+/**
+ * Read a site path back (PDF jobs, byte budgets, print-variant rules, tests): one parser, so
+ * no two places disagree on what a URL is. Lists and pages of lists are "list"; files and
+ * unknown paths "other".
+ */
+export function parsePath(sitePath: string): ParsedPath {
+  const path = `/${sitePath.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  if (path === routes.home()) return { kind: 'home' };
+  if (path === routes.glossary()) return { kind: 'glossary' };
+  if (path === routes.offline()) return { kind: 'offline' };
+  if (!sitePath.endsWith('/')) return { kind: 'other' };
+  const [section, id, ...rest] = path.slice(1, -1).split('/');
+  if (section === 'bai-hoc' && id) {
+    const lang = rest[0] !== undefined && LANGUAGE_SEGMENT.test(rest[0]) ? rest[0] : undefined;
+    const tail = lang ? rest.slice(1) : rest;
+    const lesson = lang ? `${id}/${lang}` : id;
+    if (tail.length === 0) return { kind: 'lesson', lesson, id, lang };
+    const variant = tail.length === 1 ? LESSON_VARIANTS[tail[0] as keyof typeof LESSON_VARIANTS] : undefined;
+    return variant ? { kind: variant, lesson, id, lang } : { kind: 'other' };
+  }
+  if (section === 'chien-dich' && id) {
+    if (rest.length === 0) return { kind: 'campaign', id };
+    if (rest.length === 1 && rest[0] === 'hop-thon') return { kind: 'meeting-pack', id };
+    if (rest.length === 1 && rest[0] === 'phat-thanh') return { kind: 'campaign-broadcast', id };
+    return { kind: 'other' };
+  }
+  const single: Record<string, 'news' | 'story' | 'place'> = { 'tin-tuc': 'news', 'cau-chuyen': 'story', 'dia-phuong': 'place' };
+  const kind = section ? single[section] : undefined;
+  // /tin-tuc/2/ is the second page of the news list, not a news item.
+  if (kind && id && rest.length === 0 && !(kind === 'news' && /^\d+$/.test(id))) return { kind, id };
+  return { kind: 'list' };
+}
+
+/** Kinds of page that print (leaflets, scripts, meeting packs). */
+const PRINT_KINDS: ReadonlySet<ParsedPath['kind']> = new Set(['leaflet', 'leaflet-a5', 'lesson-broadcast', 'meeting-pack', 'campaign-broadcast']);
+
 /**
  * Print variants (leaflets, scripts, meeting packs) repeat content that has its own page: they
  * stay out of the sitemap and the search index. One rule, used by the sitemap filter and tests.
  */
 export function isPrintVariant(path: string): boolean {
-  return /^\/(bai-hoc|chien-dich)\/[^/]+(\/[a-z]{2,3})?\/(to-roi|to-roi-a5|phat-thanh|hop-thon)\/$/.test(path);
+  return PRINT_KINDS.has(parsePath(path).kind);
 }
 
 /** Pages kept out of the sitemap: print variants (they repeat content) and the offline page. */

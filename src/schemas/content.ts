@@ -21,6 +21,8 @@ export const broadcast = () =>
       .default([]),
   });
 
+/** Residents' own words for a task, indexed for search with a title's weight (docs/search.md). */
+const searchTerms = () => z.array(z.string().trim().min(2).max(60)).max(20).default([]);
 const keyPoints = () => z.array(z.string().trim().min(5).max(90)).min(3).max(5);
 const leafletTip = () => z.string().trim().min(10).max(160);
 const person = () => z.string().trim().min(2).max(80);
@@ -57,6 +59,8 @@ export const LessonSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>)
       .optional(),
     /** Places the lesson is aimed at (empty: everyone). */
     places: z.array(helpers.ref('places')).default([]),
+    /** Words residents use for this task, as they type them ("nộp tiền điện", "EVN", "CCCD"): search finds the lesson by them first. */
+    searchTerms: searchTerms(),
     /** A person reading this lesson aloud (a file in content/audio/); the page's text is its transcript. */
     audio: recording().optional(),
     /** Where the facts come from (e.g. the official guide). */
@@ -205,6 +209,8 @@ export const CampaignSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef
       end: day(),
       /** What the campaign wants to achieve, in one sentence. */
       goal: z.string().trim().min(10).max(200),
+      /** Words residents use for what the campaign is about: search finds it by them. */
+      searchTerms: searchTerms(),
       /** Lessons the campaign pushes, by id. */
       lessons: z.array(helpers.ref('lessons')).min(1),
       /** Places it runs in. */

@@ -78,7 +78,7 @@ async function showMore(current: number, query?: string): Promise<void> {
   const results = await Promise.all(batch.map((result) => result.data()));
   if (current !== run || !list || !more) return;
   // The first page only: its fragments are fetched anyway, so re-ranking costs no request.
-  const ordered = query === undefined ? results : rerank(query, results, (data) => ({ title: data.meta['title'], summary: data.meta['summary'] }));
+  const ordered = query === undefined ? results : rerank(query, results, (data) => ({ title: data.meta['title'], summary: data.meta['summary'], terms: data.meta['terms'] }));
   list.append(...ordered.map(renderResult));
   more.hidden = pending.length === 0;
 }

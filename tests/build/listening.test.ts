@@ -9,7 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_FFMPEG } from '../../src/lib/audio/ffmpeg.ts';
 import { parseLoudnorm, SPEECH } from '../../src/lib/audio/speech.ts';
 import { sizeWords } from '../../src/lib/audio/words.ts';
+import { pageBudget, pageType, READING_PAGE_BUDGET } from '../../src/lib/budgets.ts';
 import { sha256 } from '../../src/lib/build-cache/store.ts';
+import { brotliQuality, brotliSize } from '../../src/lib/precompress.ts';
+import { routes } from '../../src/lib/routes.ts';
 import { TONE, listeningSite } from '../support/listening-site.ts';
 import { canRun } from '../support/prerequisites.ts';
 import { buildCopy } from '../support/site-copy.ts';
@@ -133,6 +136,17 @@ describeListening('recordings and translations on a built site', () => {
     const text = execFileSync('pdftotext', [dist('bai-hoc/bai-mau/tyz/to-roi.pdf'), '-'], { encoding: 'utf8' });
     expect(text).toContain('ban-so.example.org/bai-hoc/bai-mau/tyz');
     expect(execFileSync('pdfinfo', [dist('bai-hoc/bai-mau/tyz/to-roi-a5.pdf')], { encoding: 'utf8' })).toMatch(/Pages:\s+1/);
+  });
+
+  it('measures the translated lesson as a reading page: the 14,000-byte budget and only the service-worker module (issue 26)', () => {
+    const page = routes.lesson('bai-mau/tyz');
+    expect(pageType(page)).toBe('lesson');
+    expect(pageBudget(page)).toBe(READING_PAGE_BUDGET);
+    const bytes = brotliSize(readFileSync(dist('bai-hoc/bai-mau/tyz/index.html')), brotliQuality(page));
+    expect(bytes).toBeLessThanOrEqual(READING_PAGE_BUDGET);
+    const scripts = [...html('bai-hoc/bai-mau/tyz').matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!).filter((attrs) => !attrs.includes('application/ld+json'));
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).toMatch(/type="module" src="\/_astro\/[^"]+\.js"/);
   });
 
   it('lets search filter by language', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PAGE_SIZE, pageCount } from '../../src/lib/paginate.ts';
-import { absoluteUrl, editUrl, routes } from '../../src/lib/routes.ts';
+import { absoluteUrl, editUrl, parsePath, routes } from '../../src/lib/routes.ts';
+import { pageBudget, pageType, READING_PAGE_BUDGET } from '../../src/lib/budgets.ts';
 import { buildDate, repoUrl, siteUrl } from '../../src/lib/site.ts';
 
 describe('routes', () => {
@@ -52,5 +53,30 @@ describe('paginated lists', () => {
     expect(pageCount(30, 30)).toBe(1);
     expect(pageCount(31, 30)).toBe(2);
     expect(pageCount(1000, PAGE_SIZE.az)).toBe(10);
+  });
+});
+
+describe('parsePath, the inverse of routes', () => {
+  it('reads back every kind of page routes writes, translations included', () => {
+    expect(parsePath(routes.lesson('cai-vneid'))).toEqual({ kind: 'lesson', lesson: 'cai-vneid', id: 'cai-vneid', lang: undefined });
+    expect(parsePath(routes.lesson('cai-vneid/tyz'))).toEqual({ kind: 'lesson', lesson: 'cai-vneid/tyz', id: 'cai-vneid', lang: 'tyz' });
+    expect(parsePath(routes.leaflet('cai-vneid/tyz'))).toEqual({ kind: 'leaflet', lesson: 'cai-vneid/tyz', id: 'cai-vneid', lang: 'tyz' });
+    expect(parsePath(routes.leafletA5('x')).kind).toBe('leaflet-a5');
+    expect(parsePath(routes.broadcast('x')).kind).toBe('lesson-broadcast');
+    expect(parsePath(routes.meetingPack('c'))).toEqual({ kind: 'meeting-pack', id: 'c' });
+    expect(parsePath(routes.campaignBroadcast('c'))).toEqual({ kind: 'campaign-broadcast', id: 'c' });
+    expect(parsePath(routes.campaign('c'))).toEqual({ kind: 'campaign', id: 'c' });
+    expect(parsePath(routes.news('tin-a'))).toEqual({ kind: 'news', id: 'tin-a' });
+    expect(parsePath(routes.story('s'))).toEqual({ kind: 'story', id: 's' });
+    expect(parsePath(routes.place('xa-a'))).toEqual({ kind: 'place', id: 'xa-a' });
+    expect([routes.home(), routes.glossary(), routes.offline()].map((p) => parsePath(p).kind)).toEqual(['home', 'glossary', 'offline']);
+    expect([routes.lessons(), routes.newsList(2), routes.topic('t'), routes.printCentre(), routes.search(), routes.lessonsAz(3)].map((p) => parsePath(p).kind)).toEqual(Array(6).fill('list'));
+    expect([routes.leafletPdf('x'), routes.rss(), '/bai-hoc/x/khong-co/', '/chien-dich/c/x/y/'].map((p) => parsePath(p).kind)).toEqual(Array(4).fill('other'));
+  });
+
+  it('gives a translated lesson the reading-page budget, not a list page\'s (issue 26)', () => {
+    expect(pageType(routes.lesson('cai-vneid/tyz'))).toBe('lesson');
+    expect(pageBudget(routes.lesson('cai-vneid/tyz'))).toBe(READING_PAGE_BUDGET);
+    expect(pageType(routes.leaflet('cai-vneid/tyz'))).toBe('print');
   });
 });

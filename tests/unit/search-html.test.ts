@@ -21,6 +21,12 @@ describe('search index HTML', () => {
     expect(htmlForIndex(page.replace('data-title=', 'data-summary="Xã cũ của Tiên Yên" data-title='))).toContain('<h1>Xã Dại Dực</h1><h2>Xã cũ của Tiên Yên</h2>');
   });
 
+  it('indexes residents\' search terms with a title\'s weight, đ folded (issue 25)', () => {
+    const html = htmlForIndex(page.replace('data-title=', 'data-search-terms="đóng tiền điện; EVN" data-title='))!;
+    expect(html).toContain('<h1>Xã Dại Dực</h1><p data-pagefind-weight="7">dóng tiền diện  EVN</p>');
+    expect(htmlForIndex(page)).not.toContain('data-pagefind-weight');
+  });
+
   it('keeps each word at most MAX_REPEATS times', () => {
     expect(cappedWords('Họp thôn, họp thôn! Điện thoại đó.', 1)).toEqual(['Họp', 'thôn', 'Diện', 'thoại', 'dó']);
     expect(cappedWords('a a a b', 2)).toEqual(['a', 'a', 'b']);

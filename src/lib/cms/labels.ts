@@ -14,6 +14,7 @@ export const FIELD_LABELS: Record<string, string> = {
   keyPoints: 'Ý chính in trên tờ rơi',
   leafletTip: 'Lời khuyên in trên tờ rơi',
   helpPhone: 'Số điện thoại hỗ trợ',
+  searchTerms: 'Từ bà con hay dùng để tìm',
   places: 'Địa phương',
   place: 'Địa phương',
   audio: 'Ghi âm',

@@ -16,6 +16,9 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'SVG', 'FORM']);
  */
 export const MAX_REPEATS = 1;
 
+/** Pagefind weight of a page's search terms: an h1's (7, Pagefind's default for titles). */
+export const SEARCH_TERMS_WEIGHT = 7;
+
 /** The words of a text in order, đ folded, punctuation trimmed, each kept at most `max` times. */
 export function cappedWords(text: string, max = MAX_REPEATS, counts: Map<string, number> = new Map()): string[] {
   const words: string[] = [];
@@ -79,8 +82,12 @@ function indexedHtml(root: HTMLElement, maxRepeats = MAX_REPEATS): string | unde
   // The summary says what the page is about: index it with a heading's weight.
   const summary = body.getAttribute('data-summary');
   if (summary) headings.splice(1, 0, `<h2>${escapeText(foldD(summary))}</h2>`);
+  // Residents' own words for the task ("nộp tiền điện", "cccd") weigh as much as the title:
+  // a lesson found by them comes before pages that merely mention the words.
+  const terms = body.getAttribute('data-search-terms');
+  const termsHtml = terms ? `<p data-pagefind-weight="${SEARCH_TERMS_WEIGHT}">${escapeText(foldD(terms.replace(/;/g, ' ')))}</p>` : '';
   const words = cappedWords(text.join(''), maxRepeats);
-  return `<!doctype html><html lang="vi"><body><div${attributes(body)}>${tagged.join('')}${headings.join('')}<p>${escapeText(words.join(' '))}</p></div></body></html>`;
+  return `<!doctype html><html lang="vi"><body><div${attributes(body)}>${tagged.join('')}${headings.join('')}${termsHtml}<p>${escapeText(words.join(' '))}</p></div></body></html>`;
 }
 
 /** Text of an element with a space at every element boundary ("OTP</h2><p>Không" → "OTP Không"). */
