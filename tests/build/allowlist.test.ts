@@ -44,7 +44,11 @@ describe('allowlist over every built page', () => {
     const lesson = entries.find((entry) => entry.collection === 'lessons')!;
     expect(sourceFileOf(routes.lesson(lesson.id), entries)).toBe(lesson.file);
     expect(sourceFileOf(routes.leaflet(lesson.id), entries)).toBe(lesson.file);
+    expect(sourceFileOf(routes.broadcast(lesson.id), entries)).toBe(lesson.file);
+    const campaign = entries.find((entry) => entry.collection === 'campaigns')!;
+    expect(sourceFileOf(routes.meetingPack(campaign.id), entries)).toBe(campaign.file);
     expect(sourceFileOf(routes.glossary(), entries)).toMatch(/^content\/glossary\/ \(\d+ mục\)$/);
     expect(sourceFileOf(routes.home(), entries)).toBeUndefined();
+    expect(sourceFileOf(routes.newsList(2), entries)).toBeUndefined();
   });
 });

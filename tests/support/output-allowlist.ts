@@ -51,6 +51,7 @@ const DATA = new Set([
   'data-save-offline',
   'data-script-read',
   'data-search-record',
+  'data-search-terms',
   'data-source',
   'data-summary',
   'data-title',
