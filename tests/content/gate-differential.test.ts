@@ -315,3 +315,51 @@ describe('one verdict', () => {
     }
   }, 120_000);
 });
+
+describe('random mutations of real entries', () => {
+  it('never crash the check, and the build refuses none the check passes', async () => {
+    // Seeded, so a failure can be replayed: tokens that matter to a parser, put at random places.
+    const tokens = ['---', '\n---\n', '<', '>', '{', '}', '[', ']', '(', ')', '!', '*', '_', '`', '\n', '    ', '&#x61;', '&', ':', '"', '\\', '%', '%zz', 'javascript:', '//', '../', '```', '\t', '\u0000', 'ấ', '- ', '1. ', '> ', '<!--', '<Tip>', '</Tip>', '<Term id="otp">', '[x]: ', '__proto__: 1\n', '&a ', '*a ', '!!str ', '? '];
+    let seed = 20261207;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const sources = [...readdirSync('content/lessons').map((f) => `lessons/${f}`), ...readdirSync('content/glossary').map((f) => `glossary/${f}`)].filter((f) => /\.mdx?$/.test(f) && !f.endsWith('README.md'));
+    const root = tempRoot();
+    cpSync(path.resolve('content'), path.join(root, 'content'), { recursive: true });
+    const made: string[] = [];
+    for (let index = 0; index < 150; index++) {
+      const source = sources[random(sources.length)]!;
+      let text = readFileSync(path.join('content', source), 'utf8');
+      for (let edit = 0, edits = 1 + random(6); edit < edits; edit++) {
+        const at = random(text.length);
+        text = text.slice(0, at) + tokens[random(tokens.length)] + text.slice(at + (random(3) === 0 ? random(20) : 0));
+      }
+      const name = `content/${source.split('/')[0]}/dot-bien-${index}.${source.endsWith('.md') ? 'md' : 'mdx'}`;
+      writeFileSync(path.join(root, name), text);
+      made.push(name);
+    }
+    const result = await validateContent(root, undefined, NOW);
+    expect(result.problems.filter((problem) => problem.message.startsWith('không kiểm tra được')).map(formatProblem)).toEqual([]);
+    expect(result.problems.filter((problem) => problem.field === 'nội dung' && problem.line === undefined).map(formatProblem)).toEqual([]);
+    const refused = new Set(result.problems.map((problem) => problem.file));
+    for (const name of made) {
+      const one = tempRoot();
+      const folder = name.split('/')[1]!;
+      mkdirSync(path.join(one, 'content', folder), { recursive: true });
+      cpSync(path.join(root, name), path.join(one, name));
+      const { context, entries } = fakeContext(one, folder);
+      try {
+        await (folder === 'glossary' ? contentFolder('glossary') : articles('content/lessons')).load(context);
+      } catch (error) {
+        expect(refused.has(name), `the build refuses ${name}, the check passes it: ${String(error)}`).toBe(true);
+        expect(String((error as Error).message)).toContain(name);
+        continue;
+      }
+      if (refused.has(name)) continue;
+      const html = String((entries.values().next().value?.['rendered'] as { html?: string } | undefined)?.html ?? '');
+      expect(harmful(html), `${name} passed the check, the build writes:\n${html}`).toBeUndefined();
+    }
+  }, 120_000);
+});
