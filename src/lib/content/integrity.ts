@@ -11,7 +11,7 @@ import { closest, listValues } from './suggest.ts';
 import { collect, isImage, isRef } from './node-helpers.ts';
 import { fieldName } from './zod-messages.ts';
 import type { Problem } from './problems.ts';
-import type { RawEntry } from './load.ts';
+import { unexpectedProblem, type RawEntry } from './load.ts';
 
 /** An entry that passed its schema: `data` is the parsed output (refs as { collection, id }). */
 export interface ValidEntry extends RawEntry {
@@ -74,39 +74,44 @@ export function checkIntegrity(entries: readonly ValidEntry[], all: readonly Raw
 
   let sitePaths: Set<string> | undefined;
   for (const entry of [...entries, ...partial]) {
-    for (const { value, path: fieldPath } of collect(entry.parsed, isRef)) {
-      const targets = ids.get(value.collection) ?? new Map<string, ValidEntry>();
-      if (targets.has(value.id)) continue;
-      const candidates = [...targets.keys()].sort();
-      const guess = closest(value.id, [...candidates, ...candidates.map((id) => nameOf(targets.get(id)) ?? id)]);
-      const guessId = guess && (targets.has(guess) ? guess : candidates.find((id) => nameOf(targets.get(id)) === guess));
-      problems.push({
-        file: entry.file,
-        line: entry.lineOf(fieldPath),
-        field: fieldName(fieldPath),
-        message: `không có "${value.id}" trong ${COLLECTION_LABELS[value.collection]}`,
-        fix: `${guessId ? `Có phải bạn muốn viết "${guessId}"? ` : ''}Giá trị được phép: ${listValues(candidates)}.`,
-      });
-    }
-    for (const { value, path: fieldPath } of collect(entry.parsed, isImage)) {
-      problems.push(...checkImage(entry, value.imagePath, fieldName(fieldPath), entry.lineOf(fieldPath)));
-    }
-    if (entry.collection === 'news') {
-      const date = entry.parsed['date'];
-      if (date instanceof Date && date > todayInVietnam(now)) {
+    // Never a stack trace: whatever goes wrong with one entry is a problem of its file (issue 23).
+    try {
+      for (const { value, path: fieldPath } of collect(entry.parsed, isRef)) {
+        const targets = ids.get(value.collection) ?? new Map<string, ValidEntry>();
+        if (targets.has(value.id)) continue;
+        const candidates = [...targets.keys()].sort();
+        const guess = closest(value.id, [...candidates, ...candidates.map((id) => nameOf(targets.get(id)) ?? id)]);
+        const guessId = guess && (targets.has(guess) ? guess : candidates.find((id) => nameOf(targets.get(id)) === guess));
         problems.push({
           file: entry.file,
-          line: entry.lineOf(['date']),
-          field: 'date',
-          message: `ngày ${date.toISOString().slice(0, 10)} ở tương lai`,
-          fix: 'Tin chỉ đăng khi sự việc đã diễn ra: sửa lại ngày.',
+          line: entry.lineOf(fieldPath),
+          field: fieldName(fieldPath),
+          message: `không có "${value.id}" trong ${COLLECTION_LABELS[value.collection]}`,
+          fix: `${guessId ? `Có phải bạn muốn viết "${guessId}"? ` : ''}Giá trị được phép: ${listValues(candidates)}.`,
         });
       }
+      for (const { value, path: fieldPath } of collect(entry.parsed, isImage)) {
+        problems.push(...checkImage(entry, value.imagePath, fieldName(fieldPath), entry.lineOf(fieldPath)));
+      }
+      if (entry.collection === 'news') {
+        const date = entry.parsed['date'];
+        if (date instanceof Date && date > todayInVietnam(now)) {
+          problems.push({
+            file: entry.file,
+            line: entry.lineOf(['date']),
+            field: 'date',
+            message: `ngày ${date.toISOString().slice(0, 10)} ở tương lai`,
+            fix: 'Tin chỉ đăng khi sự việc đã diễn ra: sửa lại ngày.',
+          });
+        }
+      }
+      if (entry.body !== undefined) problems.push(...checkBody(entry, ids.get('glossary'), (sitePaths ??= knownSitePaths(ids))));
+      if (entry.collection === 'lessons') problems.push(...checkLeafletFit(entry));
+      // A translation prints its own leaflet, with the help phone of its lesson.
+      if (entry.collection === 'translations') problems.push(...checkLeafletFit(entry, ids.get('lessons')?.get((entry.parsed['lesson'] as { id?: string } | undefined)?.id ?? '')?.parsed['helpPhone'] as string | undefined));
+    } catch (error) {
+      problems.push(unexpectedProblem(entry.file, error));
     }
-    if (entry.body !== undefined) problems.push(...checkBody(entry, ids.get('glossary'), (sitePaths ??= knownSitePaths(ids))));
-    if (entry.collection === 'lessons') problems.push(...checkLeafletFit(entry));
-    // A translation prints its own leaflet, with the help phone of its lesson.
-    if (entry.collection === 'translations') problems.push(...checkLeafletFit(entry, ids.get('lessons')?.get((entry.parsed['lesson'] as { id?: string } | undefined)?.id ?? '')?.parsed['helpPhone'] as string | undefined));
   }
 
   const places: PlaceNode[] = entries
