@@ -60,12 +60,12 @@ describe('never a crash', () => {
 
 describe('one YAML reading for check and build', () => {
   it('refuses custom tags and alias bombs in the check, with the line', () => {
-    expect(parseYamlWithLines('a: 1\nb: !!js/function "function () {}"').errors).toEqual([{ line: 2, message: expect.stringContaining('"!!js/function" không được dùng') }]);
+    expect(parseYamlWithLines('a: 1\nb: !!js/function "function () {}"').errors).toEqual([{ line: 2, message: expect.stringContaining('"!!js/function" không được dùng'), fix: 'Xoá "!!js/function" và viết giá trị bình thường.' }]);
     expect(parseYamlWithLines('a: !!binary aGVsbG8=').errors[0]?.message).toContain('"!!binary"');
     expect(parseYamlWithLines(ALIAS_BOMB).errors[0]?.message).toContain('bí danh YAML');
     expect(parseYamlWithLines('a: !!str 1\nb: &x 2\nc: *x').data).toEqual({ a: '1', b: 2, c: 2 });
     // Nesting the parser would recurse into (100,000 "[" took it 4 s to overflow its stack): refused before parsing.
-    expect(parseYamlWithLines(`a: 1\nb: ${'['.repeat(100_000)}`).errors).toEqual([{ line: 2, message: 'ngoặc [ ] hoặc { } lồng nhau quá 20 tầng' }]);
+    expect(parseYamlWithLines(`a: 1\nb: ${'['.repeat(100_000)}`).errors).toEqual([{ line: 2, message: 'ngoặc [ ] hoặc { } lồng nhau quá 20 tầng', fix: expect.any(String) }]);
   });
 
   it('and the build refuses the same, naming the file and line, in every loader', async () => {

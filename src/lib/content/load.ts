@@ -85,7 +85,7 @@ function yamlProblems(file: string, parsed: ParsedYaml, lineOffset: number): Pro
     line: error.line + lineOffset,
     field: WHOLE_FILE,
     message: `lỗi cú pháp YAML: ${error.message}`,
-    fix: 'Kiểm tra dấu hai chấm sau tên trường, thụt lề bằng dấu cách và dấu ngoặc kép quanh chữ có dấu ":".',
+    fix: error.fix ?? 'Kiểm tra dấu hai chấm sau tên trường, thụt lề bằng dấu cách và dấu ngoặc kép quanh chữ có dấu ":".',
   }));
 }
 

@@ -22,7 +22,8 @@ export const MAX_YAML_ALIASES = 100;
 export const MAX_YAML_INDENT = 80;
 
 /** The first line breaking a limit above, before parsing (one pass, no regular expression). */
-export function yamlLimitProblem(yamlText: string): { line: number; message: string } | undefined {
+export function yamlLimitProblem(yamlText: string): { line: number; message: string; fix: string } | undefined {
+  const fix = 'Viết mỗi trường trên một dòng ngắn, thụt lề ít, như trong các tệp có sẵn.';
   let depth = 0;
   let line = 1;
   let column = 0;
@@ -38,14 +39,14 @@ export function yamlLimitProblem(yamlText: string): { line: number; message: str
       continue;
     }
     column++;
-    if (column > MAX_LINE_LENGTH) return { line, message: `dòng dài quá ${MAX_LINE_LENGTH} ký tự` };
+    if (column > MAX_LINE_LENGTH) return { line, message: `dòng dài quá ${MAX_LINE_LENGTH} ký tự`, fix };
     if (inIndent && char === ' ') {
-      if (++indent > MAX_YAML_INDENT) return { line, message: `dòng thụt lề quá ${MAX_YAML_INDENT} dấu cách` };
+      if (++indent > MAX_YAML_INDENT) return { line, message: `dòng thụt lề quá ${MAX_YAML_INDENT} dấu cách`, fix };
       continue;
     }
     inIndent = false;
     if (char === '[' || char === '{') {
-      if (++depth > MAX_NESTING) return { line, message: `ngoặc [ ] hoặc { } lồng nhau quá ${MAX_NESTING} tầng` };
+      if (++depth > MAX_NESTING) return { line, message: `ngoặc [ ] hoặc { } lồng nhau quá ${MAX_NESTING} tầng`, fix };
     } else if ((char === ']' || char === '}') && depth > 0) depth--;
   }
   return undefined;
@@ -57,7 +58,7 @@ export const YAML_PARSE_OPTIONS = { schema: 'core', uniqueKeys: true, prettyErro
 export interface ParsedYaml {
   data: unknown;
   /** YAML errors, with 1-based line numbers relative to the YAML text. */
-  errors: Array<{ line: number; message: string }>;
+  errors: Array<{ line: number; message: string; fix?: string }>;
   lineOf: (path: readonly PropertyKey[]) => number | undefined;
 }
 
@@ -67,14 +68,15 @@ export function parseYamlWithLines(yamlText: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, ...YAML_PARSE_OPTIONS });
   const lineAt = (pos: number) => lineCounter.linePos(pos).line;
-  const errors = doc.errors.map((error) => ({
+  const errors: ParsedYaml['errors'] = doc.errors.map((error) => ({
     line: error.linePos?.[0]?.line ?? lineAt(error.pos[0]),
     message: error.message.split('\n')[0] ?? error.message,
   }));
   for (const warning of doc.warnings) {
     if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
     const tag = /Unresolved tag: (\S+)/.exec(warning.message)?.[1] ?? '';
-    errors.push({ line: warning.linePos?.[0]?.line ?? lineAt(warning.pos[0]), message: `thẻ YAML "${tag.replace('tag:yaml.org,2002:', '!!')}" không được dùng (chỉ viết chữ, số, ngày và danh sách)` });
+    const written = tag.replace('tag:yaml.org,2002:', '!!');
+    errors.push({ line: warning.linePos?.[0]?.line ?? lineAt(warning.pos[0]), message: `thẻ YAML "${written}" không được dùng (chỉ viết chữ, số, ngày và danh sách)`, fix: `Xoá "${written}" và viết giá trị bình thường.` });
   }
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
     // Walk as deep as the path exists, so a missing field points at its parent.
@@ -102,7 +104,7 @@ export function parseYamlWithLines(yamlText: string): ParsedYaml {
     try {
       data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
     } catch {
-      errors.push({ line: 1, message: `bí danh YAML (*tên) được dùng quá ${MAX_YAML_ALIASES} lần, dữ liệu sẽ phình to bất thường` });
+      errors.push({ line: 1, message: `bí danh YAML (*tên) được dùng quá ${MAX_YAML_ALIASES} lần, dữ liệu sẽ phình to bất thường`, fix: 'Viết thẳng từng giá trị thay cho &tên và *tên.' });
     }
   }
   return { data, errors, lineOf };
