@@ -104,6 +104,7 @@ export function generateLessons(count: number, topics: readonly string[], seed =
     const sections = r.sample(HEADINGS, r.int(2, 4));
     const steps = r.sample(STEPS.map((_, k) => k), r.int(4, 6)).sort((a, b) => a - b).map((k) => STEPS[k]!(r));
     const summary = `${sentence(r)}`.slice(0, 150);
+    const reviewed = `2026-11-${String(r.int(1, 20)).padStart(2, '0')}`;
     const lines = [
       '---',
       `title: "${title}"`,
@@ -115,6 +116,13 @@ export function generateLessons(count: number, topics: readonly string[], seed =
       ...r.sample(KEY_POINTS, r.int(3, 4)).map((point) => `  - ${point}`),
       `leafletTip: ${r.pick(TIPS)}`,
       'places: []',
+      // Issue 24: a day the steps were followed and one source (a reserved example address, never a real page).
+      `reviewed: ${reviewed}`,
+      'sources:',
+      `  - name: Hướng dẫn mẫu cho bộ đo (${id})`,
+      '    publisher: Bộ đo Bản Số',
+      `    url: https://ban-so.example.org/nguon-mau/${id}`,
+      `    read: ${reviewed}`,
       '---',
       '',
       paragraph(r, r.int(2, 4)),
