@@ -48,6 +48,7 @@ const DATA = new Set([
   'data-place',
   'data-print-button',
   'data-print-variant',
+  'data-report-issue',
   'data-save-offline',
   'data-script-read',
   'data-search-record',
