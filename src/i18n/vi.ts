@@ -73,6 +73,7 @@ export const vi = {
   'sources.title': 'Nguồn',
   'sources.read': 'đọc ngày {date}',
   'sources.and': 'và',
+  'sources.others': 'các nguồn khác ghi ở cuối bài trên trang Bản Số',
   'report.title': 'Báo nội dung sai',
   'report.lead': 'Thấy bài này sai hoặc đã cũ? Báo cho tổ biên tập:',
   'report.call': 'Gọi {phone}',
