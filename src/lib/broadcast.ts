@@ -24,6 +24,8 @@ export interface ScriptInput {
   action: string;
   /** Hotline to repeat, as digits. */
   phone?: string | undefined;
+  /** Who answers it ("Tổng đài Bảo hiểm xã hội Việt Nam"): named before the number. */
+  phoneWho?: string | undefined;
   /** Who the facts come from, in words ("Bộ Công an và Báo Quảng Ninh"): the script's last sentence names them. */
   source?: string | undefined;
   /** Commune name; a blank line to fill in by hand when left out. */
@@ -70,7 +72,8 @@ export function buildScript(input: ScriptInput): Script {
   const commune = input.commune?.trim() || COMMUNE_BLANK;
   const station = `Đây là Đài truyền thanh xã ${commune}.`;
   const topic = speakNumbers(input.title);
-  const phone = input.phone ? `Khi cần giúp, bà con gọi số ${readPhone(input.phone)}. Xin nhắc lại: ${readPhone(input.phone)}.` : undefined;
+  const who = input.phoneWho ? `${speakNumbers(input.phoneWho.trim())}, ` : '';
+  const phone = input.phone ? `Khi cần giúp, bà con gọi ${who}số ${readPhone(input.phone)}. Xin nhắc lại: ${readPhone(input.phone)}.` : undefined;
   const sections: ScriptSection[] = [
     { role: 'opening', sentences: [station, 'Kính thưa bà con.', `Sau đây là tin: ${topic}.`] },
     { role: 'message', sentences: spoken(input.message) },
