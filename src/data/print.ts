@@ -6,6 +6,7 @@ import { qrPayload, qrSvg, shortUrl } from '../lib/qr.ts';
 import { routes } from '../lib/routes.ts';
 import { siteUrl } from '../lib/site.ts';
 import { helpLine } from '../lib/contacts.ts';
+import { estimateLeaflet } from '../lib/leaflet-fit.ts';
 import { getCampaigns, type CampaignVariant, type CampaignView } from './campaigns.ts';
 import { getRecordingList, type ListedRecording } from './listening.ts';
 import { dueForReview, reviewAsOf } from '../lib/content/review.ts';
@@ -41,7 +42,7 @@ export interface LeafletView {
 export async function leafletView(lesson: LessonView): Promise<LeafletView> {
   const url = qrPayload(routes.lesson(lesson.id), siteUrl());
   const pdf = pdfEnabled();
-  const help = helpLine(lesson.contacts);
+  const help = leafletHelp(lesson);
   return {
     id: lesson.id,
     lang: lesson.lang === 'vi' ? undefined : lesson.lang,
@@ -63,6 +64,18 @@ export async function leafletView(lesson: LessonView): Promise<LeafletView> {
     pdfA5: pdf ? routes.leafletA5Pdf(lesson.id) : undefined,
     editPath: lesson.editPath,
   };
+}
+
+/**
+ * The number a leaflet prints: the lesson's first. One it only inherits (its communes', the
+ * province's) is left off when the line would push the leaflet onto a second page; the content
+ * check warns about that, and refuses it for the lesson's own numbers.
+ */
+function leafletHelp(lesson: LessonView): ReturnType<typeof helpLine> {
+  const help = helpLine(lesson.contacts);
+  if (!help || lesson.ownContacts.length > 0 || lesson.helpPhone) return help;
+  const fits = estimateLeaflet({ title: lesson.title, keyPoints: lesson.keyPoints, tip: lesson.leafletTip, helpPhone: help.printed }).fits;
+  return fits ? help : undefined;
 }
 
 export interface ScriptView {
