@@ -165,6 +165,7 @@ export const vi = {
   'campaign.variantGoTo': 'Bà con đến {place}.',
   'campaign.variantBring': 'Mang theo: {things}.',
   'contacts.title': 'Gọi khi cần giúp',
+  'contacts.call': 'Gọi',
   'contacts.source': 'Số lấy từ',
   'contacts.checked': 'kiểm tra ngày',
   'topic.lessons': 'Bài học về {name}',

@@ -18,8 +18,8 @@ function calls(sitePath: string): Array<{ href: string; text: string; source: st
   const section = readPage(sitePath).querySelector('section.contacts');
   if (!section) return [];
   return section.querySelectorAll('li').map((li) => ({
-    href: li.querySelector('a.call')?.getAttribute('href') ?? '',
-    text: li.querySelector('a.call')?.text ?? '',
+    href: li.querySelector('.call a')?.getAttribute('href') ?? '',
+    text: (li.querySelector('.call')?.text ?? '').replace(/\u00a0/g, ' '),
     source: li.querySelector('p.meta a')?.getAttribute('href'),
   }));
 }
