@@ -1,5 +1,5 @@
 import { languageLabel, t } from '../i18n/vi.ts';
-import { buildScript, readingTimeLabel, sentences, translationParagraphs, type Script } from '../lib/broadcast.ts';
+import { buildScript, readingTimeLabel, sentences, translationParagraphs, variantSentences, type Script } from '../lib/broadcast.ts';
 import { pdfEnabled } from '../lib/chromium.ts';
 import { formatDate } from '../lib/dates.ts';
 import { qrPayload, qrSvg, shortUrl } from '../lib/qr.ts';
@@ -7,7 +7,7 @@ import { routes } from '../lib/routes.ts';
 import { siteUrl } from '../lib/site.ts';
 import { helpLine } from '../lib/contacts.ts';
 import { estimateLeaflet } from '../lib/leaflet-fit.ts';
-import { getCampaigns, type CampaignVariant, type CampaignView } from './campaigns.ts';
+import { getCampaigns, type CampaignView } from './campaigns.ts';
 import { getRecordingList, type ListedRecording } from './listening.ts';
 import { dueForReview, reviewAsOf } from '../lib/content/review.ts';
 import { getLessons, getLessonsByTopic, getTranslations, hasScript, type LessonView } from './lessons.ts';
@@ -129,7 +129,7 @@ export function campaignScripts(campaign: CampaignView): Array<{ title: string }
       ...scriptView(buildScript({ title: announcement.title, message: parts, action: parts.at(-1) ?? announcement.text, phone: help?.phone, phoneWho: help?.who, pace })),
     };
   });
-  const variantLines = campaign.variants.flatMap(variantSentences);
+  const variantLines = campaign.variants.flatMap((variant) => variantSentences(variant));
   if (variantLines.length > 0) {
     const title = t('campaign.variantsTitle');
     scripts.push({ title, ...scriptView(buildScript({ title, message: variantLines, action: variantLines[0]!, phone: help?.phone, phoneWho: help?.who, pace })) });
@@ -137,15 +137,6 @@ export function campaignScripts(campaign: CampaignView): Array<{ title: string }
   return scripts;
 }
 
-/** A variant in sentences: "Bài …: trong chiến dịch này, bà con đến … Mang theo … Lý do." */
-export function variantSentences(variant: CampaignVariant): string[] {
-  return [
-    t('campaign.variantLead', { title: variant.lesson.title }),
-    ...(variant.goTo ? [t('campaign.variantGoTo', { place: variant.goTo })] : []),
-    ...(variant.bring?.length ? [t('campaign.variantBring', { things: variant.bring.join(', ') })] : []),
-    variant.why.replace(/[.!?]*$/, '.'),
-  ];
-}
 
 export interface TranslationView {
   lang: string;

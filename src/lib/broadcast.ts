@@ -10,6 +10,7 @@
  * DEFAULT_PACE syllables a minute; an editor can set another pace. A Vietnamese syllable is
  * one written word, so syllables = words.
  */
+import { t } from '../i18n/vi.ts';
 import { phoneGroups, readPhone, speakNumbers } from './vi-numbers.ts';
 
 export const DEFAULT_PACE = 190;
@@ -118,4 +119,22 @@ export function translationParagraphs(text: string): string[] {
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
+}
+
+/** A campaign's own version of a lesson's steps (issue 25), as its page, meeting pack and script say it. */
+export interface StepsVariant {
+  lesson: { title: string };
+  goTo?: string | undefined;
+  bring?: readonly string[] | undefined;
+  why: string;
+}
+
+/** A variant in sentences: "Về bài …: trong chiến dịch này, cách làm có thay đổi. Bà con đến … Mang theo: … Lý do." */
+export function variantSentences(variant: StepsVariant): string[] {
+  return [
+    t('campaign.variantLead', { title: variant.lesson.title }),
+    ...(variant.goTo ? [t('campaign.variantGoTo', { place: variant.goTo })] : []),
+    ...(variant.bring?.length ? [t('campaign.variantBring', { things: variant.bring.join(', ') })] : []),
+    variant.why.replace(/[.!?]*$/, '.'),
+  ];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildScript } from '../../src/lib/broadcast.ts';
+import { buildScript, variantSentences } from '../../src/lib/broadcast.ts';
 import { contactView, helpLine, mergeContacts, phoneDigits, type Contact } from '../../src/lib/contacts.ts';
 import { nodeHelpers } from '../../src/schemas/helpers.ts';
 import { LessonSchema } from '../../src/schemas/content.ts';
@@ -73,5 +73,19 @@ describe('the loudspeaker reads the number digit by digit, in groups, twice', ()
     expect(action).toContain('Khi cần giúp, bà con gọi Tổng đài Bộ Công an, số một chín không không, không ba sáu tám.');
     expect(action).toContain('Xin nhắc lại: một chín không không, không ba sáu tám.');
     expect(script.phonePrinted).toBe('1900 0368');
+  });
+});
+
+describe("a campaign's own way of doing a lesson's steps", () => {
+  it('is said in plain sentences, and the loudspeaker reads it with every number in words', () => {
+    const lines = variantSentences({ lesson: { title: 'Cài đặt và kích hoạt VNeID mức 2' }, goTo: 'buổi họp thôn', bring: ['căn cước', 'điện thoại'], why: 'Công an xã về làm tại buổi họp thôn ngày 12/10' });
+    expect(lines).toEqual([
+      'Về bài Cài đặt và kích hoạt VNeID mức 2: trong chiến dịch này, cách làm có thay đổi.',
+      'Bà con đến buổi họp thôn.',
+      'Mang theo: căn cước, điện thoại.',
+      'Công an xã về làm tại buổi họp thôn ngày 12/10.',
+    ]);
+    const script = buildScript({ title: 'Cách làm riêng', message: lines, action: lines[1]! });
+    expect(script.sections.find((s) => s.role === 'message')!.sentences.join(' ')).toContain('ngày mười hai tháng mười');
   });
 });
