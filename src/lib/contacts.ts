@@ -51,6 +51,7 @@ export function mergeContacts(...lists: ReadonlyArray<readonly Contact[] | undef
 /** What a page shows for one number: the button and the line under it. */
 export interface ContactView {
   who: string;
+  /** What to call about, without a final full stop (the page adds one). */
   what: string;
   note?: string | undefined;
   /** `tel:` address: digits only, so every phone dials it. */
@@ -70,10 +71,11 @@ export function contactView(contact: Contact): ContactView {
   const digits = phoneDigits(contact.phone);
   const [first, ...rest] = contact.sources.map((source) => ({ name: source.name, publisher: source.publisher, url: source.url }));
   if (!first) throw new Error(`contact ${contact.who}: a number without a source is never shown`);
+  const sentence = (text: string) => text.trim().replace(/[.!?;,:]+$/, '');
   return {
     who: contact.who,
-    what: contact.what,
-    note: contact.note,
+    what: sentence(contact.what),
+    note: contact.note === undefined ? undefined : sentence(contact.note),
     href: `tel:${digits}`,
     printed: formatPhone(digits),
     spoken: readPhone(digits),
