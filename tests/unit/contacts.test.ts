@@ -15,6 +15,8 @@ const LESSON = {
   topic: 'dinh-danh-dien-tu',
   level: 'co-ban',
   updated: '2026-12-07',
+  reviewed: '2026-12-07',
+  sources: [{ name: 'Trang mẫu của bộ thử', publisher: 'Bộ thử Bản Số', url: 'https://ban-so.example.org/nguon-mau', read: '2026-12-07' }],
   keyPoints: ['Một ý.', 'Hai ý.', 'Ba ý.'],
   leafletTip: 'Không đưa mã cho ai.',
 };
