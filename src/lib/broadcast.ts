@@ -73,7 +73,8 @@ export function buildScript(input: ScriptInput): Script {
   const commune = input.commune?.trim() || COMMUNE_BLANK;
   const station = `Đây là Đài truyền thanh xã ${commune}.`;
   const topic = speakNumbers(input.title);
-  const who = input.phoneWho ? `${speakNumbers(input.phoneWho.trim())}, ` : '';
+  // "Tổng đài Bộ Công an (VNeID, căn cước)" is said "Tổng đài Bộ Công an, VNeID, căn cước": brackets are not heard.
+  const who = input.phoneWho ? `${speakNumbers(input.phoneWho.trim().replace(/\s*\(([^)]*)\)/g, ', $1'))}, ` : '';
   const phone = input.phone ? `Khi cần giúp, bà con gọi ${who}số ${readPhone(input.phone)}. Xin nhắc lại: ${readPhone(input.phone)}.` : undefined;
   const sections: ScriptSection[] = [
     { role: 'opening', sentences: [station, 'Kính thưa bà con.', `Sau đây là tin: ${topic}.`] },

@@ -69,6 +69,11 @@ describe('a number to call is content with its source', () => {
 });
 
 describe('the loudspeaker reads the number digit by digit, in groups, twice', () => {
+  it('says who answers without brackets', () => {
+    const script = buildScript({ title: 'VNeID', message: ['Bà con cài VNeID.'], action: 'Cài VNeID.', phone: '113', phoneWho: 'Cảnh sát phản ứng nhanh (khẩn cấp)' });
+    expect(script.sections.find((s) => s.role === 'action')!.sentences.join(' ')).toContain('bà con gọi Cảnh sát phản ứng nhanh, khẩn cấp, số một một ba.');
+  });
+
   it('names who answers, then the digits', () => {
     const script = buildScript({ title: 'VNeID', message: ['Bà con cài VNeID.'], action: 'Cài VNeID.', phone: '19000368', phoneWho: 'Tổng đài Bộ Công an' });
     const action = script.sections.find((s) => s.role === 'action')!.sentences.join(' ');
