@@ -3,6 +3,7 @@ import { t, type UiKey } from '../i18n/vi.ts';
 import { formatDateLong } from '../lib/dates.ts';
 import { ancestors, currentSuccessors, isHistorical, predecessors, type PlaceNode } from '../lib/places.ts';
 import { routes } from '../lib/routes.ts';
+import { mergeContacts, type Contact } from '../lib/contacts.ts';
 import { buildDate } from '../lib/site.ts';
 import { compareVietnamese } from '../lib/text.ts';
 import { sourceViews, type SourceView } from './sources.ts';
@@ -40,6 +41,10 @@ export interface PlaceView {
   source?: string | undefined;
   /** Every source the facts on this place were checked against (issue 24). */
   sources: SourceView[];
+  /** Numbers this place's own file gives (issue 25). */
+  ownContacts: Contact[];
+  /** What its page shows: its own, then those of the units that took it over, then its parent chain's (the province's). */
+  contacts: Contact[];
   editPath: string;
 }
 
@@ -82,6 +87,7 @@ async function build(): Promise<Map<string, PlaceView>> {
   };
   const byName = (a: Link, b: Link) => compareVietnamese(a.label, b.label);
 
+  const own = new Map<string, Contact[]>(entries.map((entry) => [entry.id, entry.data.contacts]));
   const views = new Map<string, PlaceView>();
   for (const entry of entries) {
     const node = nodes.get(entry.id)!;
@@ -121,6 +127,12 @@ async function build(): Promise<Map<string, PlaceView>> {
       population: data.population,
       source: data.source,
       sources: sourceViews(data.sources),
+      ownContacts: data.contacts,
+      contacts: mergeContacts(
+        data.contacts,
+        ...(historical ? currentSuccessors(entry.id, nodes, today) : []).map((successor) => own.get(successor)),
+        ...ancestors(entry.id, nodes).reverse().map((ancestor) => own.get(ancestor)),
+      ),
       editPath: entry.filePath ?? `content/places/${entry.id}.yaml`,
     });
   }
@@ -137,6 +149,11 @@ export async function getPlace(id: string): Promise<PlaceView> {
   const place = (await getPlaces()).get(id);
   if (!place) throw new Error(`Unknown place "${id}"`);
   return place;
+}
+
+/** The province's numbers (they work in every commune): what a page aimed at everyone shows. */
+export async function provinceContacts(): Promise<Contact[]> {
+  return [...(await getPlaces()).values()].find((place) => place.kind === 'province' && !place.parent)?.contacts ?? [];
 }
 
 /** Links to places, for "Dành cho" and "Nơi diễn ra" lines. */

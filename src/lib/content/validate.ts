@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { z } from 'astro/zod';
 import { COLLECTIONS } from '../../schemas/collections.ts';
 import { checkHelpers } from './node-helpers.ts';
+import { checkCallsAndSteps } from './contacts.ts';
 import { checkImagesDecode, checkIntegrity, imageUses, type ValidEntry } from './integrity.ts';
 import { loadContent, unexpectedProblem, type RawEntry } from './load.ts';
 import type { Problem } from './problems.ts';
@@ -52,7 +53,10 @@ export async function validateContent(root: string, contentDir?: string, now = n
   // Issue 24: `reviewed:` in the future is refused; older than six months warns.
   const reviews = checkReviews(entries, now);
   problems.push(...reviews.problems);
-  return { problems, warnings: [...translations.warnings, ...recordings.warnings, ...reviews.warnings], notices: recordings.notice ? [recordings.notice] : [], entries, notNfc: loaded.notNfc };
+  // Issue 25: numbers to call and one instruction everywhere (src/lib/content/contacts.ts).
+  const calls = checkCallsAndSteps(entries, now);
+  problems.push(...calls.problems);
+  return { problems, warnings: [...translations.warnings, ...recordings.warnings, ...reviews.warnings, ...calls.warnings], notices: recordings.notice ? [recordings.notice] : [], entries, notNfc: loaded.notNfc };
 }
 
 function validateEntry(entry: RawEntry, schema: z.ZodType, problems: Problem[], entries: ValidEntry[], partial: ValidEntry[]): void {
