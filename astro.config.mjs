@@ -10,9 +10,11 @@ import { precompress } from './src/integrations/precompress.ts';
 import { buildCache, buildMemoryReport } from './src/integrations/build-cache.ts';
 import { cmsAdmin } from './src/integrations/cms-admin.ts';
 import { siteUrl } from './src/lib/site.ts';
+import { siteAddress } from './src/integrations/site-address.ts';
 
 export default defineConfig({
-  // SITE_URL (environment) sets the public address; see src/lib/site.ts.
+  // SITE_URL (environment) sets the public address; see src/lib/site.ts. A SITE_URL that is not
+  // https or has a path stops the build here, with the reason in Vietnamese.
   site: siteUrl(),
   trailingSlash: 'always',
   // concurrency 2: two pages render at once, so one page's file writes and a link preview's
@@ -26,6 +28,8 @@ export default defineConfig({
   // The search index runs before the PDFs are printed; both read the finished pages.
   integrations: [
     contentGate(),
+    // Issue 28: one line when SITE_URL is not set (leaflets are then marked as drafts).
+    siteAddress(),
     sitemap({ filter: (page) => !excludedFromSitemap(new URL(page).pathname) }),
     // Issue 12: link previews' cache bookkeeping (PDFs and twins keep their own).
     buildCache(),
