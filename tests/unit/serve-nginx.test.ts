@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { headersFor, parseHeaders } from '../../src/lib/headers.ts';
@@ -23,6 +24,16 @@ describe('docs/nginx.conf cut into the files a commune saves (issue 28)', () => 
     expect(server.startsWith('server {')).toBe(true);
     expect(server.trimEnd().endsWith('}')).toBe(true);
     expect(server).toContain('location /admin/ {');
+  });
+
+  it('is cut exactly as the sed lines of docs/deploy.md cut it on a commune\'s server', () => {
+    const sed = (script: string) => execFileSync('sed', ['-n', script, 'docs/nginx.conf'], { encoding: 'utf8' });
+    const guide = readFileSync('docs/deploy.md', 'utf8');
+    expect(guide).toContain("sed -n '/^# Security (issue 8)/,/^# End of security (issue 8)/p' docs/nginx.conf | grep '^add_header'");
+    expect(guide).toContain("sed -n '/^server {/,/^}/p' docs/nginx.conf");
+    const snippet = sed('/^# Security (issue 8)/,/^# End of security (issue 8)/p').split('\n').filter((line) => line.startsWith('add_header'));
+    expect(snippet).toEqual(security.split('\n').filter((line) => line.startsWith('add_header')));
+    expect(sed('/^server {/,/^}/p')).toBe(`${server}\n`);
   });
 
   it('changes only the root and the listen address for a test', () => {
