@@ -56,6 +56,8 @@ describe('docs/nginx.conf cut into the files a commune saves (issue 28)', () => 
     expect(main).toContain('client_body_temp_path /tmp/p/tmp/client_body;');
     expect(main).toContain('include /tmp/p/s.conf;');
     expect(main).not.toMatch(/\/var\/|user /);
+    // Started by root, the worker runs as that user, not nobody (who cannot read a private temp folder).
+    expect(mainConfig({ prefix: '/p', serverFile: '/p/s', modules: [], mimeTypes: '/p/m', user: 'root' })).toMatch(/^user root;\ndaemon off;/);
   });
 });
 

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { mainConfig, SECURITY_SNIPPET, splitNginxConf, withRootAndPort } from './nginx.ts';
 
@@ -60,7 +60,7 @@ export async function startNginx(confText: string, root: string): Promise<Runnin
   writeFileSync(path.join(prefix, 'ban-so.conf'), withRootAndPort(server, path.resolve(root), port));
   // "include mime.types;" in the server block resolves next to the main config, as in /etc/nginx/.
   writeFileSync(path.join(prefix, 'mime.types'), readFileSync(MIME_TYPES));
-  writeFileSync(path.join(prefix, 'nginx.conf'), mainConfig({ prefix, serverFile: path.join(prefix, 'ban-so.conf'), modules: [BROTLI_MODULE], mimeTypes: path.join(prefix, 'mime.types') }));
+  writeFileSync(path.join(prefix, 'nginx.conf'), mainConfig({ prefix, serverFile: path.join(prefix, 'ban-so.conf'), modules: [BROTLI_MODULE], mimeTypes: path.join(prefix, 'mime.types'), user: process.getuid?.() === 0 ? userInfo().username : undefined }));
   const errorLog = () => (existsSync(path.join(prefix, 'error.log')) ? readFileSync(path.join(prefix, 'error.log'), 'utf8') : '');
   const child: ChildProcess = spawn(NGINX, ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-e', path.join(prefix, 'error.log')], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';

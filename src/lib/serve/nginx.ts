@@ -72,6 +72,11 @@ export interface MainConfigOptions {
   modules: readonly string[];
   /** Debian's mime.types (absolute). */
   mimeTypes: string;
+  /**
+   * The user the worker runs as when nginx is started by root (otherwise `nobody`, who cannot
+   * read a site in a private temp folder). Leave it out when not root: nginx would warn.
+   */
+  user?: string | undefined;
 }
 
 /**
@@ -83,6 +88,7 @@ export function mainConfig(options: MainConfigOptions): string {
   const { prefix } = options;
   return [
     ...options.modules.map((module) => `load_module ${module};`),
+    ...(options.user ? [`user ${options.user};`] : []),
     'daemon off;',
     'worker_processes 1;',
     `pid ${prefix}/nginx.pid;`,
