@@ -4,6 +4,7 @@ import { buildDate } from '../lib/site.ts';
 import { getLessons, type LessonView } from './lessons.ts';
 import { placeLinks } from './places.ts';
 import type { RecordingField } from './recordings.ts';
+import { sourceViews, type SourceView } from './sources.ts';
 import type { Link } from './types.ts';
 
 export interface CampaignView {
@@ -21,6 +22,8 @@ export interface CampaignView {
   announcements: Array<{ title: string; text: string; audio?: RecordingField | undefined }>;
   meeting?: CollectionEntry<'campaigns'>['data']['meeting'];
   editPath: string;
+  /** Every source the campaign's facts were checked against (issue 24). */
+  sources: SourceView[];
   entry: CollectionEntry<'campaigns'>;
 }
 
@@ -45,6 +48,7 @@ export function getCampaigns(): Promise<CampaignView[]> {
         announcements: entry.data.announcements,
         meeting: entry.data.meeting,
         editPath: entry.filePath ?? `content/campaigns/${entry.id}.mdx`,
+        sources: sourceViews(entry.data.sources),
         entry,
       })),
     );

@@ -1,13 +1,17 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { t } from '../i18n/vi.ts';
 import { plainTextFromMarkdown, readingMinutes } from '../lib/reading-time.ts';
-import { routes } from '../lib/routes.ts';
+import { absoluteUrl, routes } from '../lib/routes.ts';
 import { compareVietnamese } from '../lib/text.ts';
 import { placeLinks } from './places.ts';
 import { getTopics, type TopicView } from './topics.ts';
 import { isStale } from '../lib/content/translations.ts';
+import { reviewAsOf, reviewStatus, type ReviewStatus } from '../lib/content/review.ts';
+import { reportLinks, type ReportLinks } from '../lib/report.ts';
+import { repoUrl, reportPhone, reportZalo, siteUrl } from '../lib/site.ts';
 import { languageLabel } from '../i18n/vi.ts';
 import type { RecordingField } from './recordings.ts';
+import { publishersInWords, sourceViews, type Citation, type SourceView } from './sources.ts';
 import type { Cover, Link } from './types.ts';
 
 /** One language version of a lesson, for the switch and hreflang. */
@@ -50,7 +54,17 @@ export interface LessonView {
   places: Link[];
   /** Residents' words for the task (search finds the lesson by them). */
   searchTerms: readonly string[];
-  source?: { name: string; url?: string | undefined } | undefined;
+  /** Day someone last followed the steps against the real app or office (issue 24). */
+  reviewed?: Date | undefined;
+  /** Due for review (6 months), and whether readers are told (12 months), at the build's date. */
+  review: ReviewStatus;
+  /** Where the facts come from, as stored, and as the "Nguồn" list shows them. */
+  citations: Citation[];
+  sources: SourceView[];
+  /** "Bộ Công an và Báo Quảng Ninh": the publishers, for the loudspeaker script's last sentence. */
+  sourceWords?: string | undefined;
+  /** "Báo nội dung sai": the team's phone and Zalo (when configured), and a prefilled issue. */
+  report: ReportLinks;
   editPath: string;
   /** Loudspeaker script: reading pace; script translations supplied by editors. */
   pace?: number | undefined;
@@ -67,9 +81,15 @@ export interface LessonView {
 
 let cache: Promise<LessonView[]> | undefined;
 
+/** The report links of a lesson's page (its own address and title, so a translation gets its own). */
+function report(id: string, title: string): ReportLinks {
+  return reportLinks({ pageUrl: absoluteUrl(routes.lesson(id), siteUrl()), title, phone: reportPhone(), zalo: reportZalo(), repoUrl: repoUrl() });
+}
+
 async function build(): Promise<LessonView[]> {
   const [entries, topics] = await Promise.all([getCollection('lessons'), getTopics()]);
   const topicById = new Map(topics.map((topic) => [topic.id, topic]));
+  const asOf = reviewAsOf();
   const lessons = await Promise.all(
     entries.map(async (entry): Promise<LessonView> => {
       const data = entry.data;
@@ -93,7 +113,12 @@ async function build(): Promise<LessonView[]> {
         helpPhone: data.helpPhone,
         places: await placeLinks(data.places.map((ref) => ref.id)),
         searchTerms: data.searchTerms,
-        source: data.source,
+        reviewed: data.reviewed,
+        review: reviewStatus(data.reviewed, asOf),
+        citations: data.sources ?? [],
+        sources: sourceViews(data.sources),
+        sourceWords: publishersInWords(data.sources),
+        report: report(entry.id, data.title),
         editPath: entry.filePath ?? `content/lessons/${entry.id}.mdx`,
         pace: data.broadcast?.pace,
         scriptTranslations: data.broadcast?.translations ?? [],
@@ -122,6 +147,7 @@ function translationView(entry: CollectionEntry<'translations'>, original: Lesso
     keyPoints: data.keyPoints,
     leafletTip: data.leafletTip,
     editPath: entry.filePath ?? `content/translations/${entry.id}.mdx`,
+    report: report(key, data.title),
     scriptTranslations: [],
     scriptText: data.broadcast?.text,
     recordings: { reading: data.audio, script: data.broadcast?.audio },

@@ -2,6 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { byDateDesc } from '../lib/dates.ts';
 import { routes } from '../lib/routes.ts';
 import { placeLinks } from './places.ts';
+import { sourceViews, type SourceView } from './sources.ts';
 import type { Cover, Link } from './types.ts';
 
 export interface NewsView {
@@ -12,6 +13,8 @@ export interface NewsView {
   date: Date;
   places: Link[];
   source: { name: string; url?: string | undefined };
+  /** Every source the facts were checked against (issue 24). */
+  sources: SourceView[];
   cover?: Cover | undefined;
   editPath: string;
   entry: CollectionEntry<'news'>;
@@ -31,6 +34,7 @@ export function getNews(): Promise<NewsView[]> {
         date: entry.data.date,
         places: await placeLinks(entry.data.places.map((ref) => ref.id)),
         source: entry.data.source,
+        sources: sourceViews(entry.data.sources),
         cover: entry.data.cover,
         editPath: entry.filePath ?? `content/news/${entry.id}.mdx`,
         entry,

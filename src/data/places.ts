@@ -5,6 +5,7 @@ import { ancestors, currentSuccessors, isHistorical, predecessors, type PlaceNod
 import { routes } from '../lib/routes.ts';
 import { buildDate } from '../lib/site.ts';
 import { compareVietnamese } from '../lib/text.ts';
+import { sourceViews, type SourceView } from './sources.ts';
 import type { Link } from './types.ts';
 
 export interface PlaceView {
@@ -37,6 +38,8 @@ export interface PlaceView {
   villages?: number | undefined;
   population?: { count: number; year: number } | undefined;
   source?: string | undefined;
+  /** Every source the facts on this place were checked against (issue 24). */
+  sources: SourceView[];
   editPath: string;
 }
 
@@ -117,6 +120,7 @@ async function build(): Promise<Map<string, PlaceView>> {
       villages: data.villages,
       population: data.population,
       source: data.source,
+      sources: sourceViews(data.sources),
       editPath: entry.filePath ?? `content/places/${entry.id}.yaml`,
     });
   }

@@ -8,7 +8,8 @@ import { siteSetting, siteUrl } from '../lib/site.ts';
 import { formatPhone } from '../lib/vi-numbers.ts';
 import { getCampaigns, type CampaignView } from './campaigns.ts';
 import { getRecordingList, type ListedRecording } from './listening.ts';
-import { getLessonsByTopic, getTranslations, hasScript, type LessonView } from './lessons.ts';
+import { dueForReview, reviewAsOf } from '../lib/content/review.ts';
+import { getLessons, getLessonsByTopic, getTranslations, hasScript, type LessonView } from './lessons.ts';
 
 /** Everything a printed leaflet shows. */
 export interface LeafletView {
@@ -25,6 +26,8 @@ export interface LeafletView {
   qrUrl: string;
   shortUrl: string;
   updated: string;
+  /** "Đúng đến ngày <reviewed>", small at the bottom: a stale leaflet on a noticeboard shows its age. */
+  asOf?: string | undefined;
   source: string;
   lessonUrl: string;
   pdfA4?: string | undefined;
@@ -49,7 +52,9 @@ export async function leafletView(lesson: LessonView): Promise<LeafletView> {
     qrUrl: url,
     shortUrl: shortUrl(url),
     updated: t('leaflet.updated', { date: formatDate(lesson.updated) }),
-    source: lesson.source ? t('leaflet.source', { name: lesson.source.name }) : t('leaflet.sourceSite'),
+    asOf: lesson.reviewed ? t('leaflet.asOf', { date: formatDate(lesson.reviewed) }) : undefined,
+    // The first source names where the steps come from; the page lists them all.
+    source: lesson.citations[0] ? t('leaflet.source', { name: lesson.citations[0].publisher }) : t('leaflet.sourceSite'),
     lessonUrl: routes.lesson(lesson.id),
     pdfA4: pdf ? routes.leafletPdf(lesson.id) : undefined,
     pdfA5: pdf ? routes.leafletA5Pdf(lesson.id) : undefined,
@@ -86,6 +91,7 @@ export function lessonScript(lesson: LessonView): ScriptView {
       message: [lesson.summary, 'Bà con nhớ mấy việc sau.', ...points, lesson.leafletTip],
       action: lesson.keyPoints[0] ?? lesson.summary,
       phone: lesson.helpPhone,
+      source: lesson.sourceWords,
       pace: lesson.pace,
     }),
   );
@@ -148,15 +154,31 @@ export interface PrintLesson {
   script: boolean;
 }
 
+/** A lesson whose steps were last followed more than six months ago (for editors). */
+export interface ReviewItem {
+  id: string;
+  title: string;
+  url: string;
+  editPath: string;
+  reviewed: Date;
+}
+
+/** Lessons due for review at the build's date, oldest check first. */
+export async function lessonsDueForReview(): Promise<ReviewItem[]> {
+  return dueForReview(await getLessons(), reviewAsOf()).map((lesson) => ({ id: lesson.id, title: lesson.title, url: lesson.url, editPath: lesson.editPath, reviewed: lesson.reviewed }));
+}
+
 export interface PrintCentreView {
   pdf: boolean;
+  /** Lessons due for review, oldest first (issue 24). */
+  review: ReviewItem[];
   topics: PrintTopic[];
   campaigns: CampaignView[];
   recordings: ListedRecording[];
 }
 
 export async function printCentre(): Promise<PrintCentreView> {
-  const [groups, campaigns, translations, recordings] = await Promise.all([getLessonsByTopic(), getCampaigns(), getTranslations(), getRecordingList()]);
+  const [groups, campaigns, translations, recordings, review] = await Promise.all([getLessonsByTopic(), getCampaigns(), getTranslations(), getRecordingList(), lessonsDueForReview()]);
   const item = (lesson: LessonView): PrintLesson => ({
     id: lesson.id,
     title: lesson.title,
@@ -167,6 +189,7 @@ export async function printCentre(): Promise<PrintCentreView> {
   const byLesson = Map.groupBy(translations, (translation) => translation.lessonId);
   return {
     pdf: pdfEnabled(),
+    review,
     topics: groups.map((group) => ({
       id: group.topic.id,
       name: group.topic.name,

@@ -5,6 +5,7 @@ import { formatValue, type MetricUnit } from '../lib/indicators.ts';
 import { routes } from '../lib/routes.ts';
 import { getMetrics } from './indicators.ts';
 import { getPlace } from './places.ts';
+import { sourceViews, type SourceView } from './sources.ts';
 import type { Cover, Link } from './types.ts';
 
 export interface StoryView {
@@ -18,6 +19,8 @@ export interface StoryView {
   highlights: Array<{ label: string; value: string }>;
   quotes: Array<{ name: string; role: string; text: string }>;
   source: { name: string; url?: string | undefined };
+  /** Every source the facts were checked against (issue 24). */
+  sources: SourceView[];
   cover?: Cover | undefined;
   editPath: string;
   entry: CollectionEntry<'stories'>;
@@ -49,6 +52,7 @@ export function getStories(): Promise<StoryView[]> {
           }),
           quotes: entry.data.quotes,
           source: entry.data.source,
+          sources: sourceViews(entry.data.sources),
           cover: entry.data.cover,
           editPath: entry.filePath ?? `content/stories/${entry.id}.mdx`,
           entry,

@@ -24,6 +24,8 @@ export interface ScriptInput {
   action: string;
   /** Hotline to repeat, as digits. */
   phone?: string | undefined;
+  /** Who the facts come from, in words ("Bộ Công an và Báo Quảng Ninh"): the script's last sentence names them. */
+  source?: string | undefined;
   /** Commune name; a blank line to fill in by hand when left out. */
   commune?: string | undefined;
   /** Syllables a minute; DEFAULT_PACE when left out. */
@@ -73,7 +75,14 @@ export function buildScript(input: ScriptInput): Script {
     { role: 'opening', sentences: [station, 'Kính thưa bà con.', `Sau đây là tin: ${topic}.`] },
     { role: 'message', sentences: spoken(input.message) },
     { role: 'action', sentences: [`Xin nhắc lại: ${speakNumbers(input.action).replace(/[.!?]*$/, '.')}`, ...(phone ? sentences(phone) : [])] },
-    { role: 'closing', sentences: [`Đài truyền thanh xã ${commune} vừa phát tin: ${topic}.`, 'Xin cảm ơn bà con đã lắng nghe.'] },
+    {
+      role: 'closing',
+      sentences: [
+        `Đài truyền thanh xã ${commune} vừa phát tin: ${topic}.`,
+        ...(input.source ? [`Thông tin trong bài lấy từ ${speakNumbers(input.source)}.`] : []),
+        'Xin cảm ơn bà con đã lắng nghe.',
+      ],
+    },
   ];
   const pace = input.pace ?? DEFAULT_PACE;
   const syllables = sections.reduce((sum, section) => sum + countSyllables(section.sentences.join(' ')), 0);

@@ -13,6 +13,8 @@ export const LIST_PAGE_BUDGET = 16_000;
 export const PRINT_PAGE_BUDGET = 16_000;
 /** The service-worker registration module, the only script a reading page references. */
 export const SW_REGISTER_BUDGET = 1_024;
+/** /sw.js, the offline worker every reader downloads once per deployment (no comments shipped; issue 23). */
+export const SERVICE_WORKER_BUDGET = 2_048;
 /** print.css: a separate media="print" file, fetched only when printing. */
 export const PRINT_CSS_BUDGET = 1_500;
 /** leaflet.css (inlined in print variants only), measured as built. */

@@ -34,6 +34,8 @@ export const LEAFLET_A4 = {
   helpPt: 17,
   /** QR code (43 mm), two blank lines to hand-write the team and phone, date and source. */
   bottomMm: 84,
+  /** "Đúng đến ngày <reviewed>" under the footer (issue 24): one more line of the 12 pt footer. */
+  asOfMm: 12 * 0.3528 * 1.3,
   /** Space between the blocks (14 pt). */
   blockGapPt: 14,
   lineHeight: 1.3,
@@ -90,6 +92,6 @@ export function estimateLeaflet(text: LeafletText, layout = LEAFLET_A4): Leaflet
   const tip = linesFor(text.tip, layout.tipPt, w - layout.tipAcrossMm) * lineMm(layout.tipPt) + layout.tipDownMm;
   const help = text.helpPhone ? lineMm(layout.helpPt) : 0;
   const blocks = text.helpPhone ? 6 : 5;
-  const heightMm = layout.brandMm + title + keyPointsMm + tip + help + layout.bottomMm + (blocks - 1) * layout.blockGapPt * PT;
+  const heightMm = layout.brandMm + title + keyPointsMm + tip + help + layout.bottomMm + layout.asOfMm + (blocks - 1) * layout.blockGapPt * PT;
   return { fits: heightMm <= layout.heightMm, heightMm: Math.round(heightMm), availableMm: layout.heightMm, keyPointsMm: Math.round(keyPointsMm) };
 }

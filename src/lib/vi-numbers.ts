@@ -130,11 +130,19 @@ export function speakNumbers(text: string): string {
   out = out.replace(new RegExp(String.raw`(${NUMBER})\s?(?:đồng|VNĐ|VND|đ)(?![\p{L}])`, 'gu'), (_, n: string) => readMoney(n));
   // Ranges: "3–4 câu" → "ba đến bốn câu".
   out = out.replace(new RegExp(String.raw`(${NUMBER})\s?[–-]\s?(${NUMBER})(?![\d])`, 'g'), (_, a: string, b: string) => `${readNumber(a)} đến ${readNumber(b)}`);
-  // Numbers glued to letters ("4G", "mức2"): keep the letters, read the number.
-  out = out.replace(/(\d+)(\p{L}+)/gu, (_, n: string, letters: string) => `${readNumber(n)} ${letters}`);
-  out = out.replace(/(\p{L})(\d+)/gu, (_, letter: string, n: string) => `${letter} ${readNumber(n)}`);
+  // Numbers glued to letters ("4G", "mức2", a code "PA03"): keep the letters, read the number.
+  out = out.replace(/(\d+)(\p{L}+)/gu, (_, n: string, letters: string) => `${readNumberOrCode(n)} ${letters}`);
+  out = out.replace(/(\p{L})(\d+)/gu, (_, letter: string, n: string) => `${letter} ${readNumberOrCode(n)}`);
   // Everything else.
-  return out.replace(new RegExp(NUMBER, 'g'), (n) => readNumber(n));
+  return out.replace(new RegExp(NUMBER, 'g'), (n) => readNumberOrCode(n));
+}
+
+/**
+ * A number, or a code when it starts with 0 ("03" in "PA03", "0123"): a code is read digit by
+ * digit, because "ba" for "03" would lose the zero a listener must type.
+ */
+function readNumberOrCode(n: string): string {
+  return /^0\d+$/.test(n) ? readDigits(n) : readNumber(n);
 }
 
 /** True when a text still holds a digit a reader would have to convert. */

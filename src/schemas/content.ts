@@ -43,9 +43,9 @@ export const LessonSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>)
     /** Day the text was last changed. */
     updated: day(),
     /** Day someone last followed the steps against the real app or office. */
-    reviewed: day().optional(),
+    reviewed: day(),
     /** Where each step, number and name comes from: official guides, the provider, the press. */
-    sources: citations().optional(),
+    sources: citations(),
     /** Picture at the top of the lesson. */
     cover: cover(helpers).optional(),
     /** 3 to 5 short lines for the printed leaflet: the steps or the key points. */
@@ -63,8 +63,6 @@ export const LessonSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>)
     searchTerms: searchTerms(),
     /** A person reading this lesson aloud (a file in content/audio/); the page's text is its transcript. */
     audio: recording().optional(),
-    /** Where the facts come from (e.g. the official guide). */
-    source: source().optional(),
     /** Loudspeaker script settings: pace, translations, a recording of the script being read. */
     broadcast: broadcast()
       .extend({

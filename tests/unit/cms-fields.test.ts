@@ -104,7 +104,7 @@ describe('hints', () => {
     expect(hints['summary']).toBe('Một hai câu tóm tắt (10 đến 160 ký tự), hiện trong danh sách bài và kết quả tìm kiếm.');
     expect(hints['helpPhone']).toBe('Số điện thoại bà con gọi khi cần giúp (không bắt buộc), chỉ viết chữ số.');
     expect(hints['cover']).toBe('Ảnh đầu bài (không bắt buộc): tải ảnh lên content/images/. alt là một câu tả ảnh cho người không xem được ảnh.');
-    expect(Object.keys(hints)).toEqual(expect.arrayContaining(['title', 'topic', 'level', 'updated', 'keyPoints', 'leafletTip', 'places', 'source']));
+    expect(Object.keys(hints)).toEqual(expect.arrayContaining(['title', 'topic', 'level', 'updated', 'keyPoints', 'leafletTip', 'places', 'sources', 'reviewed']));
   });
 });
 
@@ -165,6 +165,21 @@ describe('the whole configuration', () => {
     expect(lessons.fields.find((f) => f.name === 'summary')).toMatchObject({ label: 'Tóm tắt', hint: 'Một hai câu tóm tắt (10 đến 160 ký tự), hiện trong danh sách bài và kết quả tìm kiếm.' });
     // A select offers the topics by name: the template's list of codes is not repeated under it.
     expect(lessons.fields.find((f) => f.name === 'topic')?.hint).toBe('Mã chủ đề trong content/topics.yaml.');
+    // Issue 24: where the facts come from and the day the steps were last followed, in Vietnamese, with the hint.
+    const sources = lessons.fields.find((f) => f.name === 'sources')!;
+    expect(sources).toMatchObject({ widget: 'list', label: 'Nguồn đã đối chiếu', min: 1 });
+    expect(sources.hint).toMatch(/^Nguồn đã đối chiếu: trang hay văn bản chính thức .*https:\/\//);
+    expect(sources.fields?.map((f) => [f.name, f.label, f.widget, f.required])).toEqual([
+      ['name', 'Tên', 'text', true],
+      ['publisher', 'Nơi đăng (cơ quan, tờ báo)', 'string', true],
+      ['url', 'Đường dẫn', 'string', true],
+      ['published', 'Ngày đăng', 'datetime', false],
+      ['read', 'Ngày đọc', 'datetime', true],
+    ]);
+    expect(sources.fields?.find((f) => f.name === 'url')?.pattern?.[0]).toBe('^\\s*https://\\S+\\s*$');
+    expect(lessons.fields.find((f) => f.name === 'reviewed')).toMatchObject({ label: 'Ngày kiểm tra lại các bước', widget: 'datetime', format: 'YYYY-MM-DD' });
+    expect(lessons.fields.find((f) => f.name === 'reviewed')?.hint).toMatch(/Quá 6 tháng/);
+    expect(lessons.fields.find((f) => f.name === 'source')).toBeUndefined();
     // Placeholders of the template are filled in, never shown as {{…}}.
     expect(JSON.stringify(config)).not.toMatch(/\{\{(topics|place|today)\}\}/);
   });

@@ -90,6 +90,8 @@ describe('speakNumbers: a whole text for the ear', () => {
     ['Số điện thoại 0912 345 678.', 'Số điện thoại không chín một hai, ba bốn năm, sáu bảy tám.'],
     ['Hỏi 0912345678 nhé.', 'Hỏi không chín một hai, ba bốn năm, sáu bảy tám nhé.'],
     ['Mạng 3G, 4G.', 'Mạng ba G, bốn G.'],
+    ['Mã khách hàng bắt đầu bằng PA03.', 'Mã khách hàng bắt đầu bằng PA không ba.'],
+    ['Nhập mã 0123 rồi bấm gửi.', 'Nhập mã không một hai ba rồi bấm gửi.'],
     ['Đọc 3–4 câu.', 'Đọc ba đến bốn câu.'],
     ['Mã bảo vệ 6 số, tài khoản mức 2.', 'Mã bảo vệ sáu số, tài khoản mức hai.'],
     ['Soạn tin gửi 5656.', 'Soạn tin gửi năm sáu năm sáu.'],

@@ -123,6 +123,10 @@ export function cmsField(name: string, schema: unknown, context: FieldContext): 
     case 'string': {
       const regex = regexOf(inner);
       if (regex) return { ...base, pattern: [regex.source, context.hints[`${name}.pattern`] ?? 'Sai dạng: xem gợi ý.'] };
+      // An https-only address (a source, issue 24): the form says so before the check does.
+      if (def['format'] === 'url' && def['protocol'] instanceof RegExp && !def['protocol'].test('http')) {
+        return { ...base, pattern: ['^\\s*https://\\S+\\s*$', 'Dán địa chỉ đầy đủ, bắt đầu bằng https://'] };
+      }
       const { min, max } = lengthLimits(inner);
       const pattern = lengthPattern(min, max);
       return { ...base, widget: (max ?? 0) > 120 ? 'text' : 'string', ...(pattern ? { pattern } : {}) };

@@ -60,6 +60,10 @@ const MISSING_HINTS: Record<string, string> = {
   keyPoints: 'Thêm "keyPoints:" với 3 đến 5 dòng ngắn, mỗi dòng bắt đầu bằng "  - ".',
   leafletTip: 'Thêm "leafletTip:" với một lời khuyên ngắn để in trên tờ rơi.',
   source: 'Thêm "source: { name: Tên nguồn, url: https://… }" để ghi nguồn.',
+  sources: 'Thêm "sources:" với ít nhất một nguồn chính thức bạn đã đọc: mỗi nguồn một mục "- name: …", "publisher: …", "url: https://…", "read: NĂM-THÁNG-NGÀY" (xem CONTRIBUTING.md).',
+  reviewed: 'Thêm "reviewed:" với ngày bạn làm thử lại các bước trên ứng dụng hay ở cơ quan thật, dạng NĂM-THÁNG-NGÀY.',
+  publisher: 'Thêm "publisher:" với tên cơ quan hay tờ báo đăng trang đó, ví dụ: publisher: Báo Quảng Ninh',
+  read: 'Thêm "read:" với ngày bạn đọc trang đó, dạng NĂM-THÁNG-NGÀY.',
   place: 'Thêm "place:" với mã địa phương trong content/places/, ví dụ: place: xa-dai-duc',
 };
 
@@ -150,6 +154,8 @@ export function editorMessages(error: z.ZodError, data: unknown, schema?: z.ZodT
         const known = issue.message === 'invalid_day' ? dayMessage(got) : CUSTOM[issue.message];
         if (known) {
           messages.push({ field, path, message: known.message, fix: known.fix });
+        } else if (issue.format === 'url' && typeof got === 'string' && /^http:\/\//i.test(got.trim())) {
+          messages.push({ field, path, message: 'đường dẫn bắt đầu bằng http://, không an toàn', fix: 'Mở trang nguồn, dùng địa chỉ bắt đầu bằng https:// (hầu hết trang chính thức đều có); không có bản https thì chọn nguồn khác.' });
         } else if (issue.format === 'url') {
           messages.push({ field, path, message: 'đường dẫn không hợp lệ', fix: 'Dán đường dẫn đầy đủ bắt đầu bằng https://' });
         } else {
