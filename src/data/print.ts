@@ -4,7 +4,7 @@ import { pdfEnabled } from '../lib/chromium.ts';
 import { formatDate } from '../lib/dates.ts';
 import { qrPayload, qrSvg, shortUrl } from '../lib/qr.ts';
 import { routes } from '../lib/routes.ts';
-import { siteUrl } from '../lib/site.ts';
+import { siteSetting, siteUrl } from '../lib/site.ts';
 import { helpLine } from '../lib/contacts.ts';
 import { estimateLeaflet } from '../lib/leaflet-fit.ts';
 import { getCampaigns, type CampaignView } from './campaigns.ts';
@@ -37,6 +37,8 @@ export interface LeafletView {
   pdfA4?: string | undefined;
   pdfA5?: string | undefined;
   editPath: string;
+  /** No real SITE_URL: the QR area carries "BẢN THỬ — chưa có địa chỉ trang" (issue 28). */
+  draft: boolean;
 }
 
 export async function leafletView(lesson: LessonView): Promise<LeafletView> {
@@ -63,6 +65,7 @@ export async function leafletView(lesson: LessonView): Promise<LeafletView> {
     pdfA4: pdf ? routes.leafletPdf(lesson.id) : undefined,
     pdfA5: pdf ? routes.leafletA5Pdf(lesson.id) : undefined,
     editPath: lesson.editPath,
+    draft: siteSetting().draft,
   };
 }
 

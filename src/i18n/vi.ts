@@ -237,6 +237,8 @@ export const vi = {
   'leaflet.source': 'Nguồn: {name}',
   'leaflet.sourceSite': 'Nguồn: Bản Số',
   'leaflet.qrLabel': 'Mã QR dẫn tới bài học trên Bản Số',
+  // Issue 28: a build without a real SITE_URL; across the QR area and atop the meeting pack.
+  'print.draft': 'BẢN THỬ — chưa có địa chỉ trang',
   'leaflet.cut': 'Cắt theo đường này',
   'script.title': 'Bài phát thanh: {title}',
   'script.campaignTitle': 'Tin phát thanh: {title}',
