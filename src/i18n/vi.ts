@@ -127,8 +127,13 @@ export const vi = {
   'place.old': 'cũ',
   'indicator.note': 'Thời điểm: {date}. Nguồn: {source}.',
   'place.nowPartOf': 'Nay là',
+  // An old district: its land is now in several communes; it did not "become" them.
+  'place.nowIn': 'Nay thuộc',
   'place.becameOn': 'Từ ngày {date}, {name} không còn là đơn vị hành chính.',
   'place.formedFrom': 'Được lập từ',
+  // A district is not a predecessor of a commune: the commune lay in it (issue 25).
+  'place.formerlyIn': 'Trước ngày {date}, đất ở đây thuộc',
+  'place.formerlyInUndated': 'Trước đây, đất ở đây thuộc',
   'place.formedOn': 'Lập từ ngày {date}.',
   'place.parent': 'Thuộc',
   'place.units': 'Đơn vị trực thuộc',

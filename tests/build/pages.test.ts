@@ -150,6 +150,13 @@ describe('content pages', () => {
     expect(nowLinks).toEqual(expect.arrayContaining([routes.place('xa-tien-yen'), routes.place('xa-dong-ngu')]));
     const dongNgu = readPage(routes.place('xa-dong-ngu'));
     expect(dongNgu.querySelectorAll('.notice a').map((a) => a.getAttribute('href'))).toContain(routes.place('xa-dai-duc'));
+    // A district is not a predecessor of a commune (issue 25): xã Bình Liêu lay in huyện Bình Liêu.
+    const binhLieu = readPage(routes.place('xa-binh-lieu')).querySelector('.notice')!;
+    const formedFrom = binhLieu.querySelectorAll('p').find((p) => p.text.startsWith('Được lập từ'))!;
+    expect(formedFrom.querySelectorAll('a').map((a) => a.getAttribute('href'))).not.toContain(routes.place('huyen-binh-lieu'));
+    expect(binhLieu.text.replace(/\s+/g, ' ')).toContain('Trước ngày 1/7/2025, đất ở đây thuộc huyện Bình Liêu (cũ).');
+    // And an old district did not become the communes its land went to.
+    expect(readPage(routes.place('huyen-binh-lieu')).querySelector('.notice')!.text).toContain('Nay thuộc:');
   });
 
   it('process cover images into modern formats with explicit sizes', () => {
