@@ -5,6 +5,7 @@ import type { ValidEntry } from '../../src/lib/content/integrity.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
 import { excludedFromSitemap, isPrintVariant, routes } from '../../src/lib/routes.ts';
 import { siteUrl } from '../../src/lib/site.ts';
+import { TOP_TASKS } from '../../src/lib/top-tasks.ts';
 import { builtPages, DIST, expectedPage, idsOn, missingPages, pageExists, readPage } from '../support/dist.ts';
 
 let entries: ValidEntry[] = [];
@@ -45,6 +46,13 @@ describe('every content entry has its page', () => {
       expect(pageExists(page), page).toBe(true);
     }
     expect(pages).toContain('/404.html');
+  });
+
+  it('the home page offers the top tasks as large links to their lessons, not as names in a sentence (issue 25)', () => {
+    const links = readPage('/').querySelectorAll('ul.tasks a');
+    expect(links.map((a) => a.text.trim())).toEqual(TOP_TASKS.map((task) => task.label));
+    for (const [index, link] of links.entries()) expect(link.getAttribute('href')).toBe(routes.lesson(TOP_TASKS[index]!.lesson));
+    expect(readPage('/').querySelector('.hero')!.text).not.toMatch(/VNeID|tiền điện/);
   });
 });
 
