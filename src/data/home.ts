@@ -1,4 +1,3 @@
-import { TOP_TASKS } from '../lib/top-tasks.ts';
 import { getLessons } from './lessons.ts';
 
 export interface TopTask {
@@ -6,12 +5,14 @@ export interface TopTask {
   url: string;
 }
 
-/** The home page's top tasks with their lessons' URLs; the build fails if a lesson is gone. */
+/**
+ * The home page's top tasks (issue 25): every Vietnamese lesson with a `homeTask:` label, in
+ * the order of its topic (content/topics.yaml), then by label. Editors choose them in content,
+ * so no id in code can point at a lesson that is gone.
+ */
 export async function getTopTasks(): Promise<TopTask[]> {
-  const lessons = new Map((await getLessons()).filter((lesson) => lesson.lang === 'vi').map((lesson) => [lesson.lessonId, lesson]));
-  return TOP_TASKS.map(({ lesson, label }) => {
-    const found = lessons.get(lesson);
-    if (!found) throw new Error(`src/lib/top-tasks.ts — TOP_TASKS — không có bài học "${lesson}" trong content/lessons/ — Sửa mã bài hoặc bỏ dòng này.`);
-    return { label, url: found.url };
-  });
+  return (await getLessons())
+    .filter((lesson) => lesson.lang === 'vi' && lesson.homeTask)
+    .sort((a, b) => a.topic.order - b.topic.order || a.homeTask!.localeCompare(b.homeTask!, 'vi'))
+    .map((lesson) => ({ label: lesson.homeTask!, url: lesson.url }));
 }

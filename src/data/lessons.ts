@@ -59,6 +59,8 @@ export interface LessonView {
   places: Link[];
   /** Residents' words for the task (search finds the lesson by them). */
   searchTerms: readonly string[];
+  /** The task as a large link on the home page, when the lesson is one of its top tasks. */
+  homeTask?: string | undefined;
   /** Day someone last followed the steps against the real app or office (issue 24). */
   reviewed?: Date | undefined;
   /** Due for review (6 months), and whether readers are told (12 months), at the build's date. */
@@ -120,6 +122,7 @@ async function build(): Promise<LessonView[]> {
         contacts: lessonContacts(data.contacts, data.helpPhone, data.places.map((ref) => places.get(ref.id)?.ownContacts), data.places.map((ref) => places.get(ref.id)?.contacts), province),
         places: await placeLinks(data.places.map((ref) => ref.id)),
         searchTerms: data.searchTerms,
+        homeTask: data.homeTask,
         reviewed: data.reviewed,
         review: reviewStatus(data.reviewed, asOf),
         citations: data.sources ?? [],

@@ -74,6 +74,8 @@ export const LessonSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>)
     bring: bring().optional(),
     /** Places the lesson is aimed at (empty: everyone). */
     places: z.array(helpers.ref('places')).default([]),
+    /** The task in a resident's words, 3 to 40 characters ("Trả tiền điện"): the lesson is then one of the home page's large task links. */
+    homeTask: z.string().trim().min(3).max(40).optional(),
     /** Words residents use for this task, as they type them ("nộp tiền điện", "EVN", "CCCD"): search finds the lesson by them first. */
     searchTerms: searchTerms(),
     /** A person reading this lesson aloud (a file in content/audio/); the page's text is its transcript. */

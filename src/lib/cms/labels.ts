@@ -30,6 +30,7 @@ export const FIELD_LABELS: Record<string, string> = {
   variants: 'Cách làm riêng của chiến dịch',
   why: 'Vì sao làm khác bài học',
   searchTerms: 'Từ bà con hay dùng để tìm',
+  homeTask: 'Việc hiện to trên trang chủ',
   places: 'Địa phương',
   place: 'Địa phương',
   audio: 'Ghi âm',
