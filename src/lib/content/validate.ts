@@ -9,6 +9,7 @@ import type { Problem } from './problems.ts';
 import { checkRecordings } from './recordings.ts';
 import { checkReviews } from './review.ts';
 import { checkTranslations } from './translations.ts';
+import { checkWhenStuck } from './when-stuck.ts';
 import { editorMessages } from './zod-messages.ts';
 
 export interface ValidationResult {
@@ -52,7 +53,9 @@ export async function validateContent(root: string, contentDir?: string, now = n
   // Issue 24: `reviewed:` in the future is refused; older than six months warns.
   const reviews = checkReviews(entries, now);
   problems.push(...reviews.problems);
-  return { problems, warnings: [...translations.warnings, ...recordings.warnings, ...reviews.warnings], notices: recordings.notice ? [recordings.notice] : [], entries, notNfc: loaded.notNfc };
+  // Issue 25: a task lesson (with <Steps>) without its "Khi gặp lỗi" box warns.
+  const whenStuck = checkWhenStuck(entries);
+  return { problems, warnings: [...translations.warnings, ...recordings.warnings, ...reviews.warnings, ...whenStuck], notices: recordings.notice ? [recordings.notice] : [], entries, notNfc: loaded.notNfc };
 }
 
 function validateEntry(entry: RawEntry, schema: z.ZodType, problems: Problem[], entries: ValidEntry[], partial: ValidEntry[]): void {
