@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EDITOR_COMPONENTS_CMS } from '../../src/lib/cms/components.ts';
 import { checkMdxSafety } from '../../src/lib/content/mdx-safety.ts';
@@ -70,6 +71,17 @@ describe('editor components', () => {
       '<WhenStuck>\n\n- **Quên mật khẩu:** bấm "Quên mật khẩu".\n- **Tên hay số tiền lạ:** đừng trả.\n- Không tự làm được thì hỏi công an xã.\n\nLần đầu làm, nhờ Tổ công nghệ số.\nXem thêm bài [Lừa đảo](/bai-hoc/nhan-biet-va-bao-cuoc-goi-tin-nhan-lua-dao/).\n\n</WhenStuck>',
     );
     expect(component.toPreview(data)).toContain('<h2>Khi gặp lỗi</h2><ul><li><strong>Quên mật khẩu</strong> bấm &quot;Quên mật khẩu&quot;.</li>');
+  });
+
+  it('open every lesson\'s "Khi gặp lỗi" box and write it back unchanged, so saving from the CMS rewrites nothing', () => {
+    const component = byId('when-stuck');
+    const lessons = readdirSync('content/lessons').filter((name) => name.endsWith('.mdx'));
+    const boxes = lessons.flatMap((name) => {
+      const match = readFileSync(`content/lessons/${name}`, 'utf8').match(component.pattern);
+      return match ? [{ name, match }] : [];
+    });
+    expect(boxes.length).toBeGreaterThan(10);
+    for (const { name, match } of boxes) expect(component.toBlock(component.fromBlock(match)), name).toBe(match[0]);
   });
 
   it('keep a caption with quotes inside its attribute, and an alt with brackets inside its image', () => {
