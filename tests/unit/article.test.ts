@@ -34,10 +34,13 @@ describe('renderArticle: Markdown and the editor components as HTML', () => {
     ]);
   });
 
-  it('refuses a <WhenStuck> without a list, with its line', () => {
+  it('refuses a <WhenStuck> without a list, or inside another component, with its line', () => {
     const lines: string[] = [];
     renderArticle('Chữ.\n\n<WhenStuck>\nKhông nhận được mã thì hỏi công an xã.\n</WhenStuck>\n', { onRefusal: (error) => lines.push(`${error.line}: ${error.message}`) });
     expect(lines).toEqual(['3: <WhenStuck> cần một danh sách bên trong: mỗi lỗi một dòng "- **Lỗi gặp phải:** cách làm", cách <WhenStuck> một dòng trống.']);
+    lines.length = 0;
+    renderArticle('<Tip>\n\n<WhenStuck>\n\n- **Quên mật khẩu:** hỏi công an xã.\n\n</WhenStuck>\n\n</Tip>\n', { onRefusal: (error) => lines.push(`${error.line}: ${error.message}`) });
+    expect(lines).toEqual(['3: <WhenStuck> là một mục riêng của bài, không đặt trong <Steps>, <Tip>, <Warning> hay thành phần khác; chuyển nó ra ngoài, sau </Steps>.']);
   });
 
   it('links a <Term> and a Markdown link into the glossary the same way', () => {

@@ -183,6 +183,8 @@ export function renderArticle(body: string, options: RenderOptions = {}): Render
   }
   const uses: ArticleUse[] = [];
   const components: ArticleComponent[] = [];
+  /** How many editor components enclose the node being converted (a <WhenStuck> is a section of its own). */
+  let componentDepth = 0;
   const slugger = new GithubSlugger();
   const images: ArticleImage[] = [];
   const html = (nodes: Html[]) => toHtml(nodes as never, { characterReferences: { useNamedReferences: true } });
@@ -200,7 +202,10 @@ export function renderArticle(body: string, options: RenderOptions = {}): Render
     };
     const name = node.name ?? '';
     if ((EDITOR_COMPONENTS as readonly string[]).includes(name)) components.push({ name, line });
+    const nested = componentDepth > 0;
+    componentDepth++;
     const inner = children(node);
+    componentDepth--;
     switch (name) {
       case 'Steps': {
         const problem = editorComponentError('Steps', { html: serialise ? html(inner) : holdsList(inner, 'ol') ? '<ol>' : '' });
@@ -213,7 +218,7 @@ export function renderArticle(body: string, options: RenderOptions = {}): Render
       case 'WhenStuck': {
         // A titled section of the lesson (an h2, so it is in the page's outline like the
         // "## Khi gặp lỗi" it replaces, with the same id), its list styled problem → what to do.
-        const problem = editorComponentError('WhenStuck', { html: serialise ? html(inner) : holdsList(inner, 'ul') ? '<ul>' : '' });
+        const problem = editorComponentError('WhenStuck', { html: serialise ? html(inner) : holdsList(inner, 'ul') ? '<ul>' : '', nested });
         if (problem) fail(problem);
         if (failed) return [];
         const id = slugger.slug(WHEN_STUCK_TITLE);

@@ -15,6 +15,7 @@ export function editorComponentError(component: EditorComponent, props: Record<s
       return undefined;
     }
     case 'WhenStuck': {
+      if (props['nested']) return '<WhenStuck> là một mục riêng của bài, không đặt trong <Steps>, <Tip>, <Warning> hay thành phần khác; chuyển nó ra ngoài, sau </Steps>.';
       const html = String(props['html'] ?? '');
       if (!/<ul[\s>]/.test(html)) {
         return '<WhenStuck> cần một danh sách bên trong: mỗi lỗi một dòng "- **Lỗi gặp phải:** cách làm", cách <WhenStuck> một dòng trống.';
