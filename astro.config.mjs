@@ -11,6 +11,7 @@ import { buildCache, buildMemoryReport } from './src/integrations/build-cache.ts
 import { cmsAdmin } from './src/integrations/cms-admin.ts';
 import { reportSettings } from './src/integrations/report-settings.ts';
 import { siteUrl } from './src/lib/site.ts';
+import { siteAddress } from './src/integrations/site-address.ts';
 import { readFileSync } from 'node:fs';
 import { astroCspDirectives, headerPolicyFor } from './src/lib/headers.ts';
 
@@ -20,7 +21,8 @@ import { astroCspDirectives, headerPolicyFor } from './src/lib/headers.ts';
 const headerPolicy = headerPolicyFor(readFileSync(new URL('./public/_headers', import.meta.url), 'utf8'), '/');
 
 export default defineConfig({
-  // SITE_URL (environment) sets the public address; see src/lib/site.ts.
+  // SITE_URL (environment) sets the public address; see src/lib/site.ts. A SITE_URL that is not
+  // https or has a path stops the build here, with the reason in Vietnamese.
   site: siteUrl(),
   trailingSlash: 'always',
   // concurrency 2: two pages render at once, so one page's file writes and a link preview's
@@ -34,6 +36,8 @@ export default defineConfig({
   // The search index runs before the PDFs are printed; both read the finished pages.
   integrations: [
     contentGate(),
+    // Issue 28: one line when SITE_URL is not set (leaflets are then marked as drafts).
+    siteAddress(),
     // Issue 24: whether "Báo nội dung sai" has the team's phone (REPORT_PHONE), said once.
     reportSettings(),
     sitemap({ filter: (page) => !excludedFromSitemap(new URL(page).pathname) }),

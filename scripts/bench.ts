@@ -4,7 +4,12 @@
 // PDFs are included. With --anchors, Starlight and a plain Astro site (../shared/tools/anchors/)
 // build the same lessons in the same run and the report gives our times as ratios of theirs.
 //   npm run bench -- [--sizes 1000,5000] [--runs 3] [--skip-browser] [--skip-pdf] [--anchors] [--out FILE] [--keep]
+// With --serve (issue 28) it measures serving instead: autocannon (loopback, fixed connections and
+// duration) against Debian's nginx running docs/nginx.conf and against our Node server, both
+// serving the built site's lesson pages; --dist DIR serves a site already built instead.
+//   npm run bench -- --serve [--sizes 1000] [--connections 10] [--duration 10] [--dist DIR] [--out FILE]
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +23,8 @@ import { pageType } from '../src/lib/budgets.ts';
 import { chromiumPath } from '../src/lib/chromium.ts';
 import { brotliQuality, brotliSize } from '../src/lib/precompress.ts';
 import { routes } from '../src/lib/routes.ts';
+import { loadFigures, loadProblems, loadTable, type AutocannonResult, type LoadFigures } from '../src/lib/bench/serve.ts';
+import { nginxInstalled, startNginx } from '../src/lib/serve/nginx-process.ts';
 import { serveDist, serveWithHeaders } from '../src/lib/static-server.ts';
 
 const { values } = parseArgs({
@@ -29,11 +36,16 @@ const { values } = parseArgs({
     anchors: { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench-report.md' },
     keep: { type: 'boolean', default: false },
+    serve: { type: 'boolean', default: false },
+    connections: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '10' },
+    dist: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
   console.log('Usage: npm run bench -- [--sizes 1000,5000] [--runs 3] [--skip-browser] [--skip-pdf] [--anchors] [--out bench-report.md] [--keep]');
+  console.log('       npm run bench -- --serve [--sizes 1000] [--connections 10] [--duration 10] [--dist DIR] [--out bench-serve.md]');
   process.exit(0);
 }
 const sizes = (values.sizes ?? '').split(',').map(Number).filter((n) => n > 0);
@@ -187,6 +199,93 @@ const printPhases = (label: string, run: Timed) => {
   for (const [kind, counts] of Object.entries(phases.made)) console.log(`    ${kind}: ${counts.made} made, ${counts.fromCache} from cache`);
   return phases;
 };
+
+/** autocannon against one server: every lesson page in turn on each connection, as phones ask (br). */
+async function load(server: string, base: string, pages: readonly string[]): Promise<LoadFigures> {
+  const autocannon = createRequire(import.meta.url)('autocannon') as (options: object) => Promise<AutocannonResult>;
+  const options = {
+    url: base,
+    connections: Number(values.connections) || 10,
+    headers: { 'accept-encoding': 'br, gzip' },
+    requests: pages.map((page) => ({ method: 'GET', path: encodeURI(page) })),
+  };
+  await autocannon({ ...options, duration: 2 }); // warm-up: file cache, JIT, the Node server's compressed copies
+  const figures = loadFigures(server, await autocannon({ ...options, duration: Number(values.duration) || 10 }));
+  console.log(`  ${server}: ${figures.requestsPerSecond.toFixed(0)} requests/s, p99 ${figures.p99Ms} ms, ${figures.bytesPerPage.toFixed(0)} B per page, ${figures.errors} errors`);
+  return figures;
+}
+
+/** Our Node server in a process of its own (as nginx is), so the load generator does not share its thread. */
+async function nodeServer(dist: string): Promise<{ url: string; stop: () => void }> {
+  const module = path.join(root, 'src/lib/static-server.ts');
+  const code = `import { serveWithHeaders } from ${JSON.stringify(module)}; const { url } = await serveWithHeaders(${JSON.stringify(dist)}, ${JSON.stringify(path.join(dist, '_headers'))}); console.log(url);`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
+    child.once('exit', (code) => reject(new Error(`the Node server exited (${code})`)));
+  });
+  return { url, stop: () => child.kill() };
+}
+
+async function serveBench(): Promise<void> {
+  if (!nginxInstalled()) throw new Error('nginx not found: apt-get install -y nginx libnginx-mod-http-brotli-static');
+  const sections: string[] = [];
+  let failed = false;
+  const sites: Array<{ label: string; dist: string; cleanup?: () => void }> = [];
+  if (values.dist) sites.push({ label: `site in ${values.dist}`, dist: path.resolve(values.dist) });
+  else {
+    for (const size of (values.sizes === '1000,5000' ? '1000' : values.sizes ?? '1000').split(',').map(Number).filter((n) => n > 0)) {
+      const dir = copyProject();
+      const topics = Object.keys(parseYaml(readFileSync(path.join(dir, 'content/topics.yaml'), 'utf8')) as Record<string, unknown>);
+      for (const lesson of generateLessons(size, topics)) writeFileSync(path.join(dir, 'content/lessons', `${lesson.id}.mdx`), lesson.source);
+      const total = readdirSync(path.join(dir, 'content/lessons')).filter((f) => f.endsWith('.mdx')).length;
+      console.log(`\n${size} synthetic lessons (${total} in all) in ${dir}: building (SKIP_PDF=1: PDFs are not what is served here)…`);
+      values['skip-pdf'] = true;
+      const run = await build(dir);
+      console.log(`  built in ${(run.wallMs / 1000).toFixed(0)} s`);
+      sites.push({ label: `${total} lessons`, dist: path.join(dir, 'dist'), cleanup: () => (values.keep ? console.log(`  kept ${dir}`) : rmSync(dir, { recursive: true, force: true })) });
+    }
+  }
+  for (const site of sites) {
+    try {
+      const pages = walk(site.dist)
+        .map((f) => `/${f.file}`)
+        .filter((file) => /^\/bai-hoc\/[^/]+\/index\.html$/.test(file))
+        .map((file) => file.replace(/index\.html$/, ''));
+      console.log(`\n${site.label}: ${pages.length} lesson pages, ${values.connections} connections × ${values.duration} s each, loopback`);
+      const figures: LoadFigures[] = [];
+      const nginx = await startNginx(readFileSync(path.join(root, 'docs/nginx.conf'), 'utf8'), site.dist);
+      try {
+        figures.push(await load('nginx 1 worker (docs/nginx.conf, brotli_static)', nginx.url, pages));
+      } finally {
+        await nginx.stop();
+      }
+      const node = await nodeServer(site.dist);
+      try {
+        figures.push(await load('Node (src/lib/static-server.ts)', node.url, pages));
+      } finally {
+        node.stop();
+      }
+      const problems = loadProblems(figures);
+      for (const problem of problems) console.error(`  ${problem}`);
+      failed ||= problems.length > 0;
+      sections.push(`#### ${site.label} (${pages.length} lesson pages)\n\n${loadTable(figures)}`);
+    } finally {
+      site.cleanup?.();
+    }
+  }
+  const note = `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${new Date().toISOString().slice(0, 16)} UTC. autocannon ${values.connections} connections, ${values.duration} s after a 2 s warm-up, on 127.0.0.1, the load generator, nginx (one worker) and the Node server each a process of their own; Accept-Encoding: br, gzip; each connection requests every lesson page in turn.`;
+  const report = `${sections.join('\n\n')}\n\n${note}\n`;
+  const out = values.out === 'bench-report.md' ? 'bench-serve.md' : values.out!;
+  writeFileSync(path.resolve(out), report);
+  console.log(`\n${report}\nWritten to ${out}.`);
+  if (failed) process.exit(1);
+}
+
+if (values.serve) {
+  await serveBench();
+  process.exit(0);
+}
 
 const results: BenchResult[] = [];
 for (const size of sizes) {

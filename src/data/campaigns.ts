@@ -2,7 +2,8 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { routes } from '../lib/routes.ts';
 import { buildDate } from '../lib/site.ts';
 import { getLessons, type LessonView } from './lessons.ts';
-import { placeLinks } from './places.ts';
+import { mergeContacts, type Contact } from '../lib/contacts.ts';
+import { getPlaces, placeLinks, provinceContacts } from './places.ts';
 import type { RecordingField } from './recordings.ts';
 import { sourceViews, type SourceView } from './sources.ts';
 import type { Link } from './types.ts';
@@ -24,14 +25,26 @@ export interface CampaignView {
   editPath: string;
   /** Every source the campaign's facts were checked against (issue 24). */
   sources: SourceView[];
+  /** Numbers to call: its communes' own, its lessons' own, then the province's (issue 25). */
+  contacts: Contact[];
+  /** Where the campaign changes a lesson's steps, said out loud (issue 25). */
+  variants: CampaignVariant[];
   entry: CollectionEntry<'campaigns'>;
+}
+
+/** A campaign's own version of a lesson's steps: where to go, what to bring, and why. */
+export interface CampaignVariant {
+  lesson: { id: string; title: string; url: string };
+  goTo?: string | undefined;
+  bring?: string[] | undefined;
+  why: string;
 }
 
 let cache: Promise<CampaignView[]> | undefined;
 
 /** Every campaign, the latest start first. */
 export function getCampaigns(): Promise<CampaignView[]> {
-  cache ??= Promise.all([getCollection('campaigns'), getLessons()]).then(async ([entries, lessons]) => {
+  cache ??= Promise.all([getCollection('campaigns'), getLessons(), getPlaces(), provinceContacts()]).then(async ([entries, lessons, places, province]) => {
     const lessonById = new Map(lessons.map((lesson) => [lesson.id, lesson]));
     const items = await Promise.all(
       entries.map(async (entry): Promise<CampaignView> => ({
@@ -49,6 +62,16 @@ export function getCampaigns(): Promise<CampaignView[]> {
         meeting: entry.data.meeting,
         editPath: entry.filePath ?? `content/campaigns/${entry.id}.mdx`,
         sources: sourceViews(entry.data.sources),
+        contacts: mergeContacts(
+          ...entry.data.places.map((ref) => places.get(ref.id)?.ownContacts),
+          ...entry.data.lessons.map((ref) => lessonById.get(ref.id)?.ownContacts),
+          ...entry.data.places.map((ref) => places.get(ref.id)?.contacts),
+          province,
+        ),
+        variants: entry.data.variants.flatMap((variant) => {
+          const lesson = lessonById.get(variant.lesson.id);
+          return lesson ? [{ lesson: { id: lesson.id, title: lesson.title, url: lesson.url }, goTo: variant.goTo, bring: variant.bring, why: variant.why }] : [];
+        }),
         entry,
       })),
     );

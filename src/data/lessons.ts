@@ -3,7 +3,8 @@ import { t } from '../i18n/vi.ts';
 import { plainTextFromMarkdown, readingMinutes } from '../lib/reading-time.ts';
 import { absoluteUrl, routes } from '../lib/routes.ts';
 import { compareVietnamese } from '../lib/text.ts';
-import { placeLinks } from './places.ts';
+import { mergeContacts, phoneDigits, type Contact } from '../lib/contacts.ts';
+import { getPlaces, placeLinks, provinceContacts } from './places.ts';
 import { getTopics, type TopicView } from './topics.ts';
 import { isStale } from '../lib/content/translations.ts';
 import { reviewAsOf, reviewStatus, type ReviewStatus } from '../lib/content/review.ts';
@@ -51,6 +52,10 @@ export interface LessonView {
   keyPoints: string[];
   leafletTip: string;
   helpPhone?: string | undefined;
+  /** The lesson's own hotlines (issue 25). */
+  ownContacts: Contact[];
+  /** What the page shows and the leaflet and script use (the first): the lesson's own numbers (its helpPhone first), then its communes', then the province's. */
+  contacts: Contact[];
   places: Link[];
   /** Residents' words for the task (search finds the lesson by them). */
   searchTerms: readonly string[];
@@ -87,7 +92,7 @@ function report(id: string, title: string): ReportLinks {
 }
 
 async function build(): Promise<LessonView[]> {
-  const [entries, topics] = await Promise.all([getCollection('lessons'), getTopics()]);
+  const [entries, topics, places, province] = await Promise.all([getCollection('lessons'), getTopics(), getPlaces(), provinceContacts()]);
   const topicById = new Map(topics.map((topic) => [topic.id, topic]));
   const asOf = reviewAsOf();
   const lessons = await Promise.all(
@@ -111,6 +116,8 @@ async function build(): Promise<LessonView[]> {
         keyPoints: data.keyPoints,
         leafletTip: data.leafletTip,
         helpPhone: data.helpPhone,
+        ownContacts: data.contacts,
+        contacts: lessonContacts(data.contacts, data.helpPhone, data.places.map((ref) => places.get(ref.id)?.ownContacts), data.places.map((ref) => places.get(ref.id)?.contacts), province),
         places: await placeLinks(data.places.map((ref) => ref.id)),
         searchTerms: data.searchTerms,
         reviewed: data.reviewed,
@@ -129,6 +136,21 @@ async function build(): Promise<LessonView[]> {
     }),
   );
   return lessons.sort((a, b) => compareVietnamese(a.title, b.title));
+}
+
+/**
+ * A lesson's numbers: its helpPhone's contact first (the check makes sure it has one), its own,
+ * its communes' own, what their pages inherit, then the province's.
+ */
+function lessonContacts(
+  own: readonly Contact[],
+  helpPhone: string | undefined,
+  communes: ReadonlyArray<readonly Contact[] | undefined>,
+  inherited: ReadonlyArray<readonly Contact[] | undefined>,
+  province: readonly Contact[],
+): Contact[] {
+  const help = helpPhone ? own.filter((contact) => phoneDigits(contact.phone) === phoneDigits(helpPhone)) : [];
+  return mergeContacts(help, own, ...communes, ...inherited, province);
 }
 
 /** A translation as a lesson view: its own text; topic, places, cover and phone from the lesson. */

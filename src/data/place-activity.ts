@@ -45,7 +45,8 @@ export async function getPlacePage(id: string): Promise<PlacePage> {
   ]);
   const before: BeforeReform[] = [];
   if (!place.historical) {
-    for (const old of place.formedFrom) {
+    // Old communes it was formed from, then the old district it lay in: their stories and figures.
+    for (const old of [...place.formedFrom, ...place.formerlyIn]) {
       const entry: BeforeReform = {
         place: old,
         stories: stories.filter((story) => story.place.id === old.id),

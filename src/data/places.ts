@@ -1,8 +1,9 @@
 import { getCollection } from 'astro:content';
 import { t, type UiKey } from '../i18n/vi.ts';
-import { formatDateLong } from '../lib/dates.ts';
-import { ancestors, currentSuccessors, isHistorical, predecessors, type PlaceNode } from '../lib/places.ts';
+import { formatDate, formatDateLong } from '../lib/dates.ts';
+import { ancestors, currentSuccessors, isHistorical, isLargerKind, origins, type PlaceNode } from '../lib/places.ts';
 import { routes } from '../lib/routes.ts';
+import { mergeContacts, type Contact } from '../lib/contacts.ts';
 import { buildDate } from '../lib/site.ts';
 import { compareVietnamese } from '../lib/text.ts';
 import { sourceViews, type SourceView } from './sources.ts';
@@ -25,7 +26,14 @@ export interface PlaceView {
   successors: Link[];
   /** Units that exist today and took over this one, after following chains. */
   nowPartOf: Link[];
+  /** "Nay là" (an old commune, now part of a new one) or "Nay thuộc" (an old district, its land now in several communes). */
+  nowLabel: string;
+  /** Old units of its own level it was formed from (communes, a town); never a district. */
   formedFrom: Link[];
+  /** Larger old units it lay in (a district), with the day they ended: "Trước ngày 1/7/2025, nơi này thuộc huyện Bình Liêu (cũ)." */
+  formerlyIn: Link[];
+  /** The same as sentences, one per day the larger units ended: "Trước ngày 1/7/2025, đất ở đây thuộc" + huyện Bình Liêu (cũ) và huyện Tiên Yên (cũ). */
+  formerlyInLines: Array<{ lead: string; places: Array<{ url: string; text: string }> }>;
   children: Link[];
   /** Sentence saying when the unit ended or began. */
   changeSentence?: string | undefined;
@@ -40,10 +48,21 @@ export interface PlaceView {
   source?: string | undefined;
   /** Every source the facts on this place were checked against (issue 24). */
   sources: SourceView[];
+  /** Numbers this place's own file gives (issue 25). */
+  ownContacts: Contact[];
+  /** What its page shows: its own, then those of the units that took it over, then its parent chain's (the province's). */
+  contacts: Contact[];
   editPath: string;
 }
 
 let cache: Promise<Map<string, PlaceView>> | undefined;
+
+/** Items grouped by a key, groups in the order their first item comes. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Array<[string, T[]]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return [...groups];
+}
 
 function capitalise(text: string): string {
   return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
@@ -82,12 +101,21 @@ async function build(): Promise<Map<string, PlaceView>> {
   };
   const byName = (a: Link, b: Link) => compareVietnamese(a.label, b.label);
 
+  const own = new Map<string, Contact[]>(entries.map((entry) => [entry.id, entry.data.contacts]));
   const views = new Map<string, PlaceView>();
   for (const entry of entries) {
     const node = nodes.get(entry.id)!;
     const data = entry.data;
     const historical = isHistorical(node, today);
-    const formedFrom = predecessors(entry.id, nodes.values()).map((p) => link(p.id));
+    const from = origins(entry.id, nodes.values());
+    const formedFrom = from.formedFrom.map((p) => link(p.id));
+    const formerlyIn = from.formerlyIn.map((p) => link(p.id));
+    const formerlyInLines = groupBy(from.formerlyIn, (p) => (p.validUntil ? t('place.formerlyIn', { date: formatDate(p.validUntil) }) : t('place.formerlyInUndated'))).map(([lead, group]) => ({
+      lead,
+      // Running text: "huyện Bình Liêu (cũ)", lower case.
+      places: group.map((p) => ({ url: routes.place(p.id), text: `${fullName(p.id)}${isHistorical(p, today) ? ` (${t('place.old')})` : ''}` })),
+    }));
+    const now = historical ? currentSuccessors(entry.id, nodes, today) : [];
     let changeSentence: string | undefined;
     if (historical && data.validUntil) {
       changeSentence = t('place.becameOn', { date: formatDateLong(data.validUntil).replace(/^ngày /, ''), name: fullName(entry.id) });
@@ -105,8 +133,11 @@ async function build(): Promise<Map<string, PlaceView>> {
       parent: data.parent ? link(data.parent.id) : undefined,
       ancestry: ancestors(entry.id, nodes).map(link),
       successors: data.successors.map((ref) => link(ref.id)),
-      nowPartOf: historical ? currentSuccessors(entry.id, nodes, today).map(link) : [],
+      nowPartOf: now.map(link),
+      nowLabel: now.some((id) => isLargerKind(node.kind, nodes.get(id)?.kind ?? node.kind)) ? t('place.nowIn') : t('place.nowPartOf'),
       formedFrom,
+      formerlyIn,
+      formerlyInLines,
       children: entries
         .filter((other) => other.data.parent?.id === entry.id)
         .map((other) => link(other.id))
@@ -121,6 +152,12 @@ async function build(): Promise<Map<string, PlaceView>> {
       population: data.population,
       source: data.source,
       sources: sourceViews(data.sources),
+      ownContacts: data.contacts,
+      contacts: mergeContacts(
+        data.contacts,
+        ...(historical ? currentSuccessors(entry.id, nodes, today) : []).map((successor) => own.get(successor)),
+        ...ancestors(entry.id, nodes).reverse().map((ancestor) => own.get(ancestor)),
+      ),
       editPath: entry.filePath ?? `content/places/${entry.id}.yaml`,
     });
   }
@@ -137,6 +174,11 @@ export async function getPlace(id: string): Promise<PlaceView> {
   const place = (await getPlaces()).get(id);
   if (!place) throw new Error(`Unknown place "${id}"`);
   return place;
+}
+
+/** The province's numbers (they work in every commune): what a page aimed at everyone shows. */
+export async function provinceContacts(): Promise<Contact[]> {
+  return [...(await getPlaces()).values()].find((place) => place.kind === 'province' && !place.parent)?.contacts ?? [];
 }
 
 /** Links to places, for "Dành cho" and "Nơi diễn ra" lines. */

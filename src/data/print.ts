@@ -1,11 +1,12 @@
 import { languageLabel, t } from '../i18n/vi.ts';
-import { buildScript, readingTimeLabel, sentences, translationParagraphs, type Script } from '../lib/broadcast.ts';
+import { buildScript, readingTimeLabel, sentences, translationParagraphs, variantSentences, type Script } from '../lib/broadcast.ts';
 import { pdfEnabled } from '../lib/chromium.ts';
 import { formatDate } from '../lib/dates.ts';
 import { qrPayload, qrSvg, shortUrl } from '../lib/qr.ts';
 import { routes } from '../lib/routes.ts';
-import { siteUrl } from '../lib/site.ts';
-import { formatPhone } from '../lib/vi-numbers.ts';
+import { siteSetting, siteUrl } from '../lib/site.ts';
+import { helpLine } from '../lib/contacts.ts';
+import { estimateLeaflet } from '../lib/leaflet-fit.ts';
 import { getCampaigns, type CampaignView } from './campaigns.ts';
 import { getRecordingList, type ListedRecording } from './listening.ts';
 import { dueForReview, reviewAsOf } from '../lib/content/review.ts';
@@ -21,7 +22,10 @@ export interface LeafletView {
   title: string;
   keyPoints: string[];
   tip: string;
+  /** The first number of the lesson's list (issue 25), as printed: "1900 0368". */
   helpPhone?: string | undefined;
+  /** Who answers it: "Tổng đài Bộ Công an (VNeID, căn cước)". */
+  helpLabel?: string | undefined;
   qrSvg: string;
   qrUrl: string;
   shortUrl: string;
@@ -33,11 +37,14 @@ export interface LeafletView {
   pdfA4?: string | undefined;
   pdfA5?: string | undefined;
   editPath: string;
+  /** No real SITE_URL: the QR area carries "BẢN THỬ — chưa có địa chỉ trang" (issue 28). */
+  draft: boolean;
 }
 
 export async function leafletView(lesson: LessonView): Promise<LeafletView> {
   const url = qrPayload(routes.lesson(lesson.id), siteUrl());
   const pdf = pdfEnabled();
+  const help = leafletHelp(lesson);
   return {
     id: lesson.id,
     lang: lesson.lang === 'vi' ? undefined : lesson.lang,
@@ -45,7 +52,8 @@ export async function leafletView(lesson: LessonView): Promise<LeafletView> {
     title: lesson.title,
     keyPoints: lesson.keyPoints,
     tip: lesson.leafletTip,
-    helpPhone: lesson.helpPhone ? formatPhone(lesson.helpPhone) : undefined,
+    helpPhone: help?.printed,
+    helpLabel: help?.who,
     qrSvg: await qrSvg(url, t('leaflet.qrLabel')),
     qrUrl: url,
     shortUrl: shortUrl(url),
@@ -57,7 +65,20 @@ export async function leafletView(lesson: LessonView): Promise<LeafletView> {
     pdfA4: pdf ? routes.leafletPdf(lesson.id) : undefined,
     pdfA5: pdf ? routes.leafletA5Pdf(lesson.id) : undefined,
     editPath: lesson.editPath,
+    draft: siteSetting().draft,
   };
+}
+
+/**
+ * The number a leaflet prints: the lesson's first. One it only inherits (its communes', the
+ * province's) is left off when the line would push the leaflet onto a second page; the content
+ * check warns about that, and refuses it for the lesson's own numbers.
+ */
+function leafletHelp(lesson: LessonView): ReturnType<typeof helpLine> {
+  const help = helpLine(lesson.contacts);
+  if (!help || lesson.ownContacts.length > 0 || lesson.helpPhone) return help;
+  const fits = estimateLeaflet({ title: lesson.title, keyPoints: lesson.keyPoints, tip: lesson.leafletTip, helpPhone: help.printed }).fits;
+  return fits ? help : undefined;
 }
 
 export interface ScriptView {
@@ -87,31 +108,44 @@ const NUMBER_WORDS = ['Một', 'Hai', 'Ba', 'Bốn', 'Năm'];
  * carries the box for whoever helps a resident through the steps.
  */
 export function lessonScript(lesson: LessonView): ScriptView {
+  const help = helpLine(lesson.contacts);
   const points = lesson.keyPoints.map((point, index) => `${NUMBER_WORDS[index]} là, ${point.charAt(0).toLowerCase()}${point.slice(1)}`);
   return scriptView(
     buildScript({
       title: lesson.title,
       message: [lesson.summary, 'Bà con nhớ mấy việc sau.', ...points, lesson.leafletTip],
       action: lesson.keyPoints[0] ?? lesson.summary,
-      phone: lesson.helpPhone,
+      phone: help?.phone,
+      phoneWho: help?.who,
       source: lesson.sourceWords,
       pace: lesson.pace,
     }),
   );
 }
 
-/** One script per campaign announcement; its last sentence is the action repeated. */
+/**
+ * One script per campaign announcement; its last sentence is the action repeated, then the
+ * campaign's first number. A campaign that changes a lesson's steps (`variants:`) gets one more
+ * script saying so, so the loudspeaker never contradicts the leaflet handed out at the meeting.
+ */
 export function campaignScripts(campaign: CampaignView): Array<{ title: string } & ScriptView> {
-  return campaign.announcements.map((announcement) => {
+  const help = helpLine(campaign.contacts);
+  const pace = campaign.entry.data.broadcast?.pace;
+  const scripts = campaign.announcements.map((announcement) => {
     const parts = sentences(announcement.text).filter((s) => !/^kính thưa bà con/i.test(s));
     return {
       title: announcement.title,
-      ...scriptView(
-        buildScript({ title: announcement.title, message: parts, action: parts.at(-1) ?? announcement.text, pace: campaign.entry.data.broadcast?.pace }),
-      ),
+      ...scriptView(buildScript({ title: announcement.title, message: parts, action: parts.at(-1) ?? announcement.text, phone: help?.phone, phoneWho: help?.who, pace })),
     };
   });
+  const variantLines = campaign.variants.flatMap((variant) => variantSentences(variant));
+  if (variantLines.length > 0) {
+    const title = t('campaign.variantsTitle');
+    scripts.push({ title, ...scriptView(buildScript({ title, message: variantLines, action: variantLines[0]!, phone: help?.phone, phoneWho: help?.who, pace })) });
+  }
+  return scripts;
 }
+
 
 export interface TranslationView {
   lang: string;

@@ -28,9 +28,17 @@ export function sourceViews(citations: readonly Citation[] | undefined): SourceV
   }));
 }
 
-/** "Bộ Công an, Báo Quảng Ninh": who the facts come from, each publisher once, in order. */
+/** Publishers a loudspeaker script names; the rest are "the other sources listed on the page". */
+export const SPOKEN_PUBLISHERS = 3;
+
+/**
+ * "Bộ Công an và Báo Quảng Ninh": who the facts come from, each publisher once, in order. A
+ * listener cannot follow fifteen names: past SPOKEN_PUBLISHERS, the first two and "the other
+ * sources on the page".
+ */
 export function publishersInWords(citations: readonly Citation[] | undefined): string | undefined {
   const names = [...new Set((citations ?? []).map((citation) => citation.publisher))];
   if (names.length === 0) return undefined;
+  if (names.length > SPOKEN_PUBLISHERS) return `${names.slice(0, 2).join(', ')} ${t('sources.and')} ${t('sources.others')}`;
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} ${t('sources.and')} ${names.at(-1)}`;
 }

@@ -10,6 +10,7 @@
  * DEFAULT_PACE syllables a minute; an editor can set another pace. A Vietnamese syllable is
  * one written word, so syllables = words.
  */
+import { t } from '../i18n/vi.ts';
 import { phoneGroups, readPhone, speakNumbers } from './vi-numbers.ts';
 
 export const DEFAULT_PACE = 190;
@@ -24,6 +25,8 @@ export interface ScriptInput {
   action: string;
   /** Hotline to repeat, as digits. */
   phone?: string | undefined;
+  /** Who answers it ("Tổng đài Bảo hiểm xã hội Việt Nam"): named before the number. */
+  phoneWho?: string | undefined;
   /** Who the facts come from, in words ("Bộ Công an và Báo Quảng Ninh"): the script's last sentence names them. */
   source?: string | undefined;
   /** Commune name; a blank line to fill in by hand when left out. */
@@ -70,7 +73,9 @@ export function buildScript(input: ScriptInput): Script {
   const commune = input.commune?.trim() || COMMUNE_BLANK;
   const station = `Đây là Đài truyền thanh xã ${commune}.`;
   const topic = speakNumbers(input.title);
-  const phone = input.phone ? `Khi cần giúp, bà con gọi số ${readPhone(input.phone)}. Xin nhắc lại: ${readPhone(input.phone)}.` : undefined;
+  // "Tổng đài Bộ Công an (VNeID, căn cước)" is said "Tổng đài Bộ Công an, VNeID, căn cước": brackets are not heard.
+  const who = input.phoneWho ? `${speakNumbers(input.phoneWho.trim().replace(/\s*\(([^)]*)\)/g, ', $1'))}, ` : '';
+  const phone = input.phone ? `Khi cần giúp, bà con gọi ${who}số ${readPhone(input.phone)}. Xin nhắc lại: ${readPhone(input.phone)}.` : undefined;
   const sections: ScriptSection[] = [
     { role: 'opening', sentences: [station, 'Kính thưa bà con.', `Sau đây là tin: ${topic}.`] },
     { role: 'message', sentences: spoken(input.message) },
@@ -115,4 +120,22 @@ export function translationParagraphs(text: string): string[] {
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
+}
+
+/** A campaign's own version of a lesson's steps (issue 25), as its page, meeting pack and script say it. */
+export interface StepsVariant {
+  lesson: { title: string };
+  goTo?: string | undefined;
+  bring?: readonly string[] | undefined;
+  why: string;
+}
+
+/** A variant in sentences: "Về bài …: trong chiến dịch này, cách làm có thay đổi. Bà con đến … Mang theo: … Lý do." */
+export function variantSentences(variant: StepsVariant): string[] {
+  return [
+    t('campaign.variantLead', { title: variant.lesson.title }),
+    ...(variant.goTo ? [t('campaign.variantGoTo', { place: variant.goTo })] : []),
+    ...(variant.bring?.length ? [t('campaign.variantBring', { things: variant.bring.join(', ') })] : []),
+    variant.why.replace(/[.!?]*$/, '.'),
+  ];
 }

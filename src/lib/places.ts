@@ -53,6 +53,37 @@ export function currentSuccessors(id: string, byId: ReadonlyMap<string, PlaceNod
   return result;
 }
 
+/**
+ * How far down the ladder a kind of unit sits: a province holds districts, a district holds
+ * communes, wards and towns, a commune holds villages. Unknown kinds count as a commune's level.
+ */
+const LEVEL: Readonly<Record<string, number>> = { province: 1, district: 2, commune: 3, ward: 3, town: 3, village: 4 };
+
+export function levelOf(kind: string): number {
+  return LEVEL[kind] ?? 3;
+}
+
+/** Is `outer` a larger kind of unit than `inner` (a district and a commune)? */
+export function isLargerKind(outer: string, inner: string): boolean {
+  return levelOf(outer) < levelOf(inner);
+}
+
+/**
+ * Where a unit came from, worded right (issue 25): `formedFrom`, the units of its own level or
+ * below it was made of (old communes, a town); `formerlyIn`, larger units that handed it land
+ * (an abolished district). A district is not a predecessor of a commune: the commune lay in it.
+ */
+export function origins(id: string, places: Iterable<PlaceNode>): { formedFrom: PlaceNode[]; formerlyIn: PlaceNode[] } {
+  const all = [...places];
+  const self = all.find((place) => place.id === id);
+  const before = predecessors(id, all);
+  if (!self) return { formedFrom: before, formerlyIn: [] };
+  return {
+    formedFrom: before.filter((place) => !isLargerKind(place.kind, self.kind)),
+    formerlyIn: before.filter((place) => isLargerKind(place.kind, self.kind)),
+  };
+}
+
 /** Units this one was formed from (the places that list it as a successor), in name order. */
 export function predecessors(id: string, places: Iterable<PlaceNode>): PlaceNode[] {
   return [...places].filter((place) => place.successors.includes(id)).sort((a, b) => a.name.localeCompare(b.name, 'vi'));

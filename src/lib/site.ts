@@ -7,10 +7,53 @@
 export const DEFAULT_SITE_URL = 'https://ban-so.example.org';
 export const DEFAULT_REPO_URL = 'https://github.com/ban-so/ban-so';
 
+export class SiteUrlError extends Error {}
+
+export interface SiteSetting {
+  /** The public address, always ending in "/". */
+  url: string;
+  /**
+   * No real address yet (SITE_URL unset, or the placeholder): every QR code and printed address
+   * leads nowhere, so leaflets and the meeting pack are marked as a draft (issue 28).
+   */
+  draft: boolean;
+}
+
+const PLACEHOLDER_HOST = new URL(DEFAULT_SITE_URL).hostname;
+const WHAT_TO_DO = 'đặt SITE_URL=https://tên-miền-của-trang (không có đường dẫn phía sau, xem docs/deploy.md) rồi chạy lại npm run build';
+
+/**
+ * SITE_URL read and checked. Refused: anything but https (a QR code on paper must not lead to
+ * plain http), and any path, query or fragment (every route starts at "/" of the domain: a site
+ * under "/ban-so/" would print QR codes to pages that do not exist). Errors in Vietnamese, in the
+ * project's form: where — field — what is wrong — what to do.
+ */
+export function siteSetting(env: Record<string, string | undefined> = process.env): SiteSetting {
+  const raw = env['SITE_URL']?.trim();
+  if (!raw) return { url: `${DEFAULT_SITE_URL}/`, draft: true };
+  const refuse = (problem: string) => new SiteUrlError(`biến môi trường SITE_URL — "${raw}" — ${problem} — ${WHAT_TO_DO}`);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw refuse('không phải một địa chỉ trang web');
+  }
+  if (url.protocol !== 'https:') throw refuse('địa chỉ phải bắt đầu bằng https://');
+  if (url.username || url.password) throw refuse('địa chỉ không được chứa tên đăng nhập hay mật khẩu');
+  if (url.pathname !== '/' || url.search || url.hash) {
+    throw refuse(`có phần "${url.pathname}${url.search}${url.hash}" sau tên miền, nhưng các trang của Bản Số nằm ngay ở gốc tên miền (/bai-hoc/…), nên mã QR sẽ dẫn tới trang không có`);
+  }
+  return { url: url.href, draft: url.hostname === PLACEHOLDER_HOST };
+}
+
 export function siteUrl(env: Record<string, string | undefined> = process.env): string {
-  const value = env['SITE_URL']?.trim() || DEFAULT_SITE_URL;
-  const url = new URL(value);
-  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+  return siteSetting(env).url;
+}
+
+/** The one line a build without a real address prints (src/integrations/site-address.ts). */
+export function draftNotice(setting: SiteSetting): string | undefined {
+  if (!setting.draft) return undefined;
+  return `SITE_URL chưa đặt: mã QR và địa chỉ in trên tờ rơi dẫn tới ${PLACEHOLDER_HOST} (không có thật), nên tờ rơi, họp thôn và PDF mang dấu "BẢN THỬ — chưa có địa chỉ trang"; ${WHAT_TO_DO} trước khi in.`;
 }
 
 export function repoUrl(env: Record<string, string | undefined> = process.env): string {

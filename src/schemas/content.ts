@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { citations, cover, day, LANGUAGES, recording, source, summary, title, type SchemaHelpers } from './helpers.ts';
+import { citations, contacts, cover, day, LANGUAGES, recording, source, summary, title, type SchemaHelpers } from './helpers.ts';
 
 export const LESSON_LEVELS = ['co-ban', 'nang-cao'] as const;
 
@@ -26,6 +26,15 @@ const searchTerms = () => z.array(z.string().trim().min(2).max(60)).max(20).defa
 const keyPoints = () => z.array(z.string().trim().min(5).max(90)).min(3).max(5);
 const leafletTip = () => z.string().trim().min(10).max(160);
 const person = () => z.string().trim().min(2).max(80);
+/** Where to go for a task: a place residents know ("công an xã") and the words naming the task done there ("mức 2"). */
+const goTo = () =>
+  z.strictObject({
+    /** The place, in the words of src/lib/content/consistency.ts PLACES: "công an xã", "họp thôn", "UBND xã"… */
+    place: z.string().trim().min(3).max(60),
+    /** Words that name the task done there, as the campaign would write them ("mức 2", "đăng ký tài khoản định danh"). */
+    for: z.array(z.string().trim().min(2).max(60)).min(1).max(6),
+  });
+const bring = () => z.array(z.string().trim().min(2).max(60)).min(1).max(8);
 
 /** A how-to lesson (content/lessons/<slug>.mdx). */
 export const LessonSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) =>
@@ -52,11 +61,17 @@ export const LessonSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>)
     keyPoints: keyPoints(),
     /** One tip or warning for the leaflet. */
     leafletTip: leafletTip(),
-    /** Phone number residents can call for help with this task (hotline), as digits. */
+    /** Phone number residents can call for help with this task (hotline), as digits: only when it is also one of `contacts:` (which carry the source). */
     helpPhone: z
       .string()
       .regex(/^[0-9 .]{3,15}$/)
       .optional(),
+    /** Service hotlines for this task, each with its source; the first is printed on the leaflet and read in the script. */
+    contacts: contacts(),
+    /** Where residents must go themselves for this task, and the words that name the task (src/lib/content/consistency.ts). */
+    goTo: goTo().optional(),
+    /** What residents bring there (short names: "căn cước gắn chip", "điện thoại"). */
+    bring: bring().optional(),
     /** Places the lesson is aimed at (empty: everyone). */
     places: z.array(helpers.ref('places')).default([]),
     /** Words residents use for this task, as they type them ("nộp tiền điện", "EVN", "CCCD"): search finds the lesson by them first. */
@@ -241,6 +256,24 @@ export const CampaignSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef
         .optional(),
       /** Every source the campaign's facts were checked against. */
       sources: citations().optional(),
+      /**
+       * Where the campaign changes a lesson's steps (where to go, what to bring), said out loud:
+       * the campaign page, its meeting pack and its scripts print this instead of the lesson's.
+       */
+      variants: z
+        .array(
+          z.strictObject({
+            /** The lesson whose steps change (one of `lessons:`). */
+            lesson: helpers.ref('lessons'),
+            /** Where to go instead, for the lesson's task. */
+            goTo: z.string().trim().min(3).max(60).optional(),
+            /** What to bring instead. */
+            bring: bring().optional(),
+            /** Why, in one sentence residents understand: "Công an xã về làm tại buổi họp thôn ngày 12/10." */
+            why: z.string().trim().min(10).max(200),
+          }),
+        )
+        .default([]),
       /** Loudspeaker script settings for the announcements: pace, translations. */
       broadcast: broadcast().optional(),
     })

@@ -125,3 +125,33 @@ export const recording = () =>
     /** Language spoken in the recording. */
     lang: z.enum(LANGUAGES),
   });
+
+/** Longest `who` of a contact: "Công an xã Bình Liêu: 0203 …" must stay one line on the leaflet. */
+export const CONTACT_WHO_MAX = 45;
+
+/**
+ * A phone number residents can call, as content with its source (issue 25): who answers, what
+ * for, the number as digits, the pages that state it and the day an editor checked it. A number
+ * without `sources:` is refused: a wrong number sends a resident's call to a stranger.
+ */
+export const contact = () =>
+  z.strictObject({
+    /** Who answers, e.g. "Công an xã Bình Liêu", "Tổng đài Bảo hiểm xã hội Việt Nam". */
+    who: z.string().trim().min(3).max(CONTACT_WHO_MAX),
+    /** What to call about, in plain words, e.g. "Hỏi về thẻ bảo hiểm y tế, lương hưu". */
+    what: z.string().trim().min(5).max(120),
+    /** The number as digits, as dialled ("113", "19009068", "02033878123"); spaces and dots are ignored. */
+    phone: z.preprocess(
+      (value) => (typeof value === 'number' ? String(value) : typeof value === 'string' ? value.replace(/[\s.]/g, '') : value),
+      z.string().regex(/^\d{3,11}$/),
+    ),
+    /** What a caller should know first, e.g. "Miễn phí", "Cước 1.000 đồng một phút". */
+    note: z.string().trim().min(3).max(80).optional(),
+    /** The pages that state this number (same format as a lesson's sources). */
+    sources: citations(),
+    /** The day an editor last checked the number against its source. */
+    checked: day(),
+  });
+
+/** Numbers to call, first the most useful. */
+export const contacts = () => z.array(contact()).max(8).default([]);

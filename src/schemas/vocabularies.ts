@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 /** A topic lessons are grouped by (content/topics.yaml). */
 export const TopicSchema = () =>
   z.strictObject({
-    /** Name shown on pages, e.g. "Thanh toán không tiền mặt". */
+    /** Name shown on pages, e.g. "Trả tiền bằng điện thoại". */
     name: z.string().trim().min(2).max(60),
     /** One sentence on what the topic covers. */
     description: z.string().trim().min(10).max(200),

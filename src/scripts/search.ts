@@ -2,7 +2,7 @@
 // files, docs/search.md), fetches the index chunks of each word while it is typed, and shows
 // the first page of results re-ranked so the title with the words in the order typed comes
 // first (src/lib/search/rank.ts). Without JavaScript the page still offers the topic index and the A–Z list.
-import { rerank } from '../lib/search/rank.ts';
+import { matchesOnlyByFolding, rerank } from '../lib/search/rank.ts';
 import { normaliseQuery } from '../lib/search/text.ts';
 
 interface ResultData {
@@ -26,6 +26,9 @@ const more = document.querySelector<HTMLButtonElement>('#search-more');
 
 let engine: Promise<Pagefind> | undefined;
 let pending: Array<{ data(): Promise<ResultData> }> = [];
+/** Results held back until the others are shown, and the query they were held for. */
+let held: ResultData[] = [];
+let typed = '';
 let run = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -33,7 +36,9 @@ function load(): Promise<Pagefind> {
   // The worker would add a request and ~12 KB for an index this small (docs/search.md).
   // metaCacheTag: the same entry URL the build preloads (without it Pagefind adds ?ts=<now>).
   engine ??= import(/* @vite-ignore */ `${'/pagefind/'}pagefind.js`).then(async (pagefind: Pagefind) => {
-    await pagefind.options({ noWorker: true, ...(ui?.dataset['engineTag'] ? { metaCacheTag: ui.dataset['engineTag'] } : {}) });
+    // ranking.metaWeights: Pagefind boosts a page whose title (5, its default) or residents' own
+    // words for the task (the terms meta, 3) hold the query's words (docs/search.md, issue 25).
+    await pagefind.options({ noWorker: true, ranking: { metaWeights: { title: 5, terms: 3 } }, ...(ui?.dataset['engineTag'] ? { metaCacheTag: ui.dataset['engineTag'] } : {}) });
     await pagefind.init();
     return pagefind;
   });
@@ -73,14 +78,20 @@ function renderResult(data: ResultData): HTMLLIElement {
   return item;
 }
 
-async function showMore(current: number, query?: string): Promise<void> {
+async function showMore(current: number, first = false): Promise<void> {
   const batch = pending.splice(0, PAGE_SIZE);
   const results = await Promise.all(batch.map((result) => result.data()));
   if (current !== run || !list || !more) return;
   // The first page only: its fragments are fetched anyway, so re-ranking costs no request.
-  const ordered = query === undefined ? results : rerank(query, results, (data) => ({ title: data.meta['title'], summary: data.meta['summary'], terms: data.meta['terms'] }));
-  list.append(...ordered.map(renderResult));
+  const ordered = first ? rerank(typed, results, (data) => ({ title: data.meta['title'], summary: data.meta['summary'], terms: data.meta['terms'] })) : results;
+  // A title that holds a word typed with marks only with other marks (Tiên Yên for "tiền
+  // điện") waits until every other result has been shown (issue 25).
+  const shown = ordered.filter((data) => !matchesOnlyByFolding(typed, data.meta['title'] ?? ''));
+  held.push(...ordered.filter((data) => !shown.includes(data)));
+  if (pending.length === 0) shown.push(...held.splice(0));
+  list.append(...shown.map(renderResult));
   more.hidden = pending.length === 0;
+  if (shown.length === 0 && pending.length > 0) await showMore(current);
 }
 
 async function search(query: string): Promise<void> {
@@ -99,8 +110,10 @@ async function search(query: string): Promise<void> {
     const found = await pagefind.search(normalised, { filters: filters() });
     if (current !== run) return;
     pending = [...found.results];
+    held = [];
+    typed = normalised;
     list.replaceChildren();
-    await showMore(current, normalised);
+    await showMore(current, true);
     // Announced once the first results are on screen.
     if (current === run) status.textContent = found.results.length ? message('count', { n: found.results.length, q: query.trim() }) : message('none', { q: query.trim() });
   } catch {

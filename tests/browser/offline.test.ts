@@ -2,37 +2,16 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../src/lib/routes.ts';
 import { browserAvailable } from '../support/browser-guard.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { builtPages, DIST, readPage } from '../support/dist.ts';
+import { goOffline, waitUntilSaved } from '../support/offline.ts';
 import { serveDist } from '../support/static-server.ts';
 
 const enabled = browserAvailable();
-
-/** Goes offline through CDP, for the page and for every worker of the context. */
-async function goOffline(context: BrowserContext, page: Page): Promise<CDPSession> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
-  // The service worker is a target of its own: Playwright applies the same CDP call to it.
-  await context.setOffline(true);
-  return cdp;
-}
-
-/** Waits until the service worker has saved a page (the registration runs after load). */
-async function waitUntilSaved(page: Page, sitePath: string): Promise<void> {
-  const saved = () =>
-    page.evaluate(async (path) => {
-      for (const name of await caches.keys()) {
-        if (name.startsWith('ban-so-pages-') && (await (await caches.open(name)).match(new URL(path, location.href).href))) return true;
-      }
-      return false;
-    }, sitePath);
-  await expect.poll(saved, { timeout: 10_000, interval: 100 }).toBe(true);
-}
 
 describe.skipIf(!enabled)('offline reading in Chromium', () => {
   let browser: Browser;

@@ -9,37 +9,8 @@ import { routes } from '../../src/lib/routes.ts';
 import { browserAvailable } from '../support/browser-guard.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { DIST } from '../support/dist.ts';
+import { settle, TEMPLATES } from '../support/templates.ts';
 import { axeViolations, inlineCode, keyboardProblems, PHONE_FONT, phoneFontProblem, recordRequests, renderedFonts, serveWithHeaders, sidewaysScroll, smallTargets, watchCsp, zoomText } from '../support/quality.ts';
-
-const LESSON = 'cai-dat-va-kich-hoat-vneid';
-const CAMPAIGN = 'vneid-cho-moi-nguoi-dan';
-/** One page of every template. */
-const TEMPLATES: Array<[name: string, url: string]> = [
-  ['home', routes.home()],
-  ['lesson list', routes.lessons()],
-  ['lesson', routes.lesson(LESSON)],
-  ['leaflet', routes.leaflet(LESSON)],
-  ['leaflet A5', routes.leafletA5(LESSON)],
-  ['loudspeaker script', routes.broadcast(LESSON)],
-  ['campaign script', routes.campaignBroadcast(CAMPAIGN)],
-  ['news list', routes.newsList()],
-  ['news item', routes.news('tu-1-7-2025-binh-lieu-va-tien-yen-sap-xep-lai-xa')],
-  ['story list', routes.stories()],
-  ['story', routes.story('dai-duc-hop-thon-loa-xa-va-thanh-nien-tinh-nguyen')],
-  ['places overview', routes.places()],
-  ['place (abolished commune)', routes.place('xa-dai-duc')],
-  ['place (new commune)', routes.place('xa-tien-yen')],
-  ['place (former district)', routes.place('huyen-binh-lieu')],
-  ['topic', routes.topic('thanh-toan')],
-  ['campaign list', routes.campaigns()],
-  ['campaign', routes.campaign(CAMPAIGN)],
-  ['meeting pack', routes.meetingPack(CAMPAIGN)],
-  ['search', routes.search()],
-  ['search with a query', `${routes.search()}?q=vneid`],
-  ['glossary', routes.glossary()],
-  ['print centre', routes.printCentre()],
-  ['404', '/khong-co-trang-nay/'],
-];
 
 const SCREENSHOTS = path.resolve('test-results/screenshots');
 const VIEWPORT = { width: 360, height: 740 };
@@ -48,16 +19,6 @@ const TOUCH_WIDTHS = [360, 412];
 /** Another font, set tighter than Noto Sans, so more links fit on one line (the case that must still pass). */
 const OTHER_FONT_CSS = 'html body, html body * { font-family: serif !important; letter-spacing: -0.04em !important; }';
 const enabled = browserAvailable();
-
-/** Waits until the search page has finished (results or "nothing found"). */
-async function settle(page: Page, url: string): Promise<void> {
-  if (url.includes('?q=')) {
-    await page.waitForFunction(() => {
-      const status = document.querySelector('#search-status')?.textContent ?? '';
-      return status !== '' && !status.startsWith('Đang');
-    });
-  }
-}
 
 describe.skipIf(!enabled)('quality gate in Chromium (issue 8)', () => {
   let browser: Browser;

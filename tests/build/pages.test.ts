@@ -5,6 +5,7 @@ import type { ValidEntry } from '../../src/lib/content/integrity.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
 import { excludedFromSitemap, isPrintVariant, routes } from '../../src/lib/routes.ts';
 import { siteUrl } from '../../src/lib/site.ts';
+import { TOP_TASKS } from '../../src/lib/top-tasks.ts';
 import { builtPages, DIST, expectedPage, idsOn, missingPages, pageExists, readPage } from '../support/dist.ts';
 
 let entries: ValidEntry[] = [];
@@ -45,6 +46,13 @@ describe('every content entry has its page', () => {
       expect(pageExists(page), page).toBe(true);
     }
     expect(pages).toContain('/404.html');
+  });
+
+  it('the home page offers the top tasks as large links to their lessons, not as names in a sentence (issue 25)', () => {
+    const links = readPage('/').querySelectorAll('ul.tasks a');
+    expect(links.map((a) => a.text.trim())).toEqual(TOP_TASKS.map((task) => task.label));
+    for (const [index, link] of links.entries()) expect(link.getAttribute('href')).toBe(routes.lesson(TOP_TASKS[index]!.lesson));
+    expect(readPage('/').querySelector('.hero')!.text).not.toMatch(/VNeID|tiền điện/);
   });
 });
 
@@ -150,6 +158,13 @@ describe('content pages', () => {
     expect(nowLinks).toEqual(expect.arrayContaining([routes.place('xa-tien-yen'), routes.place('xa-dong-ngu')]));
     const dongNgu = readPage(routes.place('xa-dong-ngu'));
     expect(dongNgu.querySelectorAll('.notice a').map((a) => a.getAttribute('href'))).toContain(routes.place('xa-dai-duc'));
+    // A district is not a predecessor of a commune (issue 25): xã Bình Liêu lay in huyện Bình Liêu.
+    const binhLieu = readPage(routes.place('xa-binh-lieu')).querySelector('.notice')!;
+    const formedFrom = binhLieu.querySelectorAll('p').find((p) => p.text.startsWith('Được lập từ'))!;
+    expect(formedFrom.querySelectorAll('a').map((a) => a.getAttribute('href'))).not.toContain(routes.place('huyen-binh-lieu'));
+    expect(binhLieu.text.replace(/\s+/g, ' ')).toContain('Trước ngày 1/7/2025, đất ở đây thuộc huyện Bình Liêu (cũ).');
+    // And an old district did not become the communes its land went to.
+    expect(readPage(routes.place('huyen-binh-lieu')).querySelector('.notice')!.text).toContain('Nay thuộc:');
   });
 
   it('process cover images into modern formats with explicit sizes', () => {

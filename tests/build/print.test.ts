@@ -10,6 +10,7 @@ import { canRun } from '../support/prerequisites.ts';
 import { isPrintVariant, routes } from '../../src/lib/routes.ts';
 import { siteUrl } from '../../src/lib/site.ts';
 import { formatDate } from '../../src/lib/dates.ts';
+import { readPhone } from '../../src/lib/vi-numbers.ts';
 import { builtPages, DIST, pageExists, readPage } from '../support/dist.ts';
 
 let entries: ValidEntry[] = [];
@@ -69,9 +70,12 @@ describe('print pages', () => {
       expect(readPage(page).querySelector('.read-twice')?.text).toBe('Đọc hai lần');
       expect(readPage(page).querySelector('.script-meta')?.text).toMatch(/khoảng .+ với tốc độ 190 tiếng một phút/);
     }
-    // The scam lesson's hotline is read digit by digit, and printed 113 for the reader to check.
-    const scam = lessons().find((l) => l.parsed['helpPhone']);
-    if (scam) expect(readPage(routes.broadcast(scam.id)).querySelector('[data-script-read]')!.text).toContain('một một ba');
+    // A lesson's hotline is read digit by digit ("156" → "một năm sáu"), never as an amount.
+    const withPhone = lessons().filter((l) => l.parsed['helpPhone']);
+    expect(withPhone.length).toBeGreaterThan(0);
+    for (const lesson of withPhone) {
+      expect(readPage(routes.broadcast(lesson.id)).querySelector('[data-script-read]')!.text).toContain(readPhone(String(lesson.parsed['helpPhone'])));
+    }
   });
 
   it('the meeting pack has agenda with times, messages, checklist, questions and an attendance sheet', () => {

@@ -3,6 +3,7 @@
  * (issue 11: a test that cannot run says why and how to fix it, once, never silently).
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { chromiumPath } from '../../src/lib/chromium.ts';
 
 export interface Prerequisite {
@@ -35,6 +36,14 @@ const CHECKS: Array<Prerequisite & { present: () => boolean }> = [
   { name: 'Chromium', debianPackage: 'chromium', neededBy: 'browser tests and PDF checks', present: () => chromiumPath() !== undefined },
   { name: 'poppler (pdfinfo, pdffonts, pdftoppm)', debianPackage: 'poppler-utils', neededBy: 'PDF checks', present: () => ['pdfinfo', 'pdffonts', 'pdftoppm'].every(onPath) },
   { name: 'ffmpeg (ffmpeg, ffprobe)', debianPackage: 'ffmpeg', neededBy: 'recording checks and conversions (issue 14)', present: () => ['ffmpeg', 'ffprobe'].every(onPath) },
+  // Issue 28: the browser suite runs docs/nginx.conf in Debian's nginx with its brotli_static module.
+  { name: 'nginx', debianPackage: 'nginx', neededBy: 'docs/nginx.conf run for real (tests/browser/nginx.test.ts)', present: () => existsSync('/usr/sbin/nginx') },
+  {
+    name: "nginx's brotli_static module",
+    debianPackage: 'libnginx-mod-http-brotli-static',
+    neededBy: 'docs/nginx.conf run for real (tests/browser/nginx.test.ts)',
+    present: () => existsSync('/usr/lib/nginx/modules/ngx_http_brotli_static_module.so'),
+  },
   { name: 'the Noto Sans font', debianPackage: 'fonts-noto-core', neededBy: 'layout checks (touch targets, zoom) in the font phones use', present: () => hasFontFamily('Noto Sans') },
 ];
 

@@ -102,7 +102,7 @@ describe('hints', () => {
   it('are the comments of the npm run new templates, so form and template say the same', () => {
     const hints = templateHints(readFileSync('scripts/templates/lesson.mdx', 'utf8'));
     expect(hints['summary']).toBe('Một hai câu tóm tắt (10 đến 160 ký tự), hiện trong danh sách bài và kết quả tìm kiếm.');
-    expect(hints['helpPhone']).toBe('Số điện thoại bà con gọi khi cần giúp (không bắt buộc), chỉ viết chữ số.');
+    expect(hints['contacts']).toMatch(/^Số điện thoại bà con gọi khi cần giúp \(không bắt buộc\): .* và ngày bạn đối chiếu\. Số không có nguồn thì kiểm tra nội dung từ chối\./);
     expect(hints['cover']).toBe('Ảnh đầu bài (không bắt buộc): tải ảnh lên content/images/. alt là một câu tả ảnh cho người không xem được ảnh.');
     expect(Object.keys(hints)).toEqual(expect.arrayContaining(['title', 'topic', 'level', 'updated', 'keyPoints', 'leafletTip', 'places', 'sources', 'reviewed']));
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ancestors, currentSuccessors, existsOn, findCycles, isHistorical, PlaceCycleError, predecessors, type PlaceNode } from '../../src/lib/places.ts';
+import { ancestors, currentSuccessors, existsOn, findCycles, isHistorical, isLargerKind, levelOf, origins, PlaceCycleError, predecessors, type PlaceNode } from '../../src/lib/places.ts';
 
 const reform = new Date('2025-07-01T00:00:00Z');
 const today = new Date('2026-11-25T00:00:00Z');
@@ -38,6 +38,28 @@ describe('2025 reform', () => {
 
   it('lists what a new commune was formed from', () => {
     expect(predecessors('xa-dong-ngu', places).map((p) => p.id)).toEqual(['huyen-tien-yen', 'xa-dai-duc', 'xa-dong-hai']);
+  });
+
+  it('words a new commune\'s origins right: formed from old communes, but it lay in the old district (issue 25)', () => {
+    // Not "Được lập từ: Huyện Tiên Yên (cũ)": a district is not a predecessor of a commune.
+    const { formedFrom, formerlyIn } = origins('xa-dong-ngu', places);
+    expect(formedFrom.map((p) => p.id)).toEqual(['xa-dai-duc', 'xa-dong-hai']);
+    expect(formerlyIn.map((p) => p.id)).toEqual(['huyen-tien-yen']);
+    // A town (thị trấn) and a ward are a commune's equals; an unknown kind counts as one too.
+    const withTown = [...places, place('thi-tran-tien-yen', { kind: 'town', validUntil: reform, successors: ['xa-tien-yen'] })];
+    const tienYen = origins('xa-tien-yen', withTown);
+    expect(tienYen.formedFrom.map((p) => p.id)).toEqual(['thi-tran-tien-yen', 'xa-dai-duc']);
+    expect(tienYen.formerlyIn.map((p) => p.id)).toEqual(['huyen-tien-yen']);
+    expect(origins('nowhere', places)).toEqual({ formedFrom: [], formerlyIn: [] });
+  });
+
+  it('orders kinds of unit from the province down', () => {
+    expect(isLargerKind('district', 'commune')).toBe(true);
+    expect(isLargerKind('province', 'district')).toBe(true);
+    expect(isLargerKind('commune', 'town')).toBe(false);
+    expect(isLargerKind('commune', 'district')).toBe(false);
+    expect(levelOf('ward')).toBe(levelOf('commune'));
+    expect(levelOf('something-new')).toBe(levelOf('commune'));
   });
 
   it('gives the parent chain for breadcrumbs', () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { z } from 'astro/zod';
 import { COLLECTIONS } from '../../schemas/collections.ts';
 import { checkHelpers } from './node-helpers.ts';
+import { checkCallsAndSteps } from './contacts.ts';
 import { checkImagesDecode, checkIntegrity, imageUses, type ValidEntry } from './integrity.ts';
 import { loadContent, unexpectedProblem, type RawEntry } from './load.ts';
 import type { Problem } from './problems.ts';
@@ -53,9 +54,12 @@ export async function validateContent(root: string, contentDir?: string, now = n
   // Issue 24: `reviewed:` in the future is refused; older than six months warns.
   const reviews = checkReviews(entries, now);
   problems.push(...reviews.problems);
+  // Issue 25: numbers to call and one instruction everywhere (src/lib/content/contacts.ts).
+  const calls = checkCallsAndSteps(entries, now);
+  problems.push(...calls.problems);
   // Issue 25: a task lesson (with <Steps>) without its "Khi gặp lỗi" box warns.
   const whenStuck = checkWhenStuck(entries);
-  return { problems, warnings: [...translations.warnings, ...recordings.warnings, ...reviews.warnings, ...whenStuck], notices: recordings.notice ? [recordings.notice] : [], entries, notNfc: loaded.notNfc };
+  return { problems, warnings: [...translations.warnings, ...recordings.warnings, ...reviews.warnings, ...calls.warnings, ...whenStuck], notices: recordings.notice ? [recordings.notice] : [], entries, notNfc: loaded.notNfc };
 }
 
 function validateEntry(entry: RawEntry, schema: z.ZodType, problems: Problem[], entries: ValidEntry[], partial: ValidEntry[]): void {

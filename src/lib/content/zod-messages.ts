@@ -64,6 +64,10 @@ const MISSING_HINTS: Record<string, string> = {
   reviewed: 'Thêm "reviewed:" với ngày bạn làm thử lại các bước trên ứng dụng hay ở cơ quan thật, dạng NĂM-THÁNG-NGÀY.',
   publisher: 'Thêm "publisher:" với tên cơ quan hay tờ báo đăng trang đó, ví dụ: publisher: Báo Quảng Ninh',
   read: 'Thêm "read:" với ngày bạn đọc trang đó, dạng NĂM-THÁNG-NGÀY.',
+  checked: 'Thêm "checked:" với ngày bạn đối chiếu số điện thoại với nguồn, dạng NĂM-THÁNG-NGÀY.',
+  who: 'Thêm "who:" với tên nơi nghe máy, ví dụ: who: Công an xã Bình Liêu',
+  what: 'Thêm "what:" với việc bà con gọi để hỏi, ví dụ: what: Hỏi cách đăng ký tài khoản định danh mức 2',
+  phone: 'Thêm "phone:" với số điện thoại, chỉ chữ số, trong ngoặc kép, ví dụ: phone: "19000368"',
   place: 'Thêm "place:" với mã địa phương trong content/places/, ví dụ: place: xa-dai-duc',
 };
 
@@ -88,7 +92,10 @@ export function editorMessages(error: z.ZodError, data: unknown, schema?: z.ZodT
     const got = lookup(data, path);
     switch (issue.code) {
       case 'invalid_type': {
-        if (got === undefined || got === null) {
+        if ((got === undefined || got === null) && path.at(-1) === 'sources' && path.includes('contacts')) {
+          // Issue 25: a number without its source is refused, never shown.
+          messages.push({ field, path, message: 'số điện thoại chưa có nguồn', fix: 'Thêm "sources:" dưới số này: trang chính thức (cơ quan, nhà cung cấp dịch vụ, Báo Quảng Ninh) có ghi đúng số này, mỗi nguồn "- name: …", "publisher: …", "url: https://…", "read: NĂM-THÁNG-NGÀY". Không tìm được nguồn thì xoá số: số sai đưa cuộc gọi của bà con đến người lạ.' });
+        } else if (got === undefined || got === null) {
           const name = String(path.at(-1));
           const fix = MISSING_HINTS[name] ?? `Thêm "${name}:" và điền ${TYPE_NAMES[issue.expected] ?? 'giá trị'}.`;
           messages.push({ field, path, message: 'thiếu trường bắt buộc', fix });
@@ -189,6 +196,7 @@ function dayMessage(got: unknown): { message: string; fix: string } {
 
 function formatHint(path: readonly PropertyKey[]): string {
   const last = String(path.at(-1));
+  if (last === 'phone' && path.includes('contacts')) return 'Chỉ viết chữ số như khi bấm máy, 3 đến 11 số, trong ngoặc kép, ví dụ "19000368" hoặc "113".';
   if (last === 'helpPhone') return 'Chỉ viết chữ số, có thể cách nhau bằng dấu cách, ví dụ 1900 0368.';
   if (last === 'file' && path.includes('audio')) return 'Đặt tệp ghi âm trong content/audio/ và chỉ viết tên tệp, chữ thường không dấu, ví dụ cai-vneid-chi-lan.m4a (đuôi m4a, mp3, ogg, opus, wav, amr hoặc aac).';
   return 'Xem ví dụ trong CONTRIBUTING.md.';

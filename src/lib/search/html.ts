@@ -86,6 +86,9 @@ function indexedHtml(root: HTMLElement, maxRepeats = MAX_REPEATS): string | unde
   // a lesson found by them comes before pages that merely mention the words.
   const terms = body.getAttribute('data-search-terms');
   const termsHtml = terms ? `<p data-pagefind-weight="${SEARCH_TERMS_WEIGHT}">${escapeText(foldD(terms.replace(/;/g, ' ')))}</p>` : '';
+  // The terms are also a meta field, which Pagefind matches and boosts (search.ts sets its
+  // weight): đ folded there too, so "dong tien dien" matches "đóng tiền điện" (nobody sees it).
+  if (terms) body.setAttribute('data-search-terms', foldD(terms));
   const words = cappedWords(text.join(''), maxRepeats);
   return `<!doctype html><html lang="vi"><body><div${attributes(body)}>${tagged.join('')}${headings.join('')}${termsHtml}<p>${escapeText(words.join(' '))}</p></div></body></html>`;
 }
