@@ -100,7 +100,13 @@ function scriptView(script: Script): ScriptView {
 
 const NUMBER_WORDS = ['Một', 'Hai', 'Ba', 'Bốn', 'Năm'];
 
-/** The loudspeaker script of a lesson: summary, the key points as "Một là…", the tip, the action. */
+/**
+ * The loudspeaker script of a lesson: summary, the key points as "Một là…", the tip, the action.
+ * Built from the frontmatter an editor wrote for the ear, never from the body: the "Khi gặp lỗi"
+ * box (<WhenStuck>) is not read aloud on purpose. A list of failures and fixes, heard once from a
+ * loudspeaker, is hard to follow and buries the one action; the lesson page (and its printout)
+ * carries the box for whoever helps a resident through the steps.
+ */
 export function lessonScript(lesson: LessonView): ScriptView {
   const help = helpLine(lesson.contacts);
   const points = lesson.keyPoints.map((point, index) => `${NUMBER_WORDS[index]} là, ${point.charAt(0).toLowerCase()}${point.slice(1)}`);

@@ -141,7 +141,7 @@ describe('content pages', () => {
     const lesson = entries.find((e) => e.collection === 'lessons' && (e.body ?? '').includes('<Steps>'))!;
     const html = readPage(routes.lesson(lesson.id));
     expect(html.querySelector('.steps ol li')).not.toBeNull();
-    expect(html.toString()).not.toMatch(/&lt;(Steps|Tip|Warning|Term|Figure)/);
+    expect(html.toString()).not.toMatch(/&lt;(Steps|Tip|Warning|WhenStuck|Term|Figure)/);
   });
 
   it('draw a Markdown link into the glossary as a term, the same as <Term> (what the CMS link button writes)', () => {

@@ -19,6 +19,8 @@ describe('npm run bench corpus', () => {
     const result = await validateContent(root, undefined, new Date());
     expect(result.problems.map(formatProblem)).toEqual([]);
     expect(result.entries.filter((e) => e.collection === 'lessons' && e.id.startsWith('bai-')).length).toBe(120);
+    // Each synthetic lesson has its "Khi gặp lỗi" box: a 5,000-lesson bench build logs no warning per lesson.
+    expect(result.warnings.filter((w) => w.message.includes('<WhenStuck>')).map(formatProblem)).toEqual([]);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -114,7 +114,7 @@ describe('a new editor makes five typical mistakes', () => {
         ":10 — topic — không có "thanh-toán" trong chủ đề (content/topics.yaml) — Có phải bạn muốn viết "thanh-toan"? Giá trị được phép: an-toan-mang, ban-hang-tren-mang, dich-vu-cong, dinh-danh-dien-tu, ky-nang-co-ban, thanh-toan, y-te.",
         ":14 — updated — ngày "10/11/2025" không đúng dạng NĂM-THÁNG-NGÀY hoặc không có thật — Viết năm trước, rồi tháng, rồi ngày: nếu là ngày 10 tháng 11 năm 2025 thì viết 2025-11-10.",
         ":22 — cover.src — ảnh nặng 12.0 MB, quá giới hạn 10 MB — Chụp lại ở chất lượng thấp hơn hoặc thu nhỏ ảnh trước khi tải lên (trang tự nén ảnh dưới 10 MB).",
-        ":61 — nội dung — có dòng "import" (mã lệnh JavaScript, thường chép từ bài hướng dẫn trên mạng) — Xoá dòng bắt đầu bằng "import". Bài viết không cần import: các thành phần <Steps>, <Tip>, <Warning>, <Figure>, <Term> có sẵn.",
+        ":61 — nội dung — có dòng "import" (mã lệnh JavaScript, thường chép từ bài hướng dẫn trên mạng) — Xoá dòng bắt đầu bằng "import". Bài viết không cần import: các thành phần <Steps>, <Tip>, <Warning>, <WhenStuck>, <Figure>, <Term> có sẵn.",
         ":63 — nội dung — ảnh "../images/tien-dien-ma-qr.png" thiếu mô tả (alt) — Viết mô tả ảnh trong ngoặc vuông: ![Mô tả ảnh](đường-dẫn).",
       ]
     `);

@@ -21,6 +21,28 @@ describe('renderArticle: Markdown and the editor components as HTML', () => {
     expect(html).toContain('<div class="callout warning" role="note"><strong class="callout-title">Cẩn thận</strong><p>Không đưa mã OTP.</p></div>');
   });
 
+  it('draws <WhenStuck> as a titled section of the lesson: its own h2 "Khi gặp lỗi" (the id the old heading had) and the list of problem → what to do', () => {
+    const { html, components } = renderArticle('## Các bước\n\n<Steps>\n\n1. Mở VNeID.\n\n</Steps>\n\n<WhenStuck>\n\n- **Không nhận được mã OTP:** xem lại số điện thoại.\n- **Quên mật khẩu:** bấm "Quên mật khẩu".\n\nNhờ <Term id="to-cong-nghe-so-cong-dong">Tổ công nghệ số</Term> giúp.\n\n</WhenStuck>\n');
+    expect(html).toContain(
+      '<section class="when-stuck" aria-labelledby="khi-gặp-lỗi"><h2 id="khi-gặp-lỗi">Khi gặp lỗi</h2><ul>\n<li><strong>Không nhận được mã OTP:</strong> xem lại số điện thoại.</li>\n<li><strong>Quên mật khẩu:</strong> bấm “Quên mật khẩu”.</li>\n</ul><p>Nhờ <a class="term" href="/tu-dien/#to-cong-nghe-so-cong-dong">Tổ công nghệ số</a> giúp.</p></section>',
+    );
+    // The check reads which components a body uses, with their lines (a task lesson without the box warns).
+    expect(components).toEqual([
+      { name: 'Steps', line: 3 },
+      { name: 'WhenStuck', line: 9 },
+      { name: 'Term', line: 14 },
+    ]);
+  });
+
+  it('refuses a <WhenStuck> without a list, or inside another component, with its line', () => {
+    const lines: string[] = [];
+    renderArticle('Chữ.\n\n<WhenStuck>\nKhông nhận được mã thì hỏi công an xã.\n</WhenStuck>\n', { onRefusal: (error) => lines.push(`${error.line}: ${error.message}`) });
+    expect(lines).toEqual(['3: <WhenStuck> cần một danh sách bên trong: mỗi lỗi một dòng "- **Lỗi gặp phải:** cách làm", cách <WhenStuck> một dòng trống.']);
+    lines.length = 0;
+    renderArticle('<Tip>\n\n<WhenStuck>\n\n- **Quên mật khẩu:** hỏi công an xã.\n\n</WhenStuck>\n\n</Tip>\n', { onRefusal: (error) => lines.push(`${error.line}: ${error.message}`) });
+    expect(lines).toEqual(['3: <WhenStuck> là một mục riêng của bài, không đặt trong <Steps>, <Tip>, <Warning> hay thành phần khác; chuyển nó ra ngoài, sau </Steps>.']);
+  });
+
   it('links a <Term> and a Markdown link into the glossary the same way', () => {
     const { html } = renderArticle('Đọc <Term id="otp">mã OTP</Term> và [mã QR](/tu-dien/#ma-qr), xem [bài khác](/bai-hoc/x/ "Bài x").\n');
     expect(html).toBe('<p>Đọc <a class="term" href="/tu-dien/#otp">mã OTP</a> và <a class="term" href="/tu-dien/#ma-qr">mã QR</a>, xem <a href="/bai-hoc/x/" title="Bài x">bài khác</a>.</p>');
@@ -202,12 +224,13 @@ describe('ARTICLE_RENDER_VERSION', () => {
       '<Steps>\n\n1. Mở.\n2. Bấm.\n\n</Steps>',
       '<Tip>\nMẹo.\n</Tip>',
       '<Warning>\nCẩn thận.\n</Warning>',
+      '<WhenStuck>\n\n- **Lỗi:** cách làm.\n\n</WhenStuck>',
       '<Figure caption="Chú thích ảnh.">![Ảnh](../images/a.png)</Figure>',
       '| a | b |\n| - | - |\n| 1 | 2 |',
     ].join('\n\n');
     const hash = createHash('sha256').update(renderArticle(sample).html).digest('hex').slice(0, 16);
     // If this fails because you changed src/lib/article/render.ts on purpose: add 1 to
     // ARTICLE_RENDER_VERSION and write both new values here.
-    expect({ version: ARTICLE_RENDER_VERSION, hash }).toEqual({ version: 2, hash: '0f6890d9fa4cbcc8' });
+    expect({ version: ARTICLE_RENDER_VERSION, hash }).toEqual({ version: 3, hash: 'b01dd744eb2da3f0' });
   });
 });

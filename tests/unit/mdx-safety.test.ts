@@ -27,6 +27,14 @@ describe('MDX that editors may write', () => {
       '',
       '<Tip>Gọi [tổng đài](tel:19000368) hay viết [thư](mailto:hotro@example.org).</Tip>',
       '',
+      '<WhenStuck>',
+      '',
+      '- **Không nhận được <Term id="otp">mã OTP</Term>:** xem lại số điện thoại.',
+      '',
+      'Nhờ [Tổ công nghệ số](/tu-dien/#to-cong-nghe-so-cong-dong) giúp.',
+      '',
+      '</WhenStuck>',
+      '',
       '{/* ghi chú cho người sửa bài: không hiện trên trang */}',
       '',
       'Giá 5 \\< 10 nghìn đồng, dấu \\{ngoặc\\} viết được.',
@@ -68,6 +76,9 @@ describe('MDX that could run code is reported, with its line', () => {
     ['unknown attribute', '<Tip title="Mẹo">a</Tip>', '1: thuộc tính "title" không dùng được với <Tip>'],
     ['missing required attribute', '<Term>OTP</Term>', '1: <Term> thiếu thuộc tính id'],
     ['steps without a numbered list', '<Steps>\nMở ứng dụng rồi bấm Đăng nhập.\n</Steps>', '1: <Steps> không có danh sách đánh số bên trong'],
+    ['when-stuck without a list', '<WhenStuck>\nKhông nhận được mã thì hỏi công an xã.\n</WhenStuck>', '1: <WhenStuck> không có danh sách bên trong'],
+    ['when-stuck with a numbered list', '<WhenStuck>\n\n1. **Quên mật khẩu:** bấm Quên mật khẩu.\n\n</WhenStuck>', '1: <WhenStuck> không có danh sách bên trong'],
+    ['when-stuck with an attribute', '<WhenStuck title="Lỗi">\n\n- **Quên mật khẩu:** hỏi công an xã.\n\n</WhenStuck>', '1: thuộc tính "title" không dùng được với <WhenStuck>'],
   ])('%s', (_, text, expected) => {
     expect(messages(text)).toContain(expected);
   });

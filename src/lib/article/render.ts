@@ -1,7 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import { toHtml } from 'hast-util-to-html';
 import { markdownToHast, mdxToHast } from 'satteri';
-import { editorComponentError } from '../content/component-errors.ts';
+import { EDITOR_COMPONENTS, editorComponentError } from '../content/component-errors.ts';
 import { COMMENT_ONLY, COMPONENT_LIST } from '../content/mdx-safety.ts';
 import { isLinkOnly } from '../link-only.ts';
 import { glossaryTermId, routes } from '../routes.ts';
@@ -29,7 +29,7 @@ import { MAX_NESTING, MAX_TREE_DEPTH, NESTING_FIX, NESTING_MESSAGE, bodyLimitPro
  */
 
 /** Bump when the HTML made here changes: cached articles from older builds are made again (tests/unit/article.test.ts fails until you do). */
-export const ARTICLE_RENDER_VERSION = 2;
+export const ARTICLE_RENDER_VERSION = 3;
 
 export { MAX_NESTING } from '../content/limits.ts';
 
@@ -63,11 +63,19 @@ export interface ArticleImage {
   alt: string;
 }
 
+/** An editor component the body uses, with its line in the body (the check asks whether a lesson has one). */
+export interface ArticleComponent {
+  name: string;
+  line: number | undefined;
+}
+
 export interface RenderedArticle {
   html: string;
   images: ArticleImage[];
   /** Every link, term and picture, in order, with its line. */
   uses: ArticleUse[];
+  /** Every editor component, in order, with its line. */
+  components: ArticleComponent[];
 }
 
 export const IMAGE_MARKER = /<!--ban-so-image:(\d+)-->/g;
@@ -109,6 +117,9 @@ const text = (value: string): Html => ({ type: 'text', value });
 
 /** The strings Astro's components rendered; kept identical so pages did not change. */
 const CALLOUT_TITLES = { Tip: 'Mẹo', Warning: 'Cẩn thận' } as const;
+
+/** The heading of a <WhenStuck> box (issue 25): the section every task lesson ends its steps with. */
+export const WHEN_STUCK_TITLE = 'Khi gặp lỗi';
 
 
 function textOf(node: Node): string {
@@ -154,7 +165,7 @@ export function renderArticle(body: string, options: RenderOptions = {}): Render
   const limit = bodyLimitProblem(body);
   if (limit) {
     refuse(limit.message, limit.line, limit.fix);
-    return { html: '', images: [], uses: [] };
+    return { html: '', images: [], uses: [], components: [] };
   }
   let tree: Node;
   try {
@@ -163,19 +174,22 @@ export function renderArticle(body: string, options: RenderOptions = {}): Render
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     refuse(`không đọc được (${message.split('\n')[0]?.replace(/^\d+:\d+: /, '')}); kiểm tra dấu < > { } ở dòng này`, parserErrorLine(message));
-    return { html: '', images: [], uses: [] };
+    return { html: '', images: [], uses: [], components: [] };
   }
   const deep = tooDeep(tree);
   if (deep) {
     refuse(NESTING_MESSAGE, deep.position?.start.line, NESTING_FIX);
-    return { html: '', images: [], uses: [] };
+    return { html: '', images: [], uses: [], components: [] };
   }
   const uses: ArticleUse[] = [];
+  const components: ArticleComponent[] = [];
+  /** How many editor components enclose the node being converted (a <WhenStuck> is a section of its own). */
+  let componentDepth = 0;
   const slugger = new GithubSlugger();
   const images: ArticleImage[] = [];
   const html = (nodes: Html[]) => toHtml(nodes as never, { characterReferences: { useNamedReferences: true } });
   const serialise = options.html !== false;
-  const holdsList = (nodes: Html[]): boolean => nodes.some((node) => node.type === 'element' && (node.tagName === 'ol' || holdsList(node.children)));
+  const holdsList = (nodes: Html[], tag: 'ol' | 'ul'): boolean => nodes.some((node) => node.type === 'element' && (node.tagName === tag || holdsList(node.children, tag)));
 
   const children = (node: Node): Html[] => (node.children ?? []).flatMap(convert);
 
@@ -187,16 +201,29 @@ export function renderArticle(body: string, options: RenderOptions = {}): Render
       refuse(message, line);
     };
     const name = node.name ?? '';
+    if ((EDITOR_COMPONENTS as readonly string[]).includes(name)) components.push({ name, line });
+    const nested = componentDepth > 0;
+    componentDepth++;
     const inner = children(node);
+    componentDepth--;
     switch (name) {
       case 'Steps': {
-        const problem = editorComponentError('Steps', { html: serialise ? html(inner) : holdsList(inner) ? '<ol>' : '' });
+        const problem = editorComponentError('Steps', { html: serialise ? html(inner) : holdsList(inner, 'ol') ? '<ol>' : '' });
         if (problem) fail(problem);
         return failed ? [] : [element('div', { className: ['steps'] }, inner)];
       }
       case 'Tip':
       case 'Warning':
         return [element('div', { className: ['callout', name.toLowerCase()], role: 'note' }, [element('strong', { className: ['callout-title'] }, [text(CALLOUT_TITLES[name])]), ...inner])];
+      case 'WhenStuck': {
+        // A titled section of the lesson (an h2, so it is in the page's outline like the
+        // "## Khi gặp lỗi" it replaces, with the same id), its list styled problem → what to do.
+        const problem = editorComponentError('WhenStuck', { html: serialise ? html(inner) : holdsList(inner, 'ul') ? '<ul>' : '', nested });
+        if (problem) fail(problem);
+        if (failed) return [];
+        const id = slugger.slug(WHEN_STUCK_TITLE);
+        return [element('section', { className: ['when-stuck'], ariaLabelledBy: id }, [element('h2', { id }, [text(WHEN_STUCK_TITLE)]), ...inner])];
+      }
       case 'Figure': {
         const caption = attribute(node, 'caption');
         const problem = editorComponentError('Figure', { caption });
@@ -308,5 +335,5 @@ export function renderArticle(body: string, options: RenderOptions = {}): Render
 
   const converted = children(tree);
   const out = serialise ? html(converted) : '';
-  return { html: out, images, uses };
+  return { html: out, images, uses, components };
 }

@@ -139,6 +139,13 @@ export function generateLessons(count: number, topics: readonly string[], seed =
       '',
       '</Steps>',
       '',
+      // Every task lesson has its "Khi gặp lỗi" box (issue 25): without it the check warns once per lesson.
+      '<WhenStuck>',
+      '',
+      '- **Chưa làm được một bước:** đọc lại bước đó, rồi nhờ người biết việc ngồi làm cùng.',
+      '',
+      '</WhenStuck>',
+      '',
     ];
     for (const [n, heading] of sections.entries()) {
       lines.push(`## ${heading}`, '', paragraph(r, r.int(3, 6)), '');

@@ -9,7 +9,7 @@
 import type { CmsField } from './fields.ts';
 
 export interface EditorComponent<T extends Record<string, unknown> = Record<string, unknown>> {
-  id: 'steps' | 'tip' | 'warning' | 'figure';
+  id: 'steps' | 'tip' | 'warning' | 'when-stuck' | 'figure';
   label: string;
   fields: CmsField[];
   pattern: RegExp;
@@ -56,6 +56,66 @@ function callout(id: 'tip' | 'warning', tag: 'Tip' | 'Warning', label: string): 
   };
 }
 
+/** One failure of a <WhenStuck> box: what the reader sees go wrong, and what to do. */
+export interface StuckItem {
+  problem: string;
+  fix: string;
+}
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** "- **Không nhận được mã OTP:** xem lại số điện thoại." ↔ { problem, fix }; an item without the bold part is all problem. */
+function stuckItem(line: string): StuckItem {
+  const match = /^\*\*(.+?)\*\*\s*:?\s*([\s\S]*)$/.exec(line);
+  if (!match) return { problem: line, fix: '' };
+  return { problem: (match[1] ?? '').replace(/\s*:\s*$/, ''), fix: (match[2] ?? '').trim() };
+}
+
+/**
+ * "Khi gặp lỗi" (issue 25): the failures as a list of problem → what to do, then, if the editor
+ * wants, a few lines after the list (who to ask, a lesson to read next).
+ */
+const whenStuck: EditorComponent<{ items: StuckItem[]; more: string }> = {
+  id: 'when-stuck',
+  label: 'Khi gặp lỗi',
+  fields: [
+    {
+      name: 'items',
+      label: 'Lỗi bà con hay gặp (mỗi lỗi một mục, viết từ nguồn của bài)',
+      widget: 'list',
+      summary: '{{fields.problem}}',
+      min: 1,
+      fields: [
+        { name: 'problem', label: 'Lỗi gặp phải, ví dụ: Không nhận được mã OTP', widget: 'string' },
+        { name: 'fix', label: 'Cách làm', widget: 'text' },
+      ],
+    },
+    { name: 'more', label: 'Lời nhắn thêm sau danh sách (không bắt buộc), ví dụ: hỏi ai, đọc bài nào', widget: 'text', required: false },
+  ],
+  pattern: /^<WhenStuck>\s*\n([\s\S]*?)\n\s*<\/WhenStuck>/m,
+  fromBlock: (match) => {
+    const items: StuckItem[] = [];
+    const more: string[] = [];
+    for (const line of (match[1] ?? '').split('\n')) {
+      const item = /^\s*[-*+]\s+(.*)$/.exec(line)?.[1];
+      if (item !== undefined && !more.some(Boolean)) items.push(stuckItem(item.trim()));
+      else if (/^\s+\S/.test(line) && items.length && !more.some(Boolean)) {
+        const last = items.at(-1)!;
+        if (last.fix) last.fix = `${last.fix} ${line.trim()}`;
+        else last.problem = `${last.problem} ${line.trim()}`;
+      } else more.push(line.trim());
+    }
+    return { items, more: more.join('\n').replace(/\n{3,}/g, '\n\n').trim() };
+  },
+  toBlock: ({ items, more }) => {
+    const list = (items ?? []).map(({ problem, fix }) => (oneLine(fix ?? '') ? `- **${oneLine(problem ?? '').replace(/\s*:$/, '')}:** ${oneLine(fix ?? '')}` : `- ${oneLine(problem ?? '')}`));
+    const after = (more ?? '').trim();
+    return `<WhenStuck>\n\n${list.join('\n')}${after ? `\n\n${after}` : ''}\n\n</WhenStuck>`;
+  },
+  toPreview: ({ items, more }) =>
+    `<section><h2>Khi gặp lỗi</h2><ul>${(items ?? []).map(({ problem, fix }) => `<li><strong>${escapeHtml(problem ?? '')}</strong> ${escapeHtml(fix ?? '')}</li>`).join('')}</ul>${(more ?? '').trim() ? `<p>${escapeHtml(more.trim())}</p>` : ''}</section>`,
+};
+
 const figure: EditorComponent<{ src: string; alt: string; caption: string }> = {
   id: 'figure',
   label: 'Ảnh có chú thích',
@@ -74,5 +134,6 @@ export const EDITOR_COMPONENTS_CMS: readonly EditorComponent[] = [
   steps as unknown as EditorComponent,
   callout('tip', 'Tip', 'Lời khuyên') as unknown as EditorComponent,
   callout('warning', 'Warning', 'Cảnh báo') as unknown as EditorComponent,
+  whenStuck as unknown as EditorComponent,
   figure as unknown as EditorComponent,
 ];

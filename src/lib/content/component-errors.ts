@@ -2,7 +2,7 @@
  * Editor components check their own input and explain mistakes in editor words
  * (the content check catches most of these earlier; this is the last line).
  */
-export const EDITOR_COMPONENTS = ['Steps', 'Tip', 'Warning', 'Figure', 'Term'] as const;
+export const EDITOR_COMPONENTS = ['Steps', 'Tip', 'Warning', 'WhenStuck', 'Figure', 'Term'] as const;
 export type EditorComponent = (typeof EDITOR_COMPONENTS)[number];
 
 export function editorComponentError(component: EditorComponent, props: Record<string, unknown>): string | undefined {
@@ -11,6 +11,14 @@ export function editorComponentError(component: EditorComponent, props: Record<s
       const html = String(props['html'] ?? '');
       if (!/<ol[\s>]/.test(html)) {
         return '<Steps> cần một danh sách đánh số bên trong (mỗi bước một dòng "1. ..."), cách <Steps> một dòng trống.';
+      }
+      return undefined;
+    }
+    case 'WhenStuck': {
+      if (props['nested']) return '<WhenStuck> là một mục riêng của bài, không đặt trong <Steps>, <Tip>, <Warning> hay thành phần khác; chuyển nó ra ngoài, sau </Steps>.';
+      const html = String(props['html'] ?? '');
+      if (!/<ul[\s>]/.test(html)) {
+        return '<WhenStuck> cần một danh sách bên trong: mỗi lỗi một dòng "- **Lỗi gặp phải:** cách làm", cách <WhenStuck> một dòng trống.';
       }
       return undefined;
     }

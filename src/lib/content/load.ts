@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { COLLECTIONS, indicatorId, type CollectionSource } from '../../schemas/collections.ts';
 import type { CollectionName } from '../../schemas/helpers.ts';
-import { renderArticle, type ArticleUse } from '../article/render.ts';
+import { renderArticle, type ArticleComponent, type ArticleUse } from '../article/render.ts';
 import { idFromPath } from '../slug.ts';
 import { listCollectionFiles } from './files.ts';
 import { checkMdxSafety } from './mdx-safety.ts';
@@ -26,6 +26,8 @@ export interface RawEntry {
   bodyLine?: number;
   /** Links, terms and pictures of the body as the renderer writes them, lines in the file. */
   uses?: ArticleUse[];
+  /** Editor components of the body (<Steps>, <WhenStuck>…), lines in the file. */
+  components?: ArticleComponent[];
   /** Line of a field path in the file (frontmatter offset included). */
   lineOf: (fieldPath: readonly PropertyKey[]) => number | undefined;
 }
@@ -168,6 +170,7 @@ async function loadFolderFile(root: string, contentDir: string, source: Collecti
     },
   });
   const uses = rendered.uses.map((use) => ({ ...use, line: use.line === undefined ? undefined : use.line + offset }));
+  const components = rendered.components.map((component) => ({ ...component, line: component.line === undefined ? undefined : component.line + offset }));
   const parsed = parseYamlWithLines(split.frontmatter);
   result.problems.push(...yamlProblems(file, parsed, split.frontmatterLine - 1));
   if (parsed.errors.length) return;
@@ -181,6 +184,7 @@ async function loadFolderFile(root: string, contentDir: string, source: Collecti
     body: split.body,
     bodyLine: split.bodyLine,
     uses,
+    components,
     lineOf: (fieldPath) => {
       const line = parsed.lineOf(fieldPath);
       return line === undefined ? split.frontmatterLine - 1 : line + split.frontmatterLine - 1;

@@ -29,6 +29,7 @@ export const COMPONENT_ATTRIBUTES: Record<(typeof EDITOR_COMPONENTS)[number], { 
   Steps: { allowed: [], required: [] },
   Tip: { allowed: [], required: [] },
   Warning: { allowed: [], required: [] },
+  WhenStuck: { allowed: [], required: [] },
   Figure: { allowed: ['caption'], required: ['caption'] },
   Term: { allowed: ['id'], required: ['id'] },
 };
@@ -247,6 +248,9 @@ function checkElement(node: MdNode, line: number | undefined): SafetyIssue[] {
   }
   if (name === 'Steps' && !(node.children ?? []).some((child) => child.type === 'list' && (child as { ordered?: boolean }).ordered)) {
     report('<Steps> không có danh sách đánh số bên trong', 'Viết các bước thành danh sách "1. …", "2. …", cách <Steps> và </Steps> một dòng trống.');
+  }
+  if (name === 'WhenStuck' && !(node.children ?? []).some((child) => child.type === 'list' && !(child as { ordered?: boolean }).ordered)) {
+    report('<WhenStuck> không có danh sách bên trong', 'Viết mỗi lỗi một dòng "- **Lỗi gặp phải:** cách làm", cách <WhenStuck> và </WhenStuck> một dòng trống.');
   }
   for (const required of component?.required ?? []) {
     if (!present.has(required)) {

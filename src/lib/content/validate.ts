@@ -10,6 +10,7 @@ import type { Problem } from './problems.ts';
 import { checkRecordings } from './recordings.ts';
 import { checkReviews } from './review.ts';
 import { checkTranslations } from './translations.ts';
+import { checkWhenStuck } from './when-stuck.ts';
 import { editorMessages } from './zod-messages.ts';
 
 export interface ValidationResult {
@@ -56,7 +57,9 @@ export async function validateContent(root: string, contentDir?: string, now = n
   // Issue 25: numbers to call and one instruction everywhere (src/lib/content/contacts.ts).
   const calls = checkCallsAndSteps(entries, now);
   problems.push(...calls.problems);
-  return { problems, warnings: [...translations.warnings, ...recordings.warnings, ...reviews.warnings, ...calls.warnings], notices: recordings.notice ? [recordings.notice] : [], entries, notNfc: loaded.notNfc };
+  // Issue 25: a task lesson (with <Steps>) without its "Khi gặp lỗi" box warns.
+  const whenStuck = checkWhenStuck(entries);
+  return { problems, warnings: [...translations.warnings, ...recordings.warnings, ...reviews.warnings, ...calls.warnings, ...whenStuck], notices: recordings.notice ? [recordings.notice] : [], entries, notNfc: loaded.notNfc };
 }
 
 function validateEntry(entry: RawEntry, schema: z.ZodType, problems: Problem[], entries: ValidEntry[], partial: ValidEntry[]): void {
