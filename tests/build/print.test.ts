@@ -70,11 +70,12 @@ describe('print pages', () => {
       expect(readPage(page).querySelector('.read-twice')?.text).toBe('Đọc hai lần');
       expect(readPage(page).querySelector('.script-meta')?.text).toMatch(/khoảng .+ với tốc độ 190 tiếng một phút/);
     }
-    // A lesson's hotline is read digit by digit ("156" → "một năm sáu"), never as an amount.
-    const withPhone = lessons().filter((l) => l.parsed['helpPhone']);
+    // A lesson's own numbers are read digit by digit ("156" → "một năm sáu"), never as an amount.
+    const withPhone = lessons().filter((l) => ((l.parsed['contacts'] as unknown[] | undefined) ?? []).length > 0);
     expect(withPhone.length).toBeGreaterThan(0);
     for (const lesson of withPhone) {
-      expect(readPage(routes.broadcast(lesson.id)).querySelector('[data-script-read]')!.text).toContain(readPhone(String(lesson.parsed['helpPhone'])));
+      const [first] = lesson.parsed['contacts'] as Array<{ phone: string }>;
+      expect(readPage(routes.broadcast(lesson.id)).querySelector('[data-script-read]')!.text, lesson.id).toContain(readPhone(first!.phone));
     }
   });
 
