@@ -9,6 +9,7 @@ import { formatPhone } from '../lib/vi-numbers.ts';
 import { getCampaigns, type CampaignView } from './campaigns.ts';
 import { getRecordingList, type ListedRecording } from './listening.ts';
 import { dueForReview, reviewAsOf } from '../lib/content/review.ts';
+import { leafletStep } from '../lib/leaflet-fit.ts';
 import { getLessons, getLessonsByTopic, getTranslations, hasScript, type LessonView } from './lessons.ts';
 
 /** Everything a printed leaflet shows. */
@@ -33,30 +34,38 @@ export interface LeafletView {
   pdfA4?: string | undefined;
   pdfA5?: string | undefined;
   editPath: string;
+  /** Type step of the text (src/lib/leaflet-fit.ts LEAFLET_STEPS): the largest that fills one page; 0 is the smallest. */
+  step: number;
 }
 
 export async function leafletView(lesson: LessonView): Promise<LeafletView> {
   const url = qrPayload(routes.lesson(lesson.id), siteUrl());
   const pdf = pdfEnabled();
+  const credit = lesson.translation && t('leaflet.credit', { label: languageLabel(lesson.lang), translator: lesson.translation.translatedBy, checker: lesson.translation.checkedBy });
+  const helpPhone = lesson.helpPhone ? formatPhone(lesson.helpPhone) : undefined;
+  const updated = t('leaflet.updated', { date: formatDate(lesson.updated) });
+  // The first source names where the steps come from; the page lists them all.
+  const source = lesson.citations[0] ? t('leaflet.source', { name: lesson.citations[0].publisher }) : t('leaflet.sourceSite');
+  const short = shortUrl(url);
   return {
     id: lesson.id,
     lang: lesson.lang === 'vi' ? undefined : lesson.lang,
-    credit: lesson.translation && t('leaflet.credit', { label: languageLabel(lesson.lang), translator: lesson.translation.translatedBy, checker: lesson.translation.checkedBy }),
+    credit,
     title: lesson.title,
     keyPoints: lesson.keyPoints,
     tip: lesson.leafletTip,
-    helpPhone: lesson.helpPhone ? formatPhone(lesson.helpPhone) : undefined,
+    helpPhone,
     qrSvg: await qrSvg(url, t('leaflet.qrLabel')),
     qrUrl: url,
-    shortUrl: shortUrl(url),
-    updated: t('leaflet.updated', { date: formatDate(lesson.updated) }),
+    shortUrl: short,
+    updated,
     asOf: lesson.reviewed ? t('leaflet.asOf', { date: formatDate(lesson.reviewed) }) : undefined,
-    // The first source names where the steps come from; the page lists them all.
-    source: lesson.citations[0] ? t('leaflet.source', { name: lesson.citations[0].publisher }) : t('leaflet.sourceSite'),
+    source,
     lessonUrl: routes.lesson(lesson.id),
     pdfA4: pdf ? routes.leafletPdf(lesson.id) : undefined,
     pdfA5: pdf ? routes.leafletA5Pdf(lesson.id) : undefined,
     editPath: lesson.editPath,
+    step: leafletStep({ title: lesson.title, keyPoints: lesson.keyPoints, tip: lesson.leafletTip, helpPhone, credit, foot: `${updated} · ${source} · ${short.split('/')[0]}` }),
   };
 }
 

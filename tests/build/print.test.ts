@@ -10,6 +10,7 @@ import { canRun } from '../support/prerequisites.ts';
 import { isPrintVariant, routes } from '../../src/lib/routes.ts';
 import { siteUrl } from '../../src/lib/site.ts';
 import { builtPages, DIST, pageExists, readPage } from '../support/dist.ts';
+import { tallestBlankBand, typeSizeOf, wordsOf } from '../support/pdf-layout.ts';
 
 let entries: ValidEntry[] = [];
 const lessons = (): ValidEntry[] => entries.filter((e) => e.collection === 'lessons');
@@ -128,10 +129,11 @@ function pdfinfo(file: string): Record<string, string> {
   return Object.fromEntries(out.split('\n').filter(Boolean).map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]));
 }
 
-/** The QR code on a PDF page rendered at 150 dpi; `half` crops one half of an A5 sheet (two codes confuse the decoder). */
-function qrIn(file: string, half?: 'left' | 'right'): string | undefined {
-  const crop = half ? ['-x', half === 'left' ? '0' : '877', '-y', '0', '-W', '877', '-H', '1240'] : [];
-  const png = PNG.sync.read(execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', ...crop, file]));
+/** The QR code on a PDF page rendered at 150 dpi (or `dpi`); `half` crops one half of an A5 sheet (two codes confuse the decoder). */
+function qrIn(file: string, half?: 'left' | 'right', dpi = 150): string | undefined {
+  const [w, h] = [Math.round((dpi * 297) / 25.4 / 2), Math.round((dpi * 210) / 25.4)];
+  const crop = half ? ['-x', half === 'left' ? '0' : String(w), '-y', '0', '-W', String(w), '-H', String(h)] : [];
+  const png = PNG.sync.read(execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-singlefile', ...crop, file]));
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height, { inversionAttempts: 'attemptBoth' })?.data;
 }
 
@@ -149,6 +151,22 @@ describePdf('PDFs printed by Chromium during the build', () => {
     }
   });
 
+  it('every A4 leaflet fills its page: no blank band taller than a tenth of the page, steps and title never smaller than before (17 pt, 28 pt), QR readable at 100 dpi', () => {
+    const problems: string[] = [];
+    for (const lesson of lessons()) {
+      const file = path.join(DIST, routes.leafletPdf(lesson.id));
+      const band = tallestBlankBand(file);
+      if (band.share > 0.1) problems.push(`${file}: blank band ${(band.share * 100).toFixed(1)} % of the page at ${(band.fromTop * 100).toFixed(0)} % from the top`);
+      const { words } = wordsOf(file);
+      const points = (lesson.parsed['keyPoints'] as string[]).map((point) => typeSizeOf(words, point));
+      const title = typeSizeOf(words, String(lesson.parsed['title']));
+      if (points.some((size) => size === undefined || size < 16.9)) problems.push(`${file}: key points at ${points.map((size) => size?.toFixed(1)).join(', ')} pt, under 17`);
+      if (title === undefined || title < 27.9) problems.push(`${file}: title at ${title?.toFixed(1)} pt, under 28`);
+      if (qrIn(file, undefined, 100) !== new URL(routes.lesson(lesson.id), siteUrl()).href) problems.push(`${file}: QR code not read at 100 dpi`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('every A5 sheet is one A4 landscape page with two copies and a scannable QR code', () => {
     for (const lesson of lessons()) {
       const file = path.join(DIST, routes.leafletA5Pdf(lesson.id));
@@ -160,6 +178,8 @@ describePdf('PDFs printed by Chromium during the build', () => {
       expect(text.replace(/\s+/g, ' ').split(firstPoint.slice(0, 20)).length - 1, file).toBe(2);
       expect(qrIn(file, 'left'), file).toBe(new URL(routes.lesson(lesson.id), siteUrl()).href);
       expect(qrIn(file, 'right'), file).toBe(new URL(routes.lesson(lesson.id), siteUrl()).href);
+      // The A5 copy is the A4 page scaled: it fills its half as the A4 leaflet fills its page.
+      expect(tallestBlankBand(file).share, file).toBeLessThanOrEqual(0.1);
     }
   });
 

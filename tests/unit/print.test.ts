@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { buildScript, COMMUNE_BLANK, countSyllables, readingTimeLabel, translationParagraphs } from '../../src/lib/broadcast.ts';
-import { estimateLeaflet, LEAFLET_A4, linesFor } from '../../src/lib/leaflet-fit.ts';
+import { readFileSync } from 'node:fs';
+import { estimateLeaflet, LEAFLET_A4, LEAFLET_STEPS, leafletStep, linesFor } from '../../src/lib/leaflet-fit.ts';
 import { pdfJobs, pdfPageCount, sourceOf } from '../../src/lib/pdf.ts';
 import { qrPayload, qrSvg, shortUrl } from '../../src/lib/qr.ts';
 import { isPrintVariant, routes } from '../../src/lib/routes.ts';
@@ -36,6 +37,27 @@ describe('leaflet fit (one A4 page)', () => {
     });
     expect(fit.fits).toBe(false);
     expect(fit.heightMm).toBeGreaterThan(fit.availableMm);
+  });
+
+  it('measures lines with the print font: a point just under the column stays one line, a little longer wraps', () => {
+    // 28.58 em of Noto Sans in a 28.64 em column: one line in Chromium (measured on the VNeID leaflet).
+    expect(linesFor('Tin nhắn báo hồ sơ được duyệt thì mở VNeID, bấm kích hoạt.', 17, 186 - 14.2)).toBe(1);
+    expect(linesFor('Tin nhắn báo hồ sơ được duyệt thì mở VNeID, bấm kích hoạt ngay.', 17, 186 - 14.2)).toBe(2);
+  });
+
+  it('sets a short leaflet in a larger type step, never smaller than today, and a full one at today\'s size', () => {
+    const step = leafletStep(SHORT);
+    expect(step).toBeGreaterThan(0);
+    expect(estimateLeaflet(SHORT, LEAFLET_A4, step).fits).toBe(true);
+    if (step < LEAFLET_STEPS.length - 1) expect(estimateLeaflet(SHORT, LEAFLET_A4, step + 1).heightMm).toBeGreaterThan(LEAFLET_A4.heightMm - 3);
+    const full = { ...SHORT, keyPoints: [...SHORT.keyPoints, LONG_POINT, LONG_POINT], tip: `${SHORT.tip} ${LONG_POINT}` };
+    expect(leafletStep({ ...full, title: `${full.title} ${LONG_POINT}` })).toBe(0);
+  });
+
+  it('leaflet.css has one class per type step, with the factors of LEAFLET_STEPS', () => {
+    const css = readFileSync('src/styles/leaflet.css', 'utf8');
+    const classes = [...css.matchAll(/\.lf-step-(\d+) \{ --k: calc\((\d+) \/ 17\); \}/g)].map((m) => [Number(m[1]), Number(m[2]) / 17]);
+    expect(classes).toEqual(LEAFLET_STEPS.slice(1).map((k, index) => [index + 1, k]));
   });
 
   it('grows with every key point added', () => {
