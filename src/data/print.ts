@@ -10,6 +10,7 @@ import { getCampaigns, type CampaignView } from './campaigns.ts';
 import { getRecordingList, type ListedRecording } from './listening.ts';
 import { dueForReview, reviewAsOf } from '../lib/content/review.ts';
 import { leafletStep } from '../lib/leaflet-fit.ts';
+import { picturesEnabled } from '../lib/leaflet-picture.ts';
 import { getLessons, getLessonsByTopic, getTranslations, hasScript, type LessonView } from './lessons.ts';
 
 /** Everything a printed leaflet shows. */
@@ -33,6 +34,8 @@ export interface LeafletView {
   lessonUrl: string;
   pdfA4?: string | undefined;
   pdfA5?: string | undefined;
+  /** The leaflet as a picture for phones, when this build makes pictures. */
+  picture?: string | undefined;
   editPath: string;
   /** Type step of the text (src/lib/leaflet-fit.ts LEAFLET_STEPS): the largest that fills one page; 0 is the smallest. */
   step: number;
@@ -64,6 +67,7 @@ export async function leafletView(lesson: LessonView): Promise<LeafletView> {
     lessonUrl: routes.lesson(lesson.id),
     pdfA4: pdf ? routes.leafletPdf(lesson.id) : undefined,
     pdfA5: pdf ? routes.leafletA5Pdf(lesson.id) : undefined,
+    picture: picturesEnabled() ? routes.leafletPicture(lesson.id) : undefined,
     editPath: lesson.editPath,
     step: leafletStep({ title: lesson.title, keyPoints: lesson.keyPoints, tip: lesson.leafletTip, helpPhone, credit, foot: `${updated} · ${source} · ${short.split('/')[0]}` }),
   };
@@ -176,6 +180,8 @@ export async function lessonsDueForReview(): Promise<ReviewItem[]> {
 
 export interface PrintCentreView {
   pdf: boolean;
+  /** Did this build make leaflet pictures? */
+  picture: boolean;
   /** Lessons due for review, oldest first (issue 24). */
   review: ReviewItem[];
   topics: PrintTopic[];
@@ -195,6 +201,7 @@ export async function printCentre(): Promise<PrintCentreView> {
   const byLesson = Map.groupBy(translations, (translation) => translation.lessonId);
   return {
     pdf: pdfEnabled(),
+    picture: picturesEnabled(),
     review,
     topics: groups.map((group) => ({
       id: group.topic.id,

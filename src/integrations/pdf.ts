@@ -6,6 +6,7 @@ import { cacheLine, cacheStore } from '../lib/build-cache/settings.ts';
 import { chromiumPath, chromiumVersion, pdfEnabled } from '../lib/chromium.ts';
 import { formatPdfProblems, pdfJobs } from '../lib/pdf.ts';
 import { sourceDateEpoch } from '../lib/site.ts';
+import { picturesEnabled } from '../lib/leaflet-picture.ts';
 
 /**
  * After the build, prints a PDF of every leaflet (A4 and A5 sheet) and meeting pack into dist/;
@@ -39,8 +40,11 @@ export function pdfIntegration(): AstroIntegration {
           sourceDateEpoch: sourceDateEpoch(),
           concurrency: Number(process.env['PDF_CONCURRENCY']) || undefined,
           store,
+          pictures: picturesEnabled(),
           log: (line) => logger.info(line),
         });
+        if (!picturesEnabled()) logger.warn('Ảnh tờ rơi: bỏ qua vì không có pdftoppm; cài "apt-get install -y poppler-utils" rồi chạy lại "npm run build".');
+        else logger.info(`Ảnh tờ rơi: ${result.pictures.length} ảnh JPEG (${result.picturesMade} làm mới, ${result.picturesFromCache} lấy từ bộ nhớ đệm), lớn nhất ${Math.round(Math.max(0, ...result.pictures.map((p) => p.bytes)) / 1024)} KB.`);
         const pruned = store ? await store.prune(started) : 0;
         if (result.problems.length) {
           logger.error(`\n${formatPdfProblems(result.problems)}`);

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ValidEntry } from '../../src/lib/content/integrity.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
@@ -163,6 +164,29 @@ describePdf('PDFs printed by Chromium during the build', () => {
       if (points.some((size) => size === undefined || size < 16.9)) problems.push(`${file}: key points at ${points.map((size) => size?.toFixed(1)).join(', ')} pt, under 17`);
       if (title === undefined || title < 27.9) problems.push(`${file}: title at ${title?.toFixed(1)} pt, under 28`);
       if (qrIn(file, undefined, 100) !== new URL(routes.lesson(lesson.id), siteUrl()).href) problems.push(`${file}: QR code not read at 100 dpi`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('every leaflet has a picture for phones (JPEG 1080 px wide, ≤ 150 KB) whose QR code opens the lesson, linked from the lesson and the print centre', async () => {
+    const centre = new Set(builtPages().filter((page) => page.startsWith(routes.printCentre())).flatMap((page) => readPage(page).querySelectorAll('main a').map((a) => a.getAttribute('href'))));
+    const problems: string[] = [];
+    for (const lesson of lessons()) {
+      const picture = routes.leafletPicture(lesson.id);
+      const file = path.join(DIST, picture);
+      if (!existsSync(file)) {
+        problems.push(`${picture}: missing`);
+        continue;
+      }
+      const bytes = readFileSync(file);
+      const { data, info } = await sharp(bytes).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      const meta = await sharp(bytes).metadata();
+      if (meta.format !== 'jpeg' || info.width !== 1080 || info.height < 1500) problems.push(`${picture}: ${meta.format} ${info.width}×${info.height}`);
+      if (bytes.length > 150_000) problems.push(`${picture}: ${bytes.length} B > 150000`);
+      const qr = jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data;
+      if (qr !== new URL(routes.lesson(lesson.id), siteUrl()).href) problems.push(`${picture}: QR code reads ${qr}`);
+      if (!readPage(routes.lesson(lesson.id)).querySelector(`main a[href="${picture}"]`)) problems.push(`${routes.lesson(lesson.id)}: no link to ${picture}`);
+      if (!centre.has(picture)) problems.push(`print centre: no link to ${picture}`);
     }
     expect(problems).toEqual([]);
   });
