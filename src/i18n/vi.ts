@@ -207,6 +207,7 @@ export const vi = {
   'print.pdfA4': 'Tải tờ rơi PDF (A4)',
   'print.pdfA5': 'Tải PDF hai tờ A5 trên một tờ A4',
   'print.picture': 'Tải ảnh tờ rơi (gửi Zalo)',
+  'share.zalo': 'Gửi qua Zalo',
   'print.pdfMeeting': 'Tải tài liệu họp thôn (PDF)',
   'print.noPdf': 'Bản PDF chưa được tạo ở lần dựng trang này; bà con vẫn in được bằng nút In của trình duyệt.',
   'print.backToLesson': 'Về bài học',

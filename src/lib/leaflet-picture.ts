@@ -22,6 +22,11 @@ export const PICTURE_MAX_BYTES = 150_000;
 /** JPEG qualities tried in turn until the picture is small enough. */
 const QUALITIES = [75, 68, 60, 52, 45] as const;
 
+/** The name a leaflet picture is shared and saved under: the lesson's address, "thanh-toan-tien-dien-bang-ma-qr.jpg" (a translation's "…-tyz.jpg"). */
+export function pictureFileName(lessonId: string): string {
+  return `${lessonId.replace(/\//g, '-')}.jpg`;
+}
+
 /** Whether pdftoppm (Debian's poppler-utils) is on PATH. */
 export function havePdftoppm(): boolean {
   try {

@@ -2,7 +2,7 @@ import { headersFor, parseHeaders } from '../../src/lib/headers.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LEAFLET_CSS_BUDGET, overBudget, pageType, PRINT_CSS_BUDGET, READING_TYPES, SW_REGISTER_BUDGET } from '../../src/lib/budgets.ts';
+import { LEAFLET_CSS_BUDGET, overBudget, pageType, PRINT_CSS_BUDGET, READING_TYPES, SHARE_BUTTON_BUDGET, SW_REGISTER_BUDGET } from '../../src/lib/budgets.ts';
 import { brotliQuality, brotliSize, isTextAsset, PRINT_VARIANT_BROTLI_QUALITY } from '../../src/lib/precompress.ts';
 import { routes } from '../../src/lib/routes.ts';
 import { builtPages, DIST, readPage } from '../support/dist.ts';
@@ -47,12 +47,21 @@ describe('byte budgets (brotli 11, as precompressed), over every built page', ()
     expect(problems).toEqual([]);
   });
 
-  it('lets a reading page reference only the service-worker registration module (≤ 1 KB brotli)', () => {
+  it('lets a reading page reference only the service-worker registration module (≤ 1 KB brotli), and the share module only with its button (≤ 512 B)', () => {
     const registration = new Set<string>();
+    const share = new Set<string>();
+    let withButton = 0;
     for (const page of pages.filter((p) => READING_TYPES.has(pageType(p)))) {
       const sources = scriptsOf(page).map((s) => s.getAttribute('src') ?? '');
-      expect(sources, page).toHaveLength(1);
-      registration.add(sources[0]!);
+      // The "Gửi qua Zalo" button (issue 27) brings its own module, and nothing else may come with it.
+      const button = readPage(page).querySelector('button[data-share-url]') !== null;
+      const shareModules = sources.filter((src) => /\/_astro\/ShareButton\.[^/]*\.js$/.test(src));
+      expect(shareModules, page).toHaveLength(button ? 1 : 0);
+      if (button) withButton += 1;
+      shareModules.forEach((src) => share.add(src));
+      const others = sources.filter((src) => !shareModules.includes(src));
+      expect(others, page).toHaveLength(1);
+      registration.add(others[0]!);
     }
     expect(registration.size).toBe(1);
     const [module] = [...registration];
@@ -60,6 +69,13 @@ describe('byte budgets (brotli 11, as precompressed), over every built page', ()
     const bytes = brotliSize(readFileSync(distFile(module!)));
     expect(bytes, `${module}: ${bytes} B`).toBeLessThanOrEqual(SW_REGISTER_BUDGET);
     expect(readFileSync(distFile(module!), 'utf8')).toContain(routes.serviceWorker());
+    // Only lesson pages carry the button; one module for all of them, within its budget.
+    expect(withButton).toBe(pages.filter((p) => pageType(p) === 'lesson').length);
+    expect(share.size).toBe(1);
+    const [shareModule] = [...share];
+    const shareBytes = brotliSize(readFileSync(distFile(shareModule!)));
+    console.log(`share module: ${shareModule} ${shareBytes} B brotli`);
+    expect(shareBytes, `${shareModule}: ${shareBytes} B`).toBeLessThanOrEqual(SHARE_BUTTON_BUDGET);
   });
 
   it('keeps print.css within its budget, as a media="print" file; leaflet.css only on print variants', () => {
