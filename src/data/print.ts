@@ -146,6 +146,52 @@ export function meetingAgenda(campaign: CampaignView): { rows: Array<{ offset: n
   return { rows, total: offset };
 }
 
+/** The meeting pack (issue 27): agenda with durations for clock-time blanks, and a QR code to the campaign. */
+export interface MeetingPackView {
+  rows: Array<{ minutes: number; item: string }>;
+  total: number;
+  qrSvg: string;
+  shortUrl: string;
+}
+
+export async function meetingPackView(campaign: CampaignView): Promise<MeetingPackView> {
+  const url = qrPayload(routes.campaign(campaign.id), siteUrl());
+  const agenda = meetingAgenda(campaign);
+  return { rows: agenda.rows, total: agenda.total, qrSvg: await qrSvg(url, t('meeting.qrLabel')), shortUrl: shortUrl(url) };
+}
+
+/** One download or page offered to a village leader: what it is, its kind, and the file whose size to show. */
+export interface PrintChoice {
+  url: string;
+  label: string;
+  /** "PDF", "ảnh JPG", "trang để in". */
+  kind: string;
+  /** The file (site path) whose size is shown, when the link downloads one. */
+  file?: string | undefined;
+}
+
+/**
+ * The two things a leader wants from a lesson (issue 27): the A4 leaflet to print, and the
+ * picture to send into the Zalo group. Without PDFs (SKIP_PDF, no Chromium) the leaflet's print
+ * page and the A5 page stand in for them.
+ */
+export function lessonChoices(lessonId: string): [PrintChoice, PrintChoice] {
+  const print: PrintChoice = pdfEnabled()
+    ? { url: routes.leafletPdf(lessonId), label: t('choice.print'), kind: 'PDF', file: routes.leafletPdf(lessonId) }
+    : { url: routes.leaflet(lessonId), label: t('choice.print'), kind: t('choice.page') };
+  const send: PrintChoice = picturesEnabled()
+    ? { url: routes.leafletPicture(lessonId), label: t('choice.zalo'), kind: t('choice.picture'), file: routes.leafletPicture(lessonId) }
+    : { url: routes.leafletA5(lessonId), label: t('choice.a5'), kind: t('choice.page') };
+  return [print, send];
+}
+
+/** The meeting pack as a choice: its PDF (with size) or its page. */
+export function meetingChoice(campaignId: string): PrintChoice {
+  return pdfEnabled()
+    ? { url: routes.meetingPackPdf(campaignId), label: t('choice.meeting'), kind: 'PDF', file: routes.meetingPackPdf(campaignId) }
+    : { url: routes.meetingPack(campaignId), label: t('choice.meeting'), kind: t('choice.page') };
+}
+
 /** A topic's printable lessons (all of them; pages show a slice). */
 export interface PrintTopic {
   id: string;
@@ -162,6 +208,8 @@ export interface PrintLesson {
   lang?: string | undefined;
   language?: string | undefined;
   script: boolean;
+  /** Print the leaflet, send its picture (lessonChoices). */
+  choices: [PrintChoice, PrintChoice];
 }
 
 /** A lesson whose steps were last followed more than six months ago (for editors). */
@@ -197,6 +245,7 @@ export async function printCentre(): Promise<PrintCentreView> {
     lang: lesson.lang === 'vi' ? undefined : lesson.lang,
     language: lesson.lang === 'vi' ? undefined : languageLabel(lesson.lang),
     script: hasScript(lesson),
+    choices: lessonChoices(lesson.id),
   });
   const byLesson = Map.groupBy(translations, (translation) => translation.lessonId);
   return {

@@ -75,15 +75,40 @@ describe('print pages', () => {
     if (scam) expect(readPage(routes.broadcast(scam.id)).querySelector('[data-script-read]')!.text).toContain('một một ba');
   });
 
-  it('the meeting pack has agenda with times, messages, checklist, questions and an attendance sheet', () => {
+  it('the meeting pack has an agenda with clock-time blanks, messages, a working checklist, questions, a QR code to the campaign and a follow-up sheet of 30 rows', () => {
     const campaign = campaigns().find((c) => c.parsed['meeting'])!;
     const html = readPage(routes.meetingPack(campaign.id));
     const meeting = campaign.parsed['meeting'] as { agenda: unknown[]; bring: unknown[]; faq: unknown[] };
-    expect(html.querySelectorAll('.mp-agenda tbody tr')).toHaveLength(meeting.agenda.length);
-    expect(html.querySelectorAll('.mp-checklist li')).toHaveLength(meeting.bring.length);
+    const rows = html.querySelectorAll('.mp-agenda tbody tr');
+    expect(rows).toHaveLength(meeting.agenda.length);
+    // A clock time to write in, then how long: never "+10 (20 phút)".
+    for (const row of rows) expect(row.querySelectorAll('td').map((td) => td.text)).toEqual(['……h……', expect.stringMatching(/^\d+ phút$/), expect.any(String)]);
+    expect(html.querySelector('.mp-agenda')!.text).not.toMatch(/\+\d/);
+    // Real checkboxes, each with its label: they tick without JavaScript.
+    const boxes = html.querySelectorAll('.mp-checklist li input[type="checkbox"]');
+    expect(boxes).toHaveLength(meeting.bring.length);
+    for (const box of boxes) expect(html.querySelector(`label[for="${box.getAttribute('id')}"]`)).not.toBeNull();
     expect(html.querySelectorAll('.mp-faq dt')).toHaveLength(meeting.faq.length);
-    expect(html.querySelectorAll('.mp-attendance thead th').map((th) => th.text)).toEqual(['STT', 'Họ và tên', 'Thôn, bản', 'Ký tên']);
-    expect(html.querySelectorAll('.mp-attendance tbody tr').length).toBeGreaterThanOrEqual(15);
+    expect(html.querySelector('.mp-qr svg.qr[role="img"]')).not.toBeNull();
+    expect(html.querySelectorAll('.mp-attendance thead th').map((th) => th.text)).toEqual(['STT', 'Họ và tên', 'Thôn, bản', 'Số điện thoại', 'Đã làm xong', 'Cần giúp tại nhà (ngày hẹn)']);
+    expect(html.querySelectorAll('.mp-attendance tbody tr').length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('a campaign page opens with "Chuẩn bị họp thôn": the pack, each lesson\'s leaflet and picture, the script; the menu reaches campaigns', () => {
+    for (const campaign of campaigns()) {
+      const html = readPage(routes.campaign(campaign.id));
+      const prep = html.querySelector('section.prep');
+      expect(prep?.querySelector('h2')?.text, campaign.id).toBe('Chuẩn bị họp thôn');
+      const links = prep!.querySelectorAll('a').map((a) => a.getAttribute('href'));
+      if (campaign.parsed['meeting']) expect(links.some((href) => href === routes.meetingPack(campaign.id) || href === routes.meetingPackPdf(campaign.id))).toBe(true);
+      for (const lesson of campaign.parsed['lessons'] as Array<{ id: string } | string>) {
+        const id = typeof lesson === 'string' ? lesson : lesson.id;
+        expect(links.some((href) => href === routes.leafletPdf(id) || href === routes.leaflet(id)), id).toBe(true);
+      }
+      // Every download names its size, filled in once the file exists.
+      for (const choice of prep!.querySelectorAll('a[download]')) expect(choice.querySelector('.file-size')?.text, choice.getAttribute('href')!).toMatch(/^\d+ KB$|^\d+,\d MB$/);
+    }
+    expect(readPage(routes.home()).querySelectorAll('.main-nav a').map((a) => a.getAttribute('href'))).toContain(routes.campaigns());
   });
 
   it('print pages load the print font only through leaflet.css, and reading pages never load it', () => {
@@ -94,13 +119,21 @@ describe('print pages', () => {
     }
   });
 
-  it('the print centre lists every lesson and campaign with page, A5, script (and PDFs when they were printed)', () => {
+  it('the print centre offers two clear choices per lesson (print the A4 leaflet, send its picture) with their sizes, and every campaign\'s meeting pack', () => {
     // The centre and its topic pages (/in-an/chu-de/<topic>/…) together list everything.
     const centrePages = builtPages().filter((page) => page.startsWith(routes.printCentre()));
+    const items = centrePages.flatMap((page) => readPage(page).querySelectorAll('main .print-items > li'));
     const links = new Set(centrePages.flatMap((page) => readPage(page).querySelectorAll('main a').map((a) => a.getAttribute('href'))));
     for (const lesson of lessons()) {
-      for (const link of [routes.lesson(lesson.id), routes.leaflet(lesson.id), routes.leafletA5(lesson.id), routes.broadcast(lesson.id)]) expect(links.has(link), link).toBe(true);
-      for (const pdf of [routes.leafletPdf(lesson.id), routes.leafletA5Pdf(lesson.id)]) expect(links.has(pdf), pdf).toBe(existsSync(path.join(DIST, pdf)));
+      const item = items.find((li) => li.querySelector('.print-item-title')?.getAttribute('href') === routes.leaflet(lesson.id));
+      expect(item, lesson.id).toBeDefined();
+      const choices = item!.querySelectorAll('.print-choices a');
+      expect(choices, lesson.id).toHaveLength(2);
+      const pdf = existsSync(path.join(DIST, routes.leafletPdf(lesson.id)));
+      const picture = existsSync(path.join(DIST, routes.leafletPicture(lesson.id)));
+      expect(choices[0]!.getAttribute('href')).toBe(pdf ? routes.leafletPdf(lesson.id) : routes.leaflet(lesson.id));
+      expect(choices[1]!.getAttribute('href')).toBe(picture ? routes.leafletPicture(lesson.id) : routes.leafletA5(lesson.id));
+      for (const choice of choices.filter((a) => a.getAttribute('download') !== undefined)) expect(choice.querySelector('.file-size')?.text).toMatch(/^\d+ KB$/);
     }
     for (const campaign of campaigns()) expect(links.has(routes.meetingPack(campaign.id))).toBe(true);
   });
@@ -220,17 +253,19 @@ describePdf('PDFs printed by Chromium during the build', () => {
     }
   });
 
-  it('the meeting pack PDF is A4 with every section, the attendance sheet on its own page', () => {
+  it('the meeting pack PDF is two A4 sheets with every section, then the follow-up sheet on a page of its own', () => {
     for (const campaign of campaigns().filter((c) => c.parsed['meeting'])) {
       const file = path.join(DIST, routes.meetingPackPdf(campaign.id));
       const info = pdfinfo(file);
-      expect(Number(info['Pages'])).toBeGreaterThanOrEqual(2);
+      expect(info['Pages'], file).toBe('3');
       expect(info['Page size']).toMatch(/\(A4\)/);
-      const pages = Number(info['Pages']);
-      const last = execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), file, '-'], { encoding: 'utf8' });
-      expect(last).toContain('Danh sách người dự họp');
-      const all = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
-      for (const heading of ['Chương trình họp', 'Điều cần nhớ', 'Bà con mang theo', 'Hỏi và đáp']) expect(all).toContain(heading);
+      const text = (first: number, last: number) => execFileSync('pdftotext', ['-f', String(first), '-l', String(last), file, '-'], { encoding: 'utf8' });
+      expect(text(3, 3)).toContain('Danh sách theo dõi sau buổi họp');
+      const pack = text(1, 2);
+      for (const heading of ['Chương trình họp', 'Điều cần nhớ', 'Bà con mang theo', 'Hỏi và đáp']) expect(pack).toContain(heading);
+      expect(pack).not.toContain('Danh sách theo dõi');
+      // The QR code on the first sheet opens the campaign.
+      expect(qrIn(file)).toBe(new URL(routes.campaign(campaign.id), siteUrl()).href);
     }
   });
 });

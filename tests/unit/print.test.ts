@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
-import { buildScript, COMMUNE_BLANK, countSyllables, readingTimeLabel, translationParagraphs } from '../../src/lib/broadcast.ts';
+import { buildScript, COMMUNE_BLANK, DAY_BLANK, HOUR_BLANK, PLACE_BLANK, countSyllables, readingTimeLabel, translationParagraphs } from '../../src/lib/broadcast.ts';
 import { readFileSync } from 'node:fs';
 import { estimateLeaflet, LEAFLET_A4, LEAFLET_STEPS, leafletStep, linesFor } from '../../src/lib/leaflet-fit.ts';
 import { pdfJobs, pdfPageCount, sourceOf } from '../../src/lib/pdf.ts';
@@ -94,6 +94,14 @@ describe('loudspeaker script', () => {
     expect(script.sections[0]!.sentences).toEqual([`Đây là Đài truyền thanh xã ${COMMUNE_BLANK}.`, 'Kính thưa bà con.', 'Sau đây là tin: Cảnh giác lừa đảo.']);
     expect(script.sections[3]!.sentences[0]).toBe(`Đài truyền thanh xã ${COMMUNE_BLANK} vừa phát tin: Cảnh giác lừa đảo.`);
     expect(buildScript({ title: 'A b c', message: ['X y z.'], action: 'Làm.', commune: 'Đồng Văn' }).sections[0]!.sentences[0]).toBe('Đây là Đài truyền thanh xã Đồng Văn.');
+  });
+
+  it('ends with what to do, where and when (blanks for place, hour and day) and who helps, before the hotline', () => {
+    const action = script.sections[2]!.sentences;
+    expect(action[0]).toBe('Xin nhắc lại: Gọi một một ba khi bị doạ.');
+    expect(action[1]).toBe(`Bà con cần giúp thì đến ${PLACE_BLANK}, lúc ${HOUR_BLANK} giờ, ngày ${DAY_BLANK}.`);
+    expect(action[2]).toMatch(/^Tổ công nghệ số cộng đồng của thôn sẽ giúp/);
+    expect(action[3]).toMatch(/^Khi cần giúp, bà con gọi số/);
   });
 
   it('turns every number into words and repeats the action and the phone', () => {
