@@ -11,6 +11,13 @@ import { buildCache, buildMemoryReport } from './src/integrations/build-cache.ts
 import { cmsAdmin } from './src/integrations/cms-admin.ts';
 import { reportSettings } from './src/integrations/report-settings.ts';
 import { siteUrl } from './src/lib/site.ts';
+import { readFileSync } from 'node:fs';
+import { astroCspDirectives, headerPolicyFor } from './src/lib/headers.ts';
+
+// Issue 23: every page's <meta> CSP carries the rules of the header too (default-src 'none',
+// img-src, font-src, connect-src, media-src…: all a meta can carry), read from public/_headers so
+// the two never drift; a page served without our headers (GitHub Pages) is still closed.
+const headerPolicy = headerPolicyFor(readFileSync(new URL('./public/_headers', import.meta.url), 'utf8'), '/');
 
 export default defineConfig({
   // SITE_URL (environment) sets the public address; see src/lib/site.ts.
@@ -44,7 +51,10 @@ export default defineConfig({
   ],
   // Every page gets a <meta> CSP with the hashes of its own inline <style> (docs/security.md);
   // scripts: only files from this site. The search page adds 'wasm-unsafe-eval' for Pagefind.
-  security: { csp: { scriptDirective: { resources: ["'self'"] } } },
+  // The header's other rules come along (directives). No style-src-attr: style-src without
+  // 'unsafe-inline' or 'unsafe-hashes' already refuses every style="" (and Astro warns on each
+  // build when style-src-attr is set beside style-src resources).
+  security: { csp: { directives: astroCspDirectives(headerPolicy), scriptDirective: { resources: ["'self'"] } } },
   devToolbar: { enabled: false },
   prefetch: false,
   // Scripts stay external files (never inlined), so the CSP needs no script hashes.

@@ -1,6 +1,6 @@
 // Wiring only: each collection gets its loader and its schema factory (src/schemas/).
 import { defineCollection, reference } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file } from 'astro/loaders';
 import type { ImageMetadata } from 'astro';
 import type { SchemaContext } from 'astro/content/config';
 import type { z } from 'astro/zod';
@@ -9,18 +9,9 @@ import { CampaignSchema, GlossarySchema, IndicatorSchema, LessonSchema, NewsSche
 import type { SchemaHelpers } from './schemas/helpers.ts';
 import { PlaceSchema } from './schemas/places.ts';
 import { MetricSchema, TopicSchema } from './schemas/vocabularies.ts';
-import { idFromPath } from './lib/slug.ts';
-import { articles } from './lib/article/loader.ts';
-
-/** One entry per file in content/<folder>/; files starting with "_" are drafts and templates. */
-function folder(name: string, extensions: string) {
-  return glob({
-    base: `./content/${name}`,
-    pattern: extensions.includes(',') ? `**/[^_]*.{${extensions}}` : `**/[^_]*.${extensions}`,
-    // Ids (and so URLs) are ours: never a frontmatter `slug:` or Astro's slugger.
-    generateId: ({ entry }) => idFromPath(entry),
-  });
-}
+// Every folder collection is read by one loader, from the file list, split and YAML settings of
+// `npm run check` (src/lib/article/loader.ts, issue 23).
+import { articles, contentFolder } from './lib/article/loader.ts';
 
 /** What a reference resolves to in Astro: the collection and the entry id. */
 type EntryRef = { collection: string; id: string };
@@ -38,8 +29,8 @@ export const collections = {
   news: defineCollection({ loader: articles('content/news'), schema: (ctx) => NewsSchema(helpers(ctx)) }),
   stories: defineCollection({ loader: articles('content/stories'), schema: (ctx) => StorySchema(helpers(ctx)) }),
   campaigns: defineCollection({ loader: articles('content/campaigns'), schema: (ctx) => CampaignSchema(helpers(ctx)) }),
-  places: defineCollection({ loader: folder('places', 'yaml,yml'), schema: (ctx) => PlaceSchema(helpers(ctx)) }),
-  glossary: defineCollection({ loader: folder('glossary', 'md'), schema: GlossarySchema() }),
+  places: defineCollection({ loader: contentFolder('places'), schema: (ctx) => PlaceSchema(helpers(ctx)) }),
+  glossary: defineCollection({ loader: contentFolder('glossary'), schema: GlossarySchema() }),
   topics: defineCollection({ loader: file('./content/topics.yaml', { parser: parseVocabularyYaml }), schema: TopicSchema() }),
   metrics: defineCollection({ loader: file('./content/metrics.yaml', { parser: parseVocabularyYaml }), schema: MetricSchema() }),
   indicators: defineCollection({

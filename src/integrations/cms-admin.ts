@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { cacheLine, cacheStore } from '../lib/build-cache/settings.ts';
 import { setBuildStep } from '../lib/build-memory.ts';
-import { adminBundle, adminIndexHtml, writeAdmin, type AdminMeta } from '../lib/cms/admin-bundle.ts';
+import { adminBundle, adminIndexHtml, adminMetaPolicy, writeAdmin, type AdminMeta } from '../lib/cms/admin-bundle.ts';
 import { routes } from '../lib/routes.ts';
 import { contentTypeOf } from '../lib/static-server.ts';
 
@@ -30,7 +30,7 @@ export function cmsAdmin(): AstroIntegration {
               const name = url.pathname.slice(routes.admin().length);
               if (name === '' || name === 'index.html') {
                 response.setHeader('Content-Type', 'text/html; charset=utf-8');
-                return void response.end(adminIndexHtml(entry));
+                return void response.end(adminIndexHtml(entry, adminMetaPolicy(process.cwd())));
               }
               const file = files.get(name);
               if (!file) return next();

@@ -10,6 +10,7 @@ import { routes } from '../lib/routes.ts';
 import { buildVersion, referencedAssets, serviceWorkerSource } from '../lib/service-worker.ts';
 
 const TEMPLATE = new URL('../scripts/sw.js', import.meta.url);
+const HELPERS = new URL('../scripts/sw-paths.js', import.meta.url);
 
 /**
  * Writes /sw.js (docs/performance.md): the hand-written worker with this build's version (a hash
@@ -32,14 +33,15 @@ export function serviceWorker(): AstroIntegration {
         const read = await mapLimit(pages, 16, async (file) => ({ path: file, content: createHash('sha256').update(await readFile(path.join(dist, file))).digest('hex') }));
         const offlineHtml = await readFile(path.join(dist, OFFLINE_PATH, 'index.html'), 'utf8');
         const template = await readFile(TEMPLATE, 'utf8');
+        const helpers = await readFile(HELPERS, 'utf8');
         const config = {
-          version: buildVersion([...read, ...hashed, { path: 'sw.js', content: template }]),
+          version: buildVersion([...read, ...hashed, { path: 'sw.js', content: helpers + template }]),
           offline: OFFLINE_PATH,
           pagesPrefix: PAGES_CACHE_PREFIX,
           precache: referencedAssets(offlineHtml),
           bypass: [routes.admin()],
         };
-        await writeFile(path.join(dist, SERVICE_WORKER_PATH), serviceWorkerSource(config, template));
+        await writeFile(path.join(dist, SERVICE_WORKER_PATH), serviceWorkerSource(config, template, helpers));
         logger.info(`Service worker: ${SERVICE_WORKER_PATH}, phiên bản ${config.version}, lưu sẵn ${config.precache.length + 1} tệp.`);
       },
     },

@@ -84,3 +84,46 @@ export function parseCsp(policy: string): Map<string, string[]> {
   }
   return directives;
 }
+
+/**
+ * Directives a `<meta>` CSP cannot carry: the browser ignores them there (with a console warning),
+ * so only the header can send them (CSP Level 3, §3.3).
+ */
+export const HEADER_ONLY_DIRECTIVES: readonly string[] = ['frame-ancestors', 'report-uri', 'report-to', 'sandbox'];
+
+/** A header policy as a `<meta>` may carry it: the same directives, less the header-only ones. */
+export function metaPolicy(policy: string): string {
+  return [...parseCsp(policy)]
+    .filter(([name]) => !HEADER_ONLY_DIRECTIVES.includes(name))
+    .map(([name, sources]) => [name, ...sources].join(' '))
+    .join('; ');
+}
+
+/** The directives Astro's `security.csp.directives` accepts (every one a meta can carry but script-src/style-src). */
+const ASTRO_DIRECTIVES = ['base-uri', 'child-src', 'connect-src', 'default-src', 'font-src', 'form-action', 'frame-src', 'img-src', 'manifest-src', 'media-src', 'object-src', 'upgrade-insecure-requests', 'worker-src'] as const;
+export type AstroCspDirective = `${(typeof ASTRO_DIRECTIVES)[number]}${string}`;
+
+/**
+ * The header policy's directives for Astro's per-page meta (`security.csp.directives` in
+ * astro.config.mjs; issue 23): everything a meta can carry, except script-src and style-src
+ * (and their -elem/-attr forms), which Astro writes itself with each page's hashes. A page served
+ * without our headers (GitHub Pages) is then as closed as with them. A directive this function
+ * does not know fails the build, so a rule added to `_headers` never silently misses the meta.
+ */
+export function astroCspDirectives(policy: string): AstroCspDirective[] {
+  const directives: AstroCspDirective[] = [];
+  for (const [name, sources] of parseCsp(policy)) {
+    if (HEADER_ONLY_DIRECTIVES.includes(name) || /^(script|style)-src(-elem|-attr)?$/.test(name)) continue;
+    const known = ASTRO_DIRECTIVES.find((directive) => directive === name);
+    if (!known) throw new Error(`_headers: the CSP directive "${name}" has no place in Astro's security.csp.directives; add it in astro.config.mjs by hand or to ASTRO_DIRECTIVES in src/lib/headers.ts.`);
+    directives.push(`${known}${sources.length > 0 ? ` ${sources.join(' ')}` : ''}`);
+  }
+  return directives;
+}
+
+/** The Content-Security-Policy `_headers` sends for a path (throws when there is none). */
+export function headerPolicyFor(headersText: string, pathname: string): string {
+  const policy = headersFor(parseHeaders(headersText), pathname)['content-security-policy'];
+  if (!policy) throw new Error(`_headers sends no Content-Security-Policy for ${pathname}`);
+  return policy;
+}

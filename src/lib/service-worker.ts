@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { pageAssets } from '../scripts/sw-paths.js';
 
 export interface ServiceWorkerConfig {
   /** Build id: names the caches, so a new deployment never mixes with the old one. */
@@ -22,12 +23,30 @@ export function buildVersion(files: ReadonlyArray<{ path: string; content: Buffe
   return hash.digest('hex').slice(0, 12);
 }
 
-/** Same-origin scripts and stylesheets a page references (href/src="/…\.js|css"). */
+/** Any origin will do at build time: the worker resolves paths against its own (src/scripts/sw-paths.js). */
+const BUILD_ORIGIN = 'https://build.invalid';
+
+/** This site's scripts and stylesheets a page references (the worker's own rule: src/scripts/sw-paths.js). */
 export function referencedAssets(html: string): string[] {
-  return [...new Set([...html.matchAll(/(?:href|src)="(\/[^"?#]+\.(?:js|css))"/g)].map((match) => match[1]!))];
+  return pageAssets(html, BUILD_ORIGIN);
 }
 
-/** The worker file: its settings, then the hand-written worker (src/scripts/sw.js). */
-export function serviceWorkerSource(config: ServiceWorkerConfig, template: string): string {
-  return `const CONFIG = ${JSON.stringify(config)};\n${template}`;
+/**
+ * Worker source as shipped: without `export` (a worker script is not a module; src/scripts/sw-paths.js
+ * is one, for the build and the tests) and without comment lines and JSDoc blocks (every reader
+ * downloads the worker; the source explains it). Code is left exactly as written.
+ */
+export function workerCode(moduleSource: string): string {
+  return moduleSource
+    .replace(/\/\*\*[^]*?\*\//g, '')
+    .split('\n')
+    .filter((line) => !/^\s*(\/\/.*)?$/.test(line))
+    .map((line) => line.replace(/^export /, ''))
+    .join('\n')
+    .concat('\n');
+}
+
+/** The worker file: its settings, the path helpers (src/scripts/sw-paths.js), then the hand-written worker (src/scripts/sw.js). */
+export function serviceWorkerSource(config: ServiceWorkerConfig, template: string, helpers = ''): string {
+  return `const CONFIG = ${JSON.stringify(config)};\n${workerCode(helpers)}${workerCode(template)}`;
 }

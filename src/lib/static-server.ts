@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -58,6 +58,53 @@ function compress(file: string): { br: Buffer; gzip: Buffer } {
   return entry;
 }
 
+/** What a request path is: a file to send (200, or 404 with the site's 404 page), or an error status. */
+export type Resolved = { status: 200 | 404; file: string; pathname: string } | { status: 400 | 403 | 404; file?: undefined; pathname?: string };
+
+/** The real path of a file, or undefined when it does not exist (or a link in it is broken). */
+function realFile(file: string): string | undefined {
+  try {
+    return realpathSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `file` (a real path) is `root` (a real path) or inside it: a separator after the root, so /tmp/dist-x is not in /tmp/dist. */
+export function isInside(root: string, file: string): boolean {
+  return file === root || file.startsWith(root.endsWith(path.sep) ? root : `${root}${path.sep}`);
+}
+
+/**
+ * The file a request URL asks for under `root` (issue 23): the decoded path is joined to the root,
+ * then the REAL path (symlinks followed) must be inside the real root, checked with a trailing
+ * separator. A malformed escape ("%E0%A4%A", "%zz") or a NUL is 400; a path that leaves the root
+ * ("/..%2f…", "%2e%2e", a symlink pointing outside) is 403; a missing file is the site's 404 page.
+ */
+export function resolveRequest(root: string, requestUrl: string): Resolved {
+  const realRoot = realFile(root);
+  if (!realRoot) return { status: 404 };
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(requestUrl, 'http://x').pathname);
+  } catch {
+    return { status: 400 };
+  }
+  if (pathname.includes('\0')) return { status: 400 };
+  // Lexically first: "/../x" and "/..%2fx" (decoded to "/../x") never reach the file system.
+  const joined = path.join(realRoot, pathname);
+  if (!isInside(realRoot, joined)) return { status: 403, pathname };
+  let real = realFile(joined);
+  if (real && !isInside(realRoot, real)) return { status: 403, pathname };
+  if (real && statSync(real).isDirectory()) {
+    real = realFile(path.join(real, 'index.html'));
+    if (real && !isInside(realRoot, real)) return { status: 403, pathname };
+  }
+  if (real && statSync(real).isFile()) return { status: 200, file: real, pathname };
+  const notFound = realFile(path.join(realRoot, '404.html'));
+  return notFound && isInside(realRoot, notFound) ? { status: 404, file: notFound, pathname } : { status: 404, pathname };
+}
+
 /**
  * Serve a built site on 127.0.0.1 (a free port), as a static host would: /404.html for misses,
  * text compressed with brotli or gzip when the browser asks (Pagefind's index files and
@@ -72,18 +119,12 @@ export async function serveDist(
 ): Promise<{ url: string; server: Server }> {
   const compressText = options.compress ?? true;
   const server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    let file = path.join(dist, pathname);
-    if (!file.startsWith(dist)) {
-      response.writeHead(403).end();
+    const resolved = resolveRequest(dist, request.url ?? '/');
+    if (resolved.file === undefined) {
+      response.writeHead(resolved.status, { 'content-type': 'text/plain; charset=utf-8' }).end(`${resolved.status}\n`);
       return;
     }
-    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    let status = 200;
-    if (!existsSync(file)) {
-      status = 404;
-      file = path.join(dist, '404.html');
-    }
+    const { status, file, pathname } = resolved;
     // Extra headers (e.g. those of public/_headers, per path) go with every response.
     const extra = typeof headers === 'function' ? headers(pathname) : headers;
     const type = { 'content-type': contentTypeOf(file), ...extra };

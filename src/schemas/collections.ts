@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { parseYamlData } from '../lib/content/yaml.ts';
 import { GlossarySchema, CampaignSchema, IndicatorSchema, LessonSchema, NewsSchema, StorySchema, TranslationSchema } from './content.ts';
 import type { CollectionName, SchemaHelpers } from './helpers.ts';
 import { PlaceSchema } from './places.ts';
@@ -45,14 +45,15 @@ export function indicatorId(row: { place?: unknown; metric?: unknown; date?: unk
  * (Duplicate rows would collapse here; the content check reports them first.)
  */
 export function parseIndicatorsYaml(text: string): Record<string, Record<string, unknown>> {
-  const rows: unknown = parseYaml(text, { schema: 'yaml-1.1' });
+  // The check's YAML settings (src/lib/content/yaml.ts): dates stay as written, as the check reads them.
+  const rows: unknown = parseYamlData(text, 'content/indicators.yaml');
   if (!Array.isArray(rows)) return {};
   return Object.fromEntries(rows.map((row: Record<string, unknown>) => [indicatorId(row), row]));
 }
 
 /** Parse a YAML map of id → fields (topics.yaml, metrics.yaml): the keys are the ids. */
 export function parseVocabularyYaml(text: string): Record<string, Record<string, unknown>> {
-  const map: unknown = parseYaml(text);
+  const map: unknown = parseYamlData(text, 'content (topics.yaml / metrics.yaml)');
   if (!map || typeof map !== 'object' || Array.isArray(map)) return {};
   return map as Record<string, Record<string, unknown>>;
 }

@@ -43,9 +43,9 @@ export const LessonSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>)
     /** Day the text was last changed. */
     updated: day(),
     /** Day someone last followed the steps against the real app or office. */
-    reviewed: day().optional(),
+    reviewed: day(),
     /** Where each step, number and name comes from: official guides, the provider, the press. */
-    sources: citations().optional(),
+    sources: citations(),
     /** Picture at the top of the lesson. */
     cover: cover(helpers).optional(),
     /** 3 to 5 short lines for the printed leaflet: the steps or the key points. */

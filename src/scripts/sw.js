@@ -1,12 +1,12 @@
 // Bản Số offline service worker (issue 5; docs/performance.md). Hand-written, no library.
 // The build (src/integrations/service-worker.ts) puts `const CONFIG = {version, offline, precache}`
-// above this file and writes it to /sw.js. Rules:
+// and sitePath/pageAssets (src/scripts/sw-paths.js) above this file and writes it to /sw.js. Rules:
 // - pages: network first; after TIMEOUT ms (or when the network fails) the saved copy, else the
 //   offline page. Every page read online is saved; only the last MAX_PAGES are kept.
 // - /_astro/ files (hashed names, never change) and Pagefind's engine: cache first.
 // - everything lives in caches named after this build's version; a new version deletes the old
 //   caches when it activates, so old HTML is never served with new assets or the other way round.
-/* global CONFIG */
+/* global CONFIG, sitePath, pageAssets */
 const PAGES = `${CONFIG.pagesPrefix}${CONFIG.version}`;
 const ASSETS = `ban-so-assets-${CONFIG.version}`;
 const MAX_PAGES = 50;
@@ -100,12 +100,15 @@ self.addEventListener('fetch', (event) => {
 });
 
 // The registration module sends the page it runs on (read before the worker controlled it), its
-// leaflet and the /_astro/ files the browser already loaded: save the ones not saved yet.
+// leaflet and the /_astro/ files the browser already loaded: save the ones not saved yet. Only
+// this site's own paths (sitePath): a saved page never makes the worker fetch from another host.
 self.addEventListener('message', (event) => {
   const { pages = [], assets = [] } = event.data ?? {};
+  const own = (list) => (Array.isArray(list) ? list.map((path) => sitePath(path, location.origin)).filter(Boolean) : []);
+  const needed = own(assets);
   event.waitUntil(
     (async () => {
-      for (const path of pages) {
+      for (const path of own(pages)) {
         const url = new URL(path, location.origin).href;
         if (await caches.match(url, { cacheName: PAGES })) continue;
         const response = await fetch(url).catch(() => undefined);
@@ -113,11 +116,10 @@ self.addEventListener('message', (event) => {
         const html = await response.clone().text();
         await savePage(url, response);
         // Stylesheets and scripts the saved page needs (a leaflet's CSS, its print button).
-        const needed = [...html.matchAll(/(?:href|src)="(\/[^"]+\.(?:css|js))"/g)].map((m) => m[1]);
-        assets.push(...needed);
+        needed.push(...pageAssets(html, location.origin));
       }
       const cache = await caches.open(ASSETS);
-      for (const path of new Set(assets)) {
+      for (const path of new Set(needed)) {
         if (!(await cache.match(path))) await cache.add(path).catch(() => undefined);
       }
       await trim(ASSETS, MAX_ASSETS);

@@ -32,6 +32,8 @@ const SUMMARY = 'Các bước cài và mở ứng dụng trên điện thoại A
 const KEY_POINTS = ['Mở CH Play, tìm “Sổ tay đảng viên”.', 'Bấm Cài đặt, chờ tải xong.', 'Đăng nhập bằng tài khoản chi bộ cấp.'];
 const STEPS = ['Mở CH Play trên điện thoại.', 'Gõ tên ứng dụng vào ô tìm kiếm.', 'Bấm Cài đặt rồi bấm Mở.'];
 const TIP = 'Nhờ con cháu hoặc Tổ công nghệ số cộng đồng giúp nếu quên mật khẩu.';
+/** The source the editor read (issue 24): a reserved example address, never a real page. */
+const SOURCE = { name: 'Hướng dẫn cài ứng dụng (trang mẫu của bộ thử)', publisher: 'Bộ thử Bản Số', url: 'https://ban-so.example.org/nguon-mau/so-tay-dang-vien' };
 /** A photo the editor picks from the phone (made by the test: we never invent real ones). */
 const PHOTO = path.join(tmpdir(), 'so-tay-dang-vien.png');
 const PHOTO_ALT = 'Màn hình điện thoại mở cửa hàng ứng dụng';
@@ -50,6 +52,13 @@ async function fillLesson(page: Page, summary: string): Promise<void> {
     await field(page, `keyPoints.${index}`).getByRole('textbox').fill(point);
   }
   await field(page, 'leafletTip').getByRole('textbox').fill(TIP);
+  // Issue 24: the day the steps were followed, and where they come from.
+  await field(page, 'reviewed').getByRole('button', { name: 'Hôm nay' }).click();
+  await field(page, 'sources').getByRole('button', { name: /^Thêm/ }).first().click();
+  await field(page, 'sources.0.name').getByRole('textbox').fill(SOURCE.name);
+  await field(page, 'sources.0.publisher').getByRole('textbox').fill(SOURCE.publisher);
+  await field(page, 'sources.0.url').getByRole('textbox').fill(SOURCE.url);
+  await field(page, 'sources.0.read').getByRole('button', { name: 'Hôm nay' }).click();
 }
 
 /** What the CMS leaves out when it saves: optional values that are empty (places: []). */
@@ -151,7 +160,7 @@ describe.skipIf(!enabled)("the editors' CMS at /admin/, on a local working copy"
     await context.close();
 
     const { data, body: text } = splitEntry(saved);
-    expect(data).toEqual({ title: TITLE, summary: SUMMARY, topic: 'thanh-toan', level: 'co-ban', updated: expect.any(String), keyPoints: KEY_POINTS, leafletTip: TIP });
+    expect(data).toEqual({ title: TITLE, summary: SUMMARY, topic: 'thanh-toan', level: 'co-ban', updated: expect.any(String), reviewed: expect.any(String), sources: [{ ...SOURCE, read: expect.any(String) }], keyPoints: KEY_POINTS, leafletTip: TIP });
     expect(text).toContain(STEPS.map((step, index) => `${index + 1}. ${step}`).join('\n'));
     expect(text).toContain(`<Figure caption="${PHOTO_CAPTION}">![${PHOTO_ALT}](../images/so-tay-dang-vien.png)</Figure>`);
 
@@ -205,6 +214,8 @@ describe.skipIf(!enabled)("the editors' CMS at /admin/, on a local working copy"
 
     await expect.poll(() => page.getByText(/Có 2 trường bị lỗi/).count()).toBe(1);
     await expect.poll(() => field(page, 'summary').innerText()).toContain('Từ 10 đến 160 ký tự.');
+    // The form draws fields as they scroll into view: bring the picture's description back first.
+    await (await reveal(page, 'cover')).scrollIntoViewIfNeeded();
     await expect.poll(() => field(page, 'cover.alt').innerText()).toContain('Trường bắt buộc.');
     await field(page, 'summary').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'cms-refused-1280.png') });

@@ -2,7 +2,7 @@ import { headersFor, parseHeaders } from '../../src/lib/headers.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LEAFLET_CSS_BUDGET, overBudget, pageType, PRINT_CSS_BUDGET, READING_TYPES, SHARE_BUTTON_BUDGET, SW_REGISTER_BUDGET } from '../../src/lib/budgets.ts';
+import { LEAFLET_CSS_BUDGET, overBudget, pageType, PRINT_CSS_BUDGET, READING_TYPES, SERVICE_WORKER_BUDGET, SHARE_BUTTON_BUDGET, SW_REGISTER_BUDGET } from '../../src/lib/budgets.ts';
 import { brotliQuality, brotliSize, isTextAsset, PRINT_VARIANT_BROTLI_QUALITY } from '../../src/lib/precompress.ts';
 import { routes } from '../../src/lib/routes.ts';
 import { builtPages, DIST, readPage } from '../support/dist.ts';
@@ -76,6 +76,13 @@ describe('byte budgets (brotli 11, as precompressed), over every built page', ()
     const shareBytes = brotliSize(readFileSync(distFile(shareModule!)));
     console.log(`share module: ${shareModule} ${shareBytes} B brotli`);
     expect(shareBytes, `${shareModule}: ${shareBytes} B`).toBeLessThanOrEqual(SHARE_BUTTON_BUDGET);
+  });
+
+  it('keeps the service worker tiny (≤ 2 KB brotli): no comments shipped, only its code and settings', () => {
+    const worker = readFileSync(distFile(routes.serviceWorker()), 'utf8');
+    const bytes = brotliSize(Buffer.from(worker));
+    expect(bytes, `${routes.serviceWorker()}: ${bytes} B`).toBeLessThanOrEqual(SERVICE_WORKER_BUDGET);
+    expect(worker).not.toMatch(/^\s*\/\/|\/\*\*/m);
   });
 
   it('keeps print.css within its budget, as a media="print" file; leaflet.css only on print variants', () => {

@@ -61,7 +61,7 @@ describe('hostile MDX in a pull request', () => {
     expect(build.status).not.toBe(0);
     expect(build.ran).toEqual([]);
     expect(build.output).toContain('Bài viết có mã lệnh hoặc thẻ không được phép; tệp không được dựng');
-    expect(build.output).toMatch(/content\/lessons\/hostile-(export\.mdx:14 — nội dung — có dòng "export"|expression\.mdx:16 — nội dung — có biểu thức trong ngoặc nhọn)/);
+    expect(build.output).toMatch(/content\/lessons\/hostile-(export\.mdx:16 — nội dung — có dòng "export"|expression\.mdx:18 — nội dung — có biểu thức trong ngoặc nhọn)/);
     // No page was written; the earlier build's dist/ is removed by the gate (next test), absent here.
     expect(build.output).not.toContain('page(s) built');
   }, 120_000);
@@ -70,8 +70,8 @@ describe('hostile MDX in a pull request', () => {
     const build = buildHostileCopy([]);
     expect(build.status).not.toBe(0);
     expect(build.ran).toEqual([]);
-    expect(build.output).toContain('content/lessons/hostile-export.mdx:14 — nội dung — có dòng "export"');
-    expect(build.output).toContain('content/lessons/hostile-expression.mdx:16 — nội dung — có biểu thức trong ngoặc nhọn');
+    expect(build.output).toContain('content/lessons/hostile-export.mdx:16 — nội dung — có dòng "export"');
+    expect(build.output).toContain('content/lessons/hostile-expression.mdx:18 — nội dung — có biểu thức trong ngoặc nhọn');
     expect(build.output).not.toContain('Syncing content');
     // The old site is gone: a failed build leaves nothing that looks complete.
     expect(build.distPages).toEqual([]);

@@ -13,6 +13,9 @@ import { pageBudget, pageType, READING_PAGE_BUDGET } from '../../src/lib/budgets
 import { sha256 } from '../../src/lib/build-cache/store.ts';
 import { brotliQuality, brotliSize } from '../../src/lib/precompress.ts';
 import { routes } from '../../src/lib/routes.ts';
+import { siteUrl } from '../../src/lib/site.ts';
+import { builtPages } from '../support/dist.ts';
+import { outputProblems } from '../support/output-allowlist.ts';
 import { TONE, listeningSite } from '../support/listening-site.ts';
 import { canRun } from '../support/prerequisites.ts';
 import { buildCopy } from '../support/site-copy.ts';
@@ -167,6 +170,15 @@ describeListening('recordings and translations on a built site', () => {
         if (message.severity === 2) problems.push(`${page}:${message.line}:${message.column} [${message.ruleId}] ${message.message}`);
       }
     }
+    expect(problems).toEqual([]);
+  });
+
+  it('passes the output allowlist on every page: players, sources, downloads, hreflang and lang are ours (issue 23)', () => {
+    const pages = builtPages(dist());
+    const problems = pages.flatMap((page) =>
+      outputProblems(readFileSync(page.endsWith('/') ? dist(page, 'index.html') : dist(page), 'utf8'), { site: siteUrl(), searchPath: routes.search() }).map((problem) => `${page}: ${problem}`),
+    );
+    expect(pages).toContain('/bai-hoc/bai-mau/tyz/');
     expect(problems).toEqual([]);
   });
 

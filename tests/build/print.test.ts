@@ -10,6 +10,7 @@ import { validateContent } from '../../src/lib/content/validate.ts';
 import { canRun } from '../support/prerequisites.ts';
 import { isPrintVariant, routes } from '../../src/lib/routes.ts';
 import { siteUrl } from '../../src/lib/site.ts';
+import { formatDate } from '../../src/lib/dates.ts';
 import { builtPages, DIST, pageExists, readPage } from '../support/dist.ts';
 import { tallestBlankBand, typeSizeOf, wordsOf } from '../support/pdf-layout.ts';
 
@@ -182,6 +183,8 @@ describePdf('PDFs printed by Chromium during the build', () => {
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).normalize('NFC');
       expect(text.replace(/\s+/g, ' '), file).toContain(String(lesson.parsed['title']));
       expect(qrIn(file), file).toBe(new URL(routes.lesson(lesson.id), siteUrl()).href);
+      // Issue 24: a leaflet on a noticeboard says how old its facts are.
+      expect(text.replace(/\s+/g, ' '), file).toContain(`Đúng đến ngày ${formatDate(lesson.parsed['reviewed'] as Date)}`);
     }
   });
 
@@ -233,6 +236,7 @@ describePdf('PDFs printed by Chromium during the build', () => {
       const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).normalize('NFC');
       const firstPoint = String((lesson.parsed['keyPoints'] as string[])[0]);
       expect(text.replace(/\s+/g, ' ').split(firstPoint.slice(0, 20)).length - 1, file).toBe(2);
+      expect(text.split('Đúng đến ngày').length - 1, file).toBe(2);
       expect(qrIn(file, 'left'), file).toBe(new URL(routes.lesson(lesson.id), siteUrl()).href);
       expect(qrIn(file, 'right'), file).toBe(new URL(routes.lesson(lesson.id), siteUrl()).href);
       // The A5 copy is the A4 page scaled: it fills its half as the A4 leaflet fills its page.

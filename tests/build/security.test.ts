@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { headersFor, parseCsp, parseHeaders } from '../../src/lib/headers.ts';
+import { HEADER_ONLY_DIRECTIVES, headersFor, metaPolicy, parseCsp, parseHeaders } from '../../src/lib/headers.ts';
+import { routes } from '../../src/lib/routes.ts';
 import { foreignResourcesInCss, foreignResourcesInHtml } from '../../src/lib/third-party.ts';
 import { builtPages, DIST, readPage } from '../support/dist.ts';
 
@@ -45,6 +46,7 @@ describe('Content-Security-Policy', () => {
       const styleSources = csp.get('style-src') ?? [];
       const scriptSources = csp.get('script-src') ?? [];
       if (styleSources.includes("'unsafe-inline'") || scriptSources.includes("'unsafe-inline'")) problems.push(`${page}: unsafe-inline in the meta CSP`);
+      if (styleSources.includes("'unsafe-hashes'") || csp.has('style-src-attr')) problems.push(`${page}: the meta CSP lets style attributes through`);
       // The meta must come before any <style>, or the browser applies it too late.
       const head = html.querySelector('head')!.childNodes.filter((node) => 'tagName' in node).map((node) => (node as { tagName: string }).tagName);
       if (head.indexOf('META') > -1 && head.indexOf('STYLE') > -1 && head.findIndex((tag, i) => tag === 'STYLE' && i < head.indexOf('META')) > -1) problems.push(`${page}: a <style> before the CSP meta`);
@@ -57,5 +59,39 @@ describe('Content-Security-Policy', () => {
       if (wasm !== (page === '/tim-kiem/')) problems.push(`${page}: 'wasm-unsafe-eval' ${wasm ? 'allowed outside' : 'missing on'} the search page`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('every page is closed without our headers too: its meta CSP has default-src \'none\' and the header\'s other rules (issue 23)', () => {
+    const rules = parseHeaders(readFileSync(path.join(DIST, '_headers'), 'utf8'));
+    const problems: string[] = [];
+    for (const page of pages) {
+      const header = parseCsp(headersFor(rules, page)['content-security-policy'] ?? '');
+      const content = readPage(page).querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content');
+      if (!content) {
+        problems.push(`${page}: no CSP meta`);
+        continue;
+      }
+      const meta = parseCsp(content);
+      if (meta.get('default-src')?.join(' ') !== "'none'") problems.push(`${page}: default-src is ${meta.get('default-src')?.join(' ') ?? 'missing'}, not 'none'`);
+      // Every directive of the header a meta can carry, with the same sources (script-src and
+      // style-src are Astro's: 'self' plus the page's hashes, checked above).
+      for (const [name, sources] of header) {
+        // style-src-attr 'none' is implied: the meta's style-src has hashes but neither
+        // 'unsafe-inline' nor 'unsafe-hashes', so no style="" can apply (checked above).
+        if (HEADER_ONLY_DIRECTIVES.includes(name) || /^(script|style)-src(-attr|-elem)?$/.test(name)) continue;
+        if (meta.get(name)?.join(' ') !== sources.join(' ')) problems.push(`${page}: ${name} is "${meta.get(name)?.join(' ') ?? ''}" in the meta, "${sources.join(' ')}" in the header`);
+      }
+      for (const name of HEADER_ONLY_DIRECTIVES) if (meta.has(name)) problems.push(`${page}: ${name} in the meta (ignored there, with a console warning)`);
+    }
+    expect(pages.length).toBeGreaterThan(50);
+    expect(problems).toEqual([]);
+  });
+
+  it('/admin/ carries its own header policy as a meta, less frame-ancestors (issue 23)', () => {
+    const rules = parseHeaders(readFileSync(path.join(DIST, '_headers'), 'utf8'));
+    const html = readFileSync(path.join(DIST, routes.admin(), 'index.html'), 'utf8');
+    const content = /<meta http-equiv="content-security-policy" content="([^"]+)">/.exec(html)?.[1]?.replace(/&#39;|&apos;/g, "'");
+    expect(content).toBe(metaPolicy(headersFor(rules, routes.admin())['content-security-policy']!));
+    expect(html.indexOf('http-equiv')).toBeLessThan(html.indexOf('<script'));
   });
 });

@@ -15,7 +15,8 @@ describe('npm run bench corpus', () => {
     const topics = Object.keys(parseYaml(readFileSync(path.join(root, 'content/topics.yaml'), 'utf8')) as Record<string, unknown>);
     const lessons = generateLessons(120, topics);
     for (const lesson of lessons) writeFileSync(path.join(root, 'content/lessons', `${lesson.id}.mdx`), lesson.source);
-    const result = await validateContent(root);
+    // Today, not a fixed day: the real lessons' `reviewed:` days (issue 24) are recent, and a fixed day would put them in the future.
+    const result = await validateContent(root, undefined, new Date());
     expect(result.problems.map(formatProblem)).toEqual([]);
     expect(result.entries.filter((e) => e.collection === 'lessons' && e.id.startsWith('bai-')).length).toBe(120);
     } finally {

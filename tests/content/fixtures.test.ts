@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +24,42 @@ const IMAGE = /\.(png|jpe?g|webp|avif)$/i;
  * Where a fixture named `<collection>--<field>--<problem>.<ext>` goes in content/. An image
  * fixture (e.g. a .png of garbage bytes) goes to images/; imageUser() writes the entry using it.
  */
+/** Fixtures whose name is the point: they go where a hostile contributor would put them (issue 23). */
+const SPECIAL_PLACES: Record<string, string> = {
+  'glossary--file--readme-with-frontmatter.md': 'glossary/README.md',
+  'lessons--file--hidden-copy-same-id.mdx': 'lessons/cu/.bai-mau.mdx',
+};
+
+/**
+ * The line each hostile fixture of issue 23 must be reported at (file and field come from the
+ * name; `null`: a problem with the whole file, which has no line).
+ */
+const EXPECTED_LINES: Record<string, number | null> = {
+  'glossary--file--readme-with-frontmatter.md': 1,
+  'lessons--file--hidden-copy-same-id.mdx': null,
+  'glossary--file--fence-dashes-x-meta-refresh.md': 4,
+  'glossary--file--fence-four-dashes-meta-refresh.md': 4,
+  'lessons--file--fence-trailing-space-javascript-link.mdx': 14,
+  'glossary--body--indented-meta-refresh.md': 6,
+  'lessons--body--indented-javascript-link.mdx': 16,
+  'lessons--body--entity-javascript-link.mdx': 16,
+  'lessons--body--reference-image-other-host.mdx': 18,
+  'lessons--body--image-alt-two-lines.mdx': 18,
+  'lessons--body--image-outside-content.mdx': 16,
+  'lessons--body--link-to-missing-page.mdx': 16,
+  'lessons--body--long-line-8kb.mdx': 16,
+  'lessons--body--long-line-100kb.mdx': 16,
+  'lessons--body--deep-tips.mdx': 36,
+  'lessons--body--deep-quotes.mdx': 16,
+  'lessons--__proto__--special-key.mdx': 15,
+  'lessons--constructor--special-key.mdx': 14,
+  'lessons--yaml--js-function-tag.mdx': 14,
+  'places--yaml--alias-bomb.yaml': 1,
+  'places--yaml--deep-brackets.yaml': 2,
+};
+
 function placeFixture(name: string): string {
+  if (SPECIAL_PLACES[name]) return SPECIAL_PLACES[name];
   if (IMAGE.test(name)) return `images/${name}`;
   const collection = name.split('--')[0]!;
   const source = COLLECTIONS.find((c) => c.name === collection);
@@ -64,6 +99,7 @@ describe('invalid fixtures', () => {
   it.each(names)('%s is rejected with its file and field named', async (name) => {
     const root = contentWith({});
     let target = placeFixture(name);
+    mkdirSync(path.dirname(path.join(root, 'content', target)), { recursive: true });
     cpSync(path.join(FIXTURES, 'invalid', name), path.join(root, 'content', target));
     if (IMAGE.test(name)) {
       const user = imageUser(name);
@@ -78,6 +114,10 @@ describe('invalid fixtures', () => {
     const match = result.problems.find((problem) => problem.file === file && problem.field.startsWith(field));
     expect(match, `expected a problem for ${file} — ${field}, got:\n${lines.join('\n')}`).toBeDefined();
     // Every message says what to do next, in the one format.
+    if (name in EXPECTED_LINES) {
+      const exact = result.problems.find((problem) => problem.file === file && problem.field.startsWith(field) && (problem.line ?? null) === EXPECTED_LINES[name]);
+      expect(exact, `expected ${file}:${EXPECTED_LINES[name]} — ${field}, got:\n${lines.join('\n')}`).toBeDefined();
+    }
     expect(formatProblem(match!)).toMatch(new RegExp(`^${file.replace(/[.]/g, '\\.')}(:\\d+)? — ${field.replace(/[.()[\]]/g, '\\$&')}.* — .+ — .+`));
   });
 });

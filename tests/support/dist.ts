@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import type { ValidEntry } from '../../src/lib/content/integrity.ts';
-import { routes } from '../../src/lib/routes.ts';
+import { parsePath, routes, type ParsedPath } from '../../src/lib/routes.ts';
 
 export const DIST = path.resolve('dist');
 
@@ -77,4 +77,39 @@ export function newestMtime(paths: readonly string[]): number {
     } else newest = Math.max(newest, stat.mtimeMs);
   }
   return newest;
+}
+
+/** Collection of the entry each kind of page renders (src/lib/routes.ts parsePath). */
+const COLLECTION_OF_KIND: Partial<Record<ParsedPath['kind'], string>> = {
+  lesson: 'lessons',
+  leaflet: 'lessons',
+  'leaflet-a5': 'lessons',
+  'lesson-broadcast': 'lessons',
+  news: 'news',
+  story: 'stories',
+  place: 'places',
+  campaign: 'campaigns',
+  'meeting-pack': 'campaigns',
+  'campaign-broadcast': 'campaigns',
+};
+
+/**
+ * The content file a built page renders, for messages, read back with routes.ts's parsePath:
+ * /bai-hoc/x/to-roi/ → content/lessons/x.mdx, /bai-hoc/x/tyz/ → content/translations/x.tyz.mdx,
+ * /tu-dien/ → the glossary folder (every term is on that page). Undefined for pages made from
+ * templates alone (home, lists, search, offline…).
+ */
+export function sourceFileOf(sitePath: string, entries: ReadonlyArray<Pick<ValidEntry, 'collection' | 'id' | 'file' | 'parsed'>>): string | undefined {
+  const parsed = parsePath(sitePath);
+  if (parsed.kind === 'glossary') {
+    const terms = entries.filter((entry) => entry.collection === 'glossary');
+    return terms.length > 0 ? `${path.posix.dirname(terms[0]!.file.split(path.sep).join('/'))}/ (${terms.length} mục)` : undefined;
+  }
+  const collection = COLLECTION_OF_KIND[parsed.kind];
+  if (!collection || !('id' in parsed)) return undefined;
+  if ('lang' in parsed && parsed.lang) {
+    const translation = entries.find((entry) => entry.collection === 'translations' && (entry.parsed['lesson'] as { id?: string } | undefined)?.id === parsed.id && entry.parsed['lang'] === parsed.lang);
+    if (translation) return translation.file;
+  }
+  return entries.find((entry) => entry.collection === collection && entry.id === parsed.id)?.file;
 }

@@ -6,7 +6,7 @@ import type { LoaderContext } from 'astro/loaders';
 import { afterEach, describe, expect, it } from 'vitest';
 import { articles } from '../../src/lib/article/loader.ts';
 import { ARTICLE_IMAGES_FIELD, articleParts } from '../../src/lib/article/parts.ts';
-import { ArticleError, renderArticle } from '../../src/lib/article/render.ts';
+import { ArticleError, MAX_NESTING, renderArticle } from '../../src/lib/article/render.ts';
 
 describe('renderArticle: Markdown and the editor components as HTML', () => {
   it('gives headings the ids Astro gave them (Vietnamese kept, repeats numbered) and curls quotes', () => {
@@ -33,10 +33,41 @@ describe('renderArticle: Markdown and the editor components as HTML', () => {
 
   it('leaves a marker for each local picture (for Astro\'s <picture>) and keeps its caption', () => {
     // On one line, as in the VNeID lesson (on three lines, as in CONTRIBUTING.md, Markdown puts the picture in a <p>, as MDX did).
-    const { html, images } = renderArticle('<Figure caption="Màn hình VNeID.">![Điện thoại mở VNeID](../images/vneid%20moi.png)</Figure>\n\n![Ảnh ngoài](https://example.org/a.png)\n');
+    const { html, images } = renderArticle('<Figure caption="Màn hình VNeID.">![Điện thoại mở VNeID](../images/vneid%20moi.png)</Figure>\n');
     expect(images).toEqual([{ src: '../images/vneid moi.png', alt: 'Điện thoại mở VNeID' }]);
     expect(html).toContain('<figure class="figure"><!--ban-so-image:0--><figcaption>Màn hình VNeID.</figcaption></figure>');
-    expect(html).toContain('<img src="https://example.org/a.png" alt="Ảnh ngoài" loading="lazy" decoding="async">');
+  });
+
+  it('writes no URL the rules refuse: pictures from elsewhere, links it cannot follow (issue 23)', () => {
+    const refused = (body: string) => {
+      const lines: string[] = [];
+      renderArticle(body, { onRefusal: (error) => lines.push(`${error.line}: ${error.message}`) });
+      return lines;
+    };
+    expect(refused('![Ảnh ngoài](https://example.org/a.png)')).toEqual(['1: ảnh "https://example.org/a.png" lấy từ nơi khác (trang không tải gì từ nơi khác).']);
+    expect(refused('Chữ.\n\n![Ảnh\nhai dòng][x]\n\n[x]: //example.org/a.png')).toEqual(['3: ảnh "//example.org/a.png" lấy từ nơi khác (trang không tải gì từ nơi khác).']);
+    expect(refused('[a](jav&#x61;script:alert(1))')).toEqual(['1: đường dẫn "javascript:alert(1)" chạy mã lệnh hoặc chứa dữ liệu nhúng.']);
+    expect(refused('[a](//example.org/) [b](bai-khac/) [c](ftp://x/)')).toHaveLength(3);
+    expect(refused('[a](https://example.org/) [b](/bai-hoc/x/) [c](mailto:a@b.vn) [d](tel:0123) [e](#muc)')).toEqual([]);
+    expect(() => renderArticle('![Ảnh ngoài](https://example.org/a.png)')).toThrow(ArticleError);
+  });
+
+  it('refuses nesting deeper than MAX_NESTING with the line, never a RangeError (issue 23)', () => {
+    for (const body of ['>'.repeat(4000) + ' x', '<Tip>\n'.repeat(3000) + 'x\n' + '</Tip>\n'.repeat(3000), `${'- '.repeat(2000)}a`, `Chữ.\n\n${'> '.repeat(21)}x`]) {
+      let error: unknown;
+      try {
+        renderArticle(body);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(ArticleError);
+      expect((error as ArticleError).message).toContain(`quá ${MAX_NESTING} tầng`);
+      expect((error as ArticleError).line).toBeGreaterThanOrEqual(1);
+    }
+    // 50,000 ">" on one line: refused for its length, before any parsing.
+    expect(() => renderArticle('>'.repeat(50_000) + ' x')).toThrow(/dòng dài 50002 ký tự/);
+    const ok = `${'> '.repeat(MAX_NESTING)}x`;
+    expect(renderArticle(ok).html).toContain('x');
   });
 
   it('escapes what an editor types, so text never becomes markup', () => {
@@ -172,12 +203,11 @@ describe('ARTICLE_RENDER_VERSION', () => {
       '<Tip>\nMẹo.\n</Tip>',
       '<Warning>\nCẩn thận.\n</Warning>',
       '<Figure caption="Chú thích ảnh.">![Ảnh](../images/a.png)</Figure>',
-      '![Ảnh ngoài](https://example.org/a.png)',
       '| a | b |\n| - | - |\n| 1 | 2 |',
     ].join('\n\n');
     const hash = createHash('sha256').update(renderArticle(sample).html).digest('hex').slice(0, 16);
     // If this fails because you changed src/lib/article/render.ts on purpose: add 1 to
     // ARTICLE_RENDER_VERSION and write both new values here.
-    expect({ version: ARTICLE_RENDER_VERSION, hash }).toEqual({ version: 1, hash: 'e3c81d7d1c507f4c' });
+    expect({ version: ARTICLE_RENDER_VERSION, hash }).toEqual({ version: 2, hash: '0f6890d9fa4cbcc8' });
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { headersFor, HeadersSyntaxError, matches, parseCsp, parseHeaders } from '../../src/lib/headers.ts';
+import { astroCspDirectives, headerPolicyFor, headersFor, HeadersSyntaxError, matches, metaPolicy, parseCsp, parseHeaders } from '../../src/lib/headers.ts';
 
 const SAMPLE = `# comment
 /*
@@ -133,5 +133,29 @@ describe('/admin/ (issue 15): the CMS gets its own policy, as strict as it allow
     const inner = block.indexOf('location ~ ^/admin/cms-');
     expect(headersOf(block.slice(0, inner))).toEqual(admin);
     expect(headersOf(block.slice(inner, block.indexOf('}', inner)))).toEqual(headersFor(rules, '/admin/cms-AbC_1.js'));
+  });
+});
+
+describe('the header policy in each page\'s <meta> (issue 23)', () => {
+  const text = readFileSync('public/_headers', 'utf8');
+
+  it('gives Astro every directive of the site header a meta can carry, but script-src and style-src', () => {
+    const directives = astroCspDirectives(headerPolicyFor(text, '/bai-hoc/x/'));
+    expect(directives).toContain("default-src 'none'");
+    expect(directives).toContain("img-src 'self' data:");
+    for (const name of ['font-src', 'connect-src', 'media-src', 'manifest-src', 'form-action', 'base-uri']) expect(directives.some((d) => d.startsWith(`${name} `)), name).toBe(true);
+    expect(directives.filter((d) => /^(script|style)-src|^frame-ancestors|^report-|^sandbox/.test(d))).toEqual([]);
+  });
+
+  it('refuses a directive it does not know, rather than leave it out of the meta', () => {
+    expect(() => astroCspDirectives("default-src 'none'; prefetch-src 'self'")).toThrow(/prefetch-src/);
+  });
+
+  it('drops only what a meta cannot carry from the CMS policy', () => {
+    const policy = headerPolicyFor(text, '/admin/');
+    const meta = parseCsp(metaPolicy(policy));
+    expect(meta.has('frame-ancestors')).toBe(false);
+    expect([...meta.keys()]).toEqual([...parseCsp(policy).keys()].filter((name) => name !== 'frame-ancestors'));
+    expect(meta.get('connect-src')).toEqual(parseCsp(policy).get('connect-src'));
   });
 });

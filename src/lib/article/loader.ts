@@ -1,55 +1,81 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { COLLECTIONS, type CollectionSource } from '../../schemas/collections.ts';
+import type { CollectionName } from '../../schemas/helpers.ts';
 import { articleCacheOn } from '../build-cache/settings.ts';
+import { listCollectionFiles } from '../content/files.ts';
 import { checkMdxSafety } from '../content/mdx-safety.ts';
-import { BODY_FIELD, formatReport } from '../content/problems.ts';
+import { BODY_FIELD, WHOLE_FILE, formatProblem, formatReport } from '../content/problems.ts';
+import { decodeSource, splitFrontmatter } from '../content/source-file.ts';
+import { imageOutsideContent } from '../content/urls.ts';
+import { parseYamlData } from '../content/yaml.ts';
 import { mapLimit } from '../map-limit.ts';
 import { idFromPath } from '../slug.ts';
 import { ARTICLE_IMAGES_FIELD } from './parts.ts';
 import { ARTICLE_RENDER_VERSION, ArticleError, renderArticle, type ArticleImage } from './render.ts';
 
 /**
- * The content loader of the .mdx collections (lessons, translations, news, stories,
- * campaigns): like Astro's glob() loader, one entry per file, but the body is rendered to
- * HTML here (src/lib/article/render.ts) instead of becoming an MDX module the bundler
- * compiles. Unchanged files keep the HTML of the previous build (Astro's data store, by a
- * digest of the file and ARTICLE_RENDER_VERSION), so a rebuild renders only what changed.
+ * The content loader of every folder collection (issue 23): articles (.mdx: lessons,
+ * translations, news, stories, campaigns), the glossary (.md) and places (.yaml). It reads
+ * exactly what `npm run check` reads, the same way:
+ *
+ * - the files of src/lib/content/files.ts (listCollectionFiles: drafts, README.md, dot-files,
+ *   symlinks handled as the check handles them);
+ * - decoded, split and parsed by src/lib/content/source-file.ts and yaml.ts (one frontmatter
+ *   split, one set of YAML settings);
+ * - the body rendered to HTML here (src/lib/article/render.ts, which refuses any URL the rules of
+ *   src/lib/content/urls.ts refuse), instead of becoming an MDX module the bundler compiles.
+ *
+ * Unchanged files keep the HTML of the previous build (Astro's data store, by a digest of the
+ * file and ARTICLE_RENDER_VERSION), so a rebuild renders only what changed.
  */
 
 const IMAGE_IMPORT_PREFIX = '__ASTRO_IMAGE_';
 
 const toPosix = (file: string) => file.split(path.sep).join('/');
 
-/** Drafts and templates start with "_" (as before, glob's `**\/[^_]*.mdx`). */
-const isArticleFile = (relative: string) => relative.endsWith('.mdx') && !path.basename(relative).startsWith('_');
-
-async function articleFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => toPosix(path.relative(dir, path.join(entry.parentPath, entry.name))))
-    .filter(isArticleFile)
-    .sort();
+/** A file the build cannot read: the same line as the check's (which reported it first). */
+function refusal(file: string, line: number | undefined, field: string, message: string, fix: string): Error {
+  const error = new Error(formatProblem({ file, line, field, message, fix }));
+  error.stack = error.message;
+  return error;
 }
 
+/** The loader of a folder collection named by its folder ("content/lessons"). */
 export function articles(folder: string): Loader {
+  const name = folder.replace(/^content\//, '');
+  const source = COLLECTIONS.find((c) => c.layout === 'folder' && c.path === name) ?? { name: name as CollectionName, layout: 'folder', path: name, extensions: ['.mdx'], schema: () => undefined as never };
+  return folderLoader(source);
+}
+
+/** The loader of a folder collection of src/schemas/collections.ts. */
+export function contentFolder(collection: CollectionName): Loader {
+  const source = COLLECTIONS.find((c) => c.name === collection && c.layout === 'folder');
+  if (!source) throw new Error(`${collection} is not a folder collection`);
+  return folderLoader(source);
+}
+
+function folderLoader(source: CollectionSource): Loader {
+  const folder = `content/${source.path}`;
   return {
     name: 'ban-so:articles',
     async load({ store, parseData, generateDigest, config, watcher, logger }: LoaderContext) {
       const root = fileURLToPath(config.root);
-      const base = path.join(root, folder);
+      const contentDir = path.join(root, 'content');
+      const base = path.join(contentDir, source.path);
       const idByFile = new Map<string, string>();
       const reuse = articleCacheOn();
       const counts = { made: 0, kept: 0 };
 
       async function sync(relative: string): Promise<string | undefined> {
         const file = path.join(base, relative);
-        const contents = await readFile(file, 'utf8');
-        const id = idFromPath(relative);
         const filePath = toPosix(path.relative(root, file));
+        const decoded = decodeSource(filePath, await readFile(file));
+        if (decoded.notUtf8) throw refusal(filePath, undefined, WHOLE_FILE, 'tệp không phải UTF-8', 'Chạy "npm run check" để xem cách sửa.');
+        const contents = decoded.text;
+        const id = idFromPath(relative);
         idByFile.set(file, id);
         const digest = generateDigest(`${ARTICLE_RENDER_VERSION}\n${contents}`);
         const existing = store.get(id);
@@ -58,35 +84,46 @@ export function articles(folder: string): Loader {
           counts.kept++;
           return id;
         }
+        if (!reuse) store.delete(id);
+        counts.made++;
+        const ext = path.extname(relative).toLowerCase();
+        if (ext === '.yaml' || ext === '.yml') {
+          const data = await parseData({ id, data: parseYamlData(contents, filePath) as Record<string, unknown>, filePath: file });
+          store.set({ id, data, filePath, digest });
+          return id;
+        }
+        const split = splitFrontmatter(contents);
+        if (split.problem) throw refusal(filePath, split.problem.line, WHOLE_FILE, split.problem.message, split.problem.fix);
+        if (split.frontmatter === undefined) throw refusal(filePath, 1, WHOLE_FILE, 'thiếu phần thông tin đầu bài (frontmatter) giữa hai dòng ---', 'Chạy "npm run check" để xem cách sửa.');
+        const format = ext === '.md' ? 'md' : 'mdx';
+        const offset = split.bodyLine - 1;
         // The content check's rules once more (dangerous links, event handlers…), in case the
         // gate did not run (`astro dev`, a file added later): nothing unsafe reaches a page.
-        const unsafe = checkMdxSafety(contents);
+        const unsafe = checkMdxSafety(split.body, offset, format);
         if (unsafe.length) {
           const error = new Error(`Bài viết có mã lệnh hoặc thẻ không được phép; tệp không được dựng:\n${formatReport(unsafe.map((issue) => ({ file: filePath, field: BODY_FIELD, ...issue })))}`);
           error.stack = error.message;
           throw error;
         }
-        const { frontmatter, content } = parseFrontmatter(contents, { frontmatter: 'remove' });
-        const body = content.trim();
-        const data = await parseData({ id, data: frontmatter, filePath: file });
+        const frontmatter = parseYamlData(split.frontmatter, filePath, split.frontmatterLine - 1) ?? {};
+        const data = await parseData({ id, data: frontmatter as Record<string, unknown>, filePath: file });
         let rendered: { html: string; images: ArticleImage[] };
         try {
-          rendered = renderArticle(body);
+          // The glossary page has no picture pipeline: a picture there is refused.
+          rendered = renderArticle(split.body, { format, images: source.name !== 'glossary' });
         } catch (error) {
           if (!(error instanceof ArticleError)) throw error;
-          // Lines in the editor's file, frontmatter included (the body was trimmed of its blank lines).
-          const offset = contents.slice(0, contents.indexOf(body)).split('\n').length - 1;
-          const where = error.line === undefined ? filePath : `${filePath}:${error.line + offset}`;
-          throw new Error(`${where} — nội dung — ${error.message}`);
+          throw refusal(filePath, error.line === undefined ? undefined : error.line + offset, BODY_FIELD, error.message.replace(/\.$/, ''), error.fix ?? 'Chạy "npm run check" để xem cách sửa.');
+        }
+        for (const image of rendered.images) {
+          const outside = imageOutsideContent(file, image.src, contentDir);
+          if (outside) throw refusal(filePath, undefined, BODY_FIELD, outside.message, outside.fix);
         }
         const images = rendered.images.map((image) => ({ src: `${IMAGE_IMPORT_PREFIX}${image.src}`, alt: image.alt }));
-        // set() itself skips an entry whose digest is unchanged: with the cache off, forget it first.
-        if (!reuse) store.delete(id);
-        counts.made++;
         store.set({
           id,
           data: images.length ? { ...data, [ARTICLE_IMAGES_FIELD]: images } : data,
-          body,
+          body: split.body,
           filePath,
           digest,
           rendered: { html: rendered.html },
@@ -94,21 +131,31 @@ export function articles(folder: string): Loader {
         return id;
       }
 
+      const listed = await listCollectionFiles(contentDir, source);
+      // The check reports these (and stops the build first): here they are only never read.
+      for (const file of listed.refused) logger.warn(`${folder}/${file.relative} — không được đọc: ${file.message}`);
       const untouched = new Set(store.keys());
-      for (const id of await mapLimit(await articleFiles(base), 16, sync)) untouched.delete(id!);
+      for (const id of await mapLimit(
+        listed.entries.map((file) => file.relative),
+        16,
+        sync,
+      ))
+        untouched.delete(id!);
       for (const id of untouched) store.delete(id);
       // Read by `npm run bench` like the build cache's lines (src/lib/bench/phases.ts).
       if (counts.made + counts.kept) logger.info(`bài viết (${folder}): ${counts.made} tệp làm mới, ${counts.kept} lấy từ bộ nhớ đệm`);
 
       if (!watcher) return;
-      // `astro dev` and `npm run cms`: an edited, added or deleted article shows at once.
+      // `astro dev` and `npm run cms`: an edited, added or deleted file shows at once.
       watcher.add(base);
-      const inFolder = (file: string) => {
+      const inFolder = async (file: string) => {
         const relative = toPosix(path.relative(base, file));
-        return !relative.startsWith('..') && isArticleFile(relative) ? relative : undefined;
+        if (relative.startsWith('..')) return undefined;
+        const again = await listCollectionFiles(contentDir, source);
+        return again.entries.some((entry) => entry.relative === relative) ? relative : undefined;
       };
       const onChange = async (file: string) => {
-        const relative = inFolder(file);
+        const relative = await inFolder(file);
         if (!relative) return;
         const before = idByFile.get(file);
         try {
@@ -124,7 +171,7 @@ export function articles(folder: string): Loader {
       watcher.on('change', onChange);
       watcher.on('add', onChange);
       watcher.on('unlink', (file: string) => {
-        const id = inFolder(file) && idByFile.get(file);
+        const id = idByFile.get(file);
         if (!id) return;
         store.delete(id);
         idByFile.delete(file);

@@ -1,10 +1,12 @@
 import GithubSlugger from 'github-slugger';
 import { toHtml } from 'hast-util-to-html';
-import { mdxToHast } from 'satteri';
+import { markdownToHast, mdxToHast } from 'satteri';
 import { editorComponentError } from '../content/component-errors.ts';
 import { COMMENT_ONLY, COMPONENT_LIST } from '../content/mdx-safety.ts';
 import { isLinkOnly } from '../link-only.ts';
 import { glossaryTermId, routes } from '../routes.ts';
+import { imageRefusal, linkRefusal } from '../content/urls.ts';
+import { MAX_NESTING, MAX_TREE_DEPTH, NESTING_FIX, NESTING_MESSAGE, bodyLimitProblem } from '../content/limits.ts';
 
 /**
  * An article's MDX body as HTML, made once when the content is loaded (issue 12).
@@ -16,12 +18,44 @@ import { glossaryTermId, routes } from '../routes.ts';
  * Nothing is compiled or evaluated: a node that is not Markdown or an editor component is
  * refused, so contributed MDX can never become code (the content check refuses it first).
  *
+ * Every href and src written is checked by src/lib/content/urls.ts (the rules the content check
+ * applies), and the tree is walked only MAX_NESTING levels deep: the renderer refuses on its
+ * own, with the line, whatever reaches it (defence in depth for a gate that did not run).
+ * The content check renders every body with this function too (with `onRefusal`, to collect
+ * every refusal), so what the check passes is exactly what the build renders (issue 23).
+ *
  * Pictures need Astro's image pipeline, so each local picture becomes a marker
  * (`<!--ban-so-image:N-->`) that ArticleBody.astro replaces with a responsive <picture>.
  */
 
 /** Bump when the HTML made here changes: cached articles from older builds are made again (tests/unit/article.test.ts fails until you do). */
-export const ARTICLE_RENDER_VERSION = 1;
+export const ARTICLE_RENDER_VERSION = 2;
+
+export { MAX_NESTING } from '../content/limits.ts';
+
+/** A link or picture the body uses, with its line in the body: the check looks each one up. */
+export interface ArticleUse {
+  kind: 'link' | 'image' | 'term';
+  /** href, src, or the glossary id of a term. */
+  url: string;
+  /** Alt text of a picture. */
+  alt?: string;
+  line: number | undefined;
+}
+
+export interface RenderOptions {
+  /** "md": plain Markdown (the glossary), where raw HTML is refused like any other unknown node. */
+  format?: 'mdx' | 'md';
+  /** Pictures are refused where the page has no picture pipeline (the glossary). */
+  images?: boolean;
+  /** Collect every refusal instead of throwing at the first (the content check). */
+  onRefusal?: (error: ArticleError) => void;
+  /**
+   * false: walk and refuse exactly as for a page, but write no HTML (the content check, which only
+   * needs the refusals and the uses: serialising is most of the cost of a render).
+   */
+  html?: boolean;
+}
 
 export interface ArticleImage {
   /** As written in the article: relative to the article's file (../images/x.png). */
@@ -32,6 +66,8 @@ export interface ArticleImage {
 export interface RenderedArticle {
   html: string;
   images: ArticleImage[];
+  /** Every link, term and picture, in order, with its line. */
+  uses: ArticleUse[];
 }
 
 export const IMAGE_MARKER = /<!--ban-so-image:(\d+)-->/g;
@@ -39,9 +75,12 @@ export const IMAGE_MARKER = /<!--ban-so-image:(\d+)-->/g;
 /** A body that cannot become a page; `line` is 1-based in the body given. */
 export class ArticleError extends Error {
   readonly line: number | undefined;
-  constructor(message: string, line: number | undefined) {
+  /** What to do, when the rule that refused says it (URL rules, limits). */
+  readonly fix: string | undefined;
+  constructor(message: string, line: number | undefined, fix?: string) {
     super(message);
     this.line = line;
+    this.fix = fix;
   }
 }
 
@@ -71,7 +110,6 @@ const text = (value: string): Html => ({ type: 'text', value });
 /** The strings Astro's components rendered; kept identical so pages did not change. */
 const CALLOUT_TITLES = { Tip: 'Mẹo', Warning: 'Cẩn thận' } as const;
 
-const isLocalImage = (src: string) => !src.startsWith('/') && !URL.canParse(src);
 
 function textOf(node: Node): string {
   if (node.type === 'text') return node.value ?? '';
@@ -83,27 +121,78 @@ function attribute(node: Node, name: string): string | undefined {
   return typeof found?.value === 'string' ? found.value : undefined;
 }
 
+/** Line of a parser error ("12:3: Unexpected …"), if it names one. */
+function parserErrorLine(message: string): number | undefined {
+  const match = /^(\d+):\d+: /.exec(message);
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * The first node nested deeper than MAX_NESTING blocks (or MAX_TREE_DEPTH nodes), walked
+ * without recursion so any depth is safe to measure.
+ */
+function tooDeep(tree: Node): Node | undefined {
+  const stack: Array<{ node: Node; blocks: number; depth: number }> = [{ node: tree, blocks: 0, depth: 0 }];
+  while (stack.length) {
+    const { node, blocks, depth } = stack.pop()!;
+    const block = node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement' || (node.type === 'element' && /^(blockquote|ul|ol)$/.test(node.tagName ?? ''));
+    const level = blocks + (block ? 1 : 0);
+    if (level > MAX_NESTING || depth > MAX_TREE_DEPTH) return node;
+    for (const child of node.children ?? []) stack.push({ node: child, blocks: level, depth: depth + 1 });
+  }
+  return undefined;
+}
+
 /** The body of an .mdx article (frontmatter already removed) as HTML with picture markers. */
-export function renderArticle(body: string): RenderedArticle {
-  const tree = mdxToHast(body, { features: { gfm: true, smartPunctuation: true }, position: true }) as unknown as Node;
+export function renderArticle(body: string, options: RenderOptions = {}): RenderedArticle {
+  const refuse = (message: string, line: number | undefined, fix?: string): void => {
+    const error = new ArticleError(message, line, fix);
+    if (!options.onRefusal) throw error;
+    options.onRefusal(error);
+  };
+  // Lines too long or nested too deep: refused before parsing (src/lib/content/limits.ts).
+  const limit = bodyLimitProblem(body);
+  if (limit) {
+    refuse(limit.message, limit.line, limit.fix);
+    return { html: '', images: [], uses: [] };
+  }
+  let tree: Node;
+  try {
+    const parse = options.format === 'md' ? markdownToHast : mdxToHast;
+    tree = parse(body, { features: { gfm: true, smartPunctuation: true }, position: true }) as unknown as Node;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    refuse(`không đọc được (${message.split('\n')[0]?.replace(/^\d+:\d+: /, '')}); kiểm tra dấu < > { } ở dòng này`, parserErrorLine(message));
+    return { html: '', images: [], uses: [] };
+  }
+  const deep = tooDeep(tree);
+  if (deep) {
+    refuse(NESTING_MESSAGE, deep.position?.start.line, NESTING_FIX);
+    return { html: '', images: [], uses: [] };
+  }
+  const uses: ArticleUse[] = [];
   const slugger = new GithubSlugger();
   const images: ArticleImage[] = [];
   const html = (nodes: Html[]) => toHtml(nodes as never, { characterReferences: { useNamedReferences: true } });
+  const serialise = options.html !== false;
+  const holdsList = (nodes: Html[]): boolean => nodes.some((node) => node.type === 'element' && (node.tagName === 'ol' || holdsList(node.children)));
 
   const children = (node: Node): Html[] => (node.children ?? []).flatMap(convert);
 
   function component(node: Node): Html[] {
     const line = node.position?.start.line;
-    const fail = (message: string): never => {
-      throw new ArticleError(message, line);
+    let failed = false;
+    const fail = (message: string): void => {
+      failed = true;
+      refuse(message, line);
     };
     const name = node.name ?? '';
     const inner = children(node);
     switch (name) {
       case 'Steps': {
-        const problem = editorComponentError('Steps', { html: html(inner) });
+        const problem = editorComponentError('Steps', { html: serialise ? html(inner) : holdsList(inner) ? '<ol>' : '' });
         if (problem) fail(problem);
-        return [element('div', { className: ['steps'] }, inner)];
+        return failed ? [] : [element('div', { className: ['steps'] }, inner)];
       }
       case 'Tip':
       case 'Warning':
@@ -112,16 +201,20 @@ export function renderArticle(body: string): RenderedArticle {
         const caption = attribute(node, 'caption');
         const problem = editorComponentError('Figure', { caption });
         if (problem) fail(problem);
+        if (failed) return [];
         return [element('figure', { className: ['figure'] }, [...inner, element('figcaption', {}, [text(caption!)])])];
       }
       case 'Term': {
         const id = attribute(node, 'id');
         const problem = editorComponentError('Term', { id });
         if (problem) fail(problem);
+        if (failed) return [];
+        uses.push({ kind: 'term', url: id!, line });
         return [element('a', { className: ['term'], href: routes.glossaryTerm(id!) }, inner)];
       }
       default:
-        return fail(`thành phần <${name}> không có; chỉ dùng ${COMPONENT_LIST}.`);
+        fail(`thành phần <${name}> không có; chỉ dùng ${COMPONENT_LIST}.`);
+        return [];
     }
   }
 
@@ -136,42 +229,84 @@ export function renderArticle(body: string): RenderedArticle {
       case 'mdxTextExpression':
         // Only an MDX comment {/* … */} reaches here (the check refuses the rest): it is nothing.
         if (COMMENT_ONLY.test(node.value ?? '')) return [];
-        throw new ArticleError(`có biểu thức trong ngoặc nhọn {${node.value ?? ''}}; xoá nó (bài viết không chạy mã lệnh).`, node.position?.start.line);
+        refuse(`có biểu thức trong ngoặc nhọn {${node.value ?? ''}}; xoá nó (bài viết không chạy mã lệnh).`, node.position?.start.line);
+        return [];
       case 'element':
-        return [convertElement(node)];
+        return convertElement(node);
       case 'mdxjsEsm':
-        throw new ArticleError('có dòng import/export (mã lệnh JavaScript); xoá dòng đó, các thành phần của trang có sẵn.', node.position?.start.line);
+        refuse('có dòng import/export (mã lệnh JavaScript); xoá dòng đó, các thành phần của trang có sẵn.', node.position?.start.line);
+        return [];
+      case 'raw':
+        refuse(`có mã HTML ${JSON.stringify((node.value ?? '').slice(0, 40))}; chỉ dùng Markdown.`, node.position?.start.line);
+        return [];
       default:
-        throw new ArticleError(`có phần không được dùng trong bài (${node.type}); chỉ dùng Markdown và các thành phần của trang.`, node.position?.start.line);
+        refuse(`có phần không được dùng trong bài (${node.type}); chỉ dùng Markdown và các thành phần của trang.`, node.position?.start.line);
+        return [];
     }
   }
 
-  function convertElement(node: Node): Html {
+  function convertElement(node: Node): Html[] {
     const tagName = node.tagName ?? 'div';
+    const line = node.position?.start.line;
     const properties = { ...node.properties };
     if (/^h[1-6]$/.test(tagName) && typeof properties['id'] !== 'string') properties['id'] = slugger.slug(textOf(node));
     if (tagName === 'img') {
       const src = String(properties['src'] ?? '');
       const alt = String(properties['alt'] ?? '');
-      if (!isLocalImage(src)) return element('img', { src, alt, loading: 'lazy', decoding: 'async' }, []);
-      images.push({ src: decodeURI(src), alt });
-      return { type: 'comment', value: `ban-so-image:${images.length - 1}` };
+      uses.push({ kind: 'image', url: src, alt, line });
+      const refusal = options.images === false ? { message: 'ảnh không dùng được ở đây (trang từ điển không có ảnh)', fix: 'Xoá ảnh; từ điển chỉ có chữ.' } : imageRefusal(src);
+      if (refusal) {
+        refuse(`${refusal.message}.`, line, refusal.fix);
+        return [];
+      }
+      let decoded: string;
+      try {
+        decoded = decodeURI(src);
+      } catch {
+        refuse(`đường dẫn ảnh "${src.slice(0, 40)}" có dấu % viết sai.`, line);
+        return [];
+      }
+      images.push({ src: decoded, alt });
+      return [{ type: 'comment', value: `ban-so-image:${images.length - 1}` }];
+    }
+    // Only <a> and <img> carry a URL in Markdown's HTML; anything else that does is refused.
+    for (const key of ['src', 'srcSet', 'poster', 'action', 'formAction', 'cite', 'data']) {
+      if (key in properties) {
+        refuse(`thẻ <${tagName}> có đường dẫn ${key}, không được phép.`, line);
+        return [];
+      }
     }
     const inner = children(node);
     if (tagName === 'a') {
       const href = String(properties['href'] ?? '');
+      const refusal = linkRefusal(href);
+      if (refusal) {
+        refuse(`${refusal.message}.`, line, refusal.fix);
+        return [];
+      }
       const term = glossaryTermId(href);
       if (term) {
         const problem = editorComponentError('Term', { id: term });
-        if (problem) throw new ArticleError(problem, node.position?.start.line);
-        return element('a', { className: ['term'], href: routes.glossaryTerm(term) }, inner);
+        if (problem) {
+          refuse(problem, line);
+          return [];
+        }
+        uses.push({ kind: 'term', url: term, line });
+        return [element('a', { className: ['term'], href: routes.glossaryTerm(term) }, inner)];
       }
-      return element('a', { href, title: properties['title'] }, inner);
+      uses.push({ kind: 'link', url: href, line });
+      return [element('a', { href, title: properties['title'] }, inner)];
     }
-    if (tagName === 'li') return element('li', isLinkOnly(html(inner)) ? { ...properties, className: ['link-item'] } : properties, inner);
-    return element(tagName, properties, inner);
+    if ('href' in properties) {
+      refuse(`thẻ <${tagName}> có đường dẫn, không được phép.`, line);
+      return [];
+    }
+    if (tagName === 'li' && !serialise) return [element('li', properties, inner)];
+    if (tagName === 'li') return [element('li', isLinkOnly(html(inner)) ? { ...properties, className: ['link-item'] } : properties, inner)];
+    return [element(tagName, properties, inner)];
   }
 
-  const out = html(children(tree));
-  return { html: out, images };
+  const converted = children(tree);
+  const out = serialise ? html(converted) : '';
+  return { html: out, images, uses };
 }

@@ -91,6 +91,10 @@ export interface SyntheticLesson {
 }
 
 /** `count` lessons; ids `bai-00001-…` never collide with real lessons; topics from topics.yaml. */
+/** The review day and source address of every generated lesson (they are not content). */
+export const BENCH_REVIEWED = '2026-11-01';
+export const BENCH_SOURCE_URL = 'https://ban-so.example.org/do-hieu-nang/';
+
 export function generateLessons(count: number, topics: readonly string[], seed = 42): SyntheticLesson[] {
   const plan = rng(seed);
   const width = Math.max(4, String(count).length);
@@ -111,6 +115,14 @@ export function generateLessons(count: number, topics: readonly string[], seed =
       `topic: ${r.pick(topics)}`,
       `level: ${r.pick(['co-ban', 'nang-cao'])}`,
       `updated: 2025-${String(r.int(1, 10)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`,
+      // Synthetic text: its "source" is this generator. A fixed recent review day keeps the
+      // corpus byte-identical and its build free of review-due warnings (issue 24).
+      `reviewed: ${BENCH_REVIEWED}`,
+      'sources:',
+      '  - name: Bài mẫu do máy tạo cho phép đo (không phải nội dung thật)',
+      '    publisher: Bản Số',
+      `    url: ${BENCH_SOURCE_URL}`,
+      `    read: ${BENCH_REVIEWED}`,
       'keyPoints:',
       ...r.sample(KEY_POINTS, r.int(3, 4)).map((point) => `  - ${point}`),
       `leafletTip: ${r.pick(TIPS)}`,

@@ -4,7 +4,9 @@
  * package is 2 MB of code), so the result is kept in the build cache, keyed by our admin code,
  * the CMS's and Vite's versions: a build that changed none of them copies it.
  * The page is plain HTML written here, not an Astro page: Astro's per-page CSP would forbid the
- * styles the CMS injects, and /admin/ has its own CSP header instead (public/_headers).
+ * styles the CMS injects, and /admin/ has its own CSP header instead (public/_headers). The page
+ * carries that same policy as a <meta> too (less what only a header can send), so a host without
+ * our headers still serves it closed (issue 23).
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CacheStore } from '../build-cache/store.ts';
 import { hashParts } from '../build-cache/store.ts';
+import { headerPolicyFor, metaPolicy } from '../headers.ts';
 import { routes } from '../routes.ts';
 
 /** Change when the way the bundle is made changes (Vite options, the page below). */
@@ -113,11 +116,17 @@ export async function bundleAdmin(root: string): Promise<AdminBundle> {
 }
 
 /** The page at /admin/: the CMS draws everything; without JavaScript it says what to do. */
-export function adminIndexHtml(entry: string): string {
+/** /admin/'s CSP as a <meta> may carry it: public/_headers' policy for /admin/, less frame-ancestors. */
+export function adminMetaPolicy(root: string): string {
+  return metaPolicy(headerPolicyFor(readFileSync(path.join(root, 'public', '_headers'), 'utf8'), ADMIN_PATH));
+}
+
+export function adminIndexHtml(entry: string, policy: string): string {
   return `<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="content-security-policy" content="${policy.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>Soạn bài — Bản Số</title>
@@ -201,7 +210,7 @@ export async function writeAdmin(root: string, dist: string, store?: CacheStore<
     await writeFile(path.join(dir, name), content);
     bytes += content.length;
   }
-  await writeFile(path.join(dir, 'index.html'), adminIndexHtml(bundle.entry));
+  await writeFile(path.join(dir, 'index.html'), adminIndexHtml(bundle.entry, adminMetaPolicy(root)));
   return { files: bundle.files.size + 1, bytes, fromCache: bundle.fromCache };
 }
 

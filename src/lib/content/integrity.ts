@@ -5,12 +5,13 @@ import type { CollectionName } from '../../schemas/helpers.ts';
 import { todayInVietnam } from '../dates.ts';
 import { estimateLeaflet } from '../leaflet-fit.ts';
 import { findCycles, type PlaceNode } from '../places.ts';
-import { glossaryTermId, routes } from '../routes.ts';
+import { routes } from '../routes.ts';
+import { imageOutsideContent, imageRefusal, sitePath } from './urls.ts';
 import { closest, listValues } from './suggest.ts';
 import { collect, isImage, isRef } from './node-helpers.ts';
 import { fieldName } from './zod-messages.ts';
 import type { Problem } from './problems.ts';
-import type { RawEntry } from './load.ts';
+import { unexpectedProblem, type RawEntry } from './load.ts';
 
 /** An entry that passed its schema: `data` is the parsed output (refs as { collection, id }). */
 export interface ValidEntry extends RawEntry {
@@ -71,40 +72,46 @@ export function checkIntegrity(entries: readonly ValidEntry[], all: readonly Raw
     } else indicatorKeys.set(entry.id, entry);
   }
 
+  let sitePaths: Set<string> | undefined;
   for (const entry of [...entries, ...partial]) {
-    for (const { value, path: fieldPath } of collect(entry.parsed, isRef)) {
-      const targets = ids.get(value.collection) ?? new Map<string, ValidEntry>();
-      if (targets.has(value.id)) continue;
-      const candidates = [...targets.keys()].sort();
-      const guess = closest(value.id, [...candidates, ...candidates.map((id) => nameOf(targets.get(id)) ?? id)]);
-      const guessId = guess && (targets.has(guess) ? guess : candidates.find((id) => nameOf(targets.get(id)) === guess));
-      problems.push({
-        file: entry.file,
-        line: entry.lineOf(fieldPath),
-        field: fieldName(fieldPath),
-        message: `không có "${value.id}" trong ${COLLECTION_LABELS[value.collection]}`,
-        fix: `${guessId ? `Có phải bạn muốn viết "${guessId}"? ` : ''}Giá trị được phép: ${listValues(candidates)}.`,
-      });
-    }
-    for (const { value, path: fieldPath } of collect(entry.parsed, isImage)) {
-      problems.push(...checkImage(entry, value.imagePath, fieldName(fieldPath), entry.lineOf(fieldPath)));
-    }
-    if (entry.collection === 'news') {
-      const date = entry.parsed['date'];
-      if (date instanceof Date && date > todayInVietnam(now)) {
+    // Never a stack trace: whatever goes wrong with one entry is a problem of its file (issue 23).
+    try {
+      for (const { value, path: fieldPath } of collect(entry.parsed, isRef)) {
+        const targets = ids.get(value.collection) ?? new Map<string, ValidEntry>();
+        if (targets.has(value.id)) continue;
+        const candidates = [...targets.keys()].sort();
+        const guess = closest(value.id, [...candidates, ...candidates.map((id) => nameOf(targets.get(id)) ?? id)]);
+        const guessId = guess && (targets.has(guess) ? guess : candidates.find((id) => nameOf(targets.get(id)) === guess));
         problems.push({
           file: entry.file,
-          line: entry.lineOf(['date']),
-          field: 'date',
-          message: `ngày ${date.toISOString().slice(0, 10)} ở tương lai`,
-          fix: 'Tin chỉ đăng khi sự việc đã diễn ra: sửa lại ngày.',
+          line: entry.lineOf(fieldPath),
+          field: fieldName(fieldPath),
+          message: `không có "${value.id}" trong ${COLLECTION_LABELS[value.collection]}`,
+          fix: `${guessId ? `Có phải bạn muốn viết "${guessId}"? ` : ''}Giá trị được phép: ${listValues(candidates)}.`,
         });
       }
+      for (const { value, path: fieldPath } of collect(entry.parsed, isImage)) {
+        problems.push(...checkImage(entry, value.imagePath, fieldName(fieldPath), entry.lineOf(fieldPath)));
+      }
+      if (entry.collection === 'news') {
+        const date = entry.parsed['date'];
+        if (date instanceof Date && date > todayInVietnam(now)) {
+          problems.push({
+            file: entry.file,
+            line: entry.lineOf(['date']),
+            field: 'date',
+            message: `ngày ${date.toISOString().slice(0, 10)} ở tương lai`,
+            fix: 'Tin chỉ đăng khi sự việc đã diễn ra: sửa lại ngày.',
+          });
+        }
+      }
+      if (entry.body !== undefined) problems.push(...checkBody(entry, ids.get('glossary'), (sitePaths ??= knownSitePaths(ids))));
+      if (entry.collection === 'lessons') problems.push(...checkLeafletFit(entry));
+      // A translation prints its own leaflet, with the help phone of its lesson.
+      if (entry.collection === 'translations') problems.push(...checkLeafletFit(entry, ids.get('lessons')?.get((entry.parsed['lesson'] as { id?: string } | undefined)?.id ?? '')?.parsed['helpPhone'] as string | undefined));
+    } catch (error) {
+      problems.push(unexpectedProblem(entry.file, error));
     }
-    if (entry.body !== undefined) problems.push(...checkBody(entry, ids.get('glossary')));
-    if (entry.collection === 'lessons') problems.push(...checkLeafletFit(entry));
-    // A translation prints its own leaflet, with the help phone of its lesson.
-    if (entry.collection === 'translations') problems.push(...checkLeafletFit(entry, ids.get('lessons')?.get((entry.parsed['lesson'] as { id?: string } | undefined)?.id ?? '')?.parsed['helpPhone'] as string | undefined));
   }
 
   const places: PlaceNode[] = entries
@@ -164,12 +171,21 @@ const COLLECTION_LABELS: Record<CollectionName, string> = {
   glossary: 'từ điển (content/glossary/)',
 };
 
+/** The folder content/ the entry was read from (images must stay inside it). */
+function contentDirOf(entry: RawEntry): string {
+  if (entry.contentDir) return entry.contentDir;
+  // Entries made by hand (tests): the nearest folder named content/ above the file.
+  let dir = path.dirname(entry.absolutePath);
+  while (path.basename(dir) !== 'content' && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return path.basename(dir) === 'content' ? dir : path.dirname(path.dirname(entry.absolutePath));
+}
+
 function checkImage(entry: RawEntry, imagePath: string, field: string, line: number | undefined): Problem[] {
   const absolute = path.resolve(path.dirname(entry.absolutePath), imagePath);
   const where = { file: entry.file, line, field };
-  if (/^(https?:)?\/\//.test(imagePath)) {
-    return [{ ...where, message: 'ảnh trên mạng không được dùng (trang không tải gì từ nơi khác)', fix: 'Tải ảnh về, đặt vào content/images/ và ghi đường dẫn ../images/ten-anh.jpg.' }];
-  }
+  // One set of URL rules for the check and the renderer (src/lib/content/urls.ts).
+  const refused = imageRefusal(imagePath) ?? imageOutsideContent(entry.absolutePath, imagePath, contentDirOf(entry));
+  if (refused) return [{ ...where, message: refused.message, fix: refused.fix }];
   if (!IMAGE_EXTENSIONS.test(imagePath)) {
     return [{ ...where, message: `"${imagePath}" không phải ảnh PNG, JPEG, WebP hoặc AVIF`, fix: 'Dùng ảnh .jpg, .png, .webp hoặc .avif.' }];
   }
@@ -184,40 +200,90 @@ function checkImage(entry: RawEntry, imagePath: string, field: string, line: num
   return [];
 }
 
-/** Body rules: pictures need alt text and must exist; <Term id> and glossary links must name a glossary entry. */
-function checkBody(entry: ValidEntry, glossary: Map<string, ValidEntry> | undefined): Problem[] {
+const safeDecode = (text: string): string => {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text;
+  }
+};
+
+/**
+ * Every page of the site an editor can link to, from the entries the check has (src/lib/routes.ts
+ * builds each address, as the pages do). Numbered list pages (/tin-tuc/2/) are left out: they
+ * move as lessons are added.
+ */
+export function knownSitePaths(ids: ReadonlyMap<CollectionName, ReadonlyMap<string, ValidEntry>>): Set<string> {
+  const paths = new Set<string>([
+    routes.home(),
+    routes.lessons(),
+    routes.newsList(),
+    routes.stories(),
+    routes.places(),
+    routes.campaigns(),
+    routes.search(),
+    routes.lessonsAz(),
+    routes.printCentre(),
+    routes.glossary(),
+    routes.offline(),
+    routes.rss(),
+  ]);
+  const keys = (collection: CollectionName) => [...(ids.get(collection)?.keys() ?? [])];
+  const lessonPages = (id: string) => [routes.lesson(id), routes.leaflet(id), routes.leafletA5(id), routes.broadcast(id), routes.leafletPdf(id), routes.leafletA5Pdf(id)];
+  for (const id of keys('lessons')) lessonPages(id).forEach((page) => paths.add(page));
+  for (const entry of ids.get('translations')?.values() ?? []) {
+    const lesson = (entry.parsed['lesson'] as { id?: string } | undefined)?.id;
+    if (lesson && typeof entry.parsed['lang'] === 'string') lessonPages(`${lesson}/${entry.parsed['lang']}`).forEach((page) => paths.add(page));
+  }
+  for (const id of keys('news')) paths.add(routes.news(id));
+  for (const id of keys('stories')) paths.add(routes.story(id));
+  for (const id of keys('places')) paths.add(routes.place(id));
+  for (const id of keys('campaigns')) [routes.campaign(id), routes.meetingPack(id), routes.meetingPackPdf(id), routes.campaignBroadcast(id)].forEach((page) => paths.add(page));
+  for (const id of keys('topics')) [routes.topic(id), routes.printTopic(id)].forEach((page) => paths.add(page));
+  return paths;
+}
+
+/**
+ * Body rules, on what the renderer writes (entry.uses, from src/lib/article/render.ts): pictures
+ * need alt text and must be files of content/; <Term id> and glossary links must name a glossary
+ * entry; a link to a page of the site must name a page that exists.
+ */
+function checkBody(entry: ValidEntry, glossary: Map<string, ValidEntry> | undefined, sitePaths: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
-  const lines = (entry.body ?? '').split('\n');
-  lines.forEach((text, index) => {
-    const line = (entry.bodyLine ?? 1) + index;
-    for (const match of text.matchAll(/!\[([^\]]*)\]\(([^)\s]+)[^)]*\)/g)) {
-      const [, alt = '', src = ''] = match;
-      if (alt.trim().length < 5) {
-        problems.push({ file: entry.file, line, field: 'nội dung', message: `ảnh "${src}" thiếu mô tả (alt)`, fix: 'Viết mô tả ảnh trong ngoặc vuông: ![Mô tả ảnh](đường-dẫn).' });
+  const where = (line: number | undefined) => ({ file: entry.file, line, field: 'nội dung' });
+  for (const use of entry.uses ?? []) {
+    if (use.kind === 'image') {
+      const src = safeDecode(use.url);
+      if ((use.alt ?? '').trim().length < 5) {
+        problems.push({ ...where(use.line), message: `ảnh "${src}" thiếu mô tả (alt)`, fix: 'Viết mô tả ảnh trong ngoặc vuông: ![Mô tả ảnh](đường-dẫn).' });
       }
-      problems.push(...checkImage(entry, src, 'nội dung', line));
+      // A refused src was reported by the renderer's pass (load.ts); the rest must be a real picture.
+      if (!imageRefusal(src)) problems.push(...checkImage(entry, src, 'nội dung', use.line));
+      continue;
     }
-    // <Term id="x"> and a Markdown link into the glossary, [chữ](/tu-dien/#x), are the same thing.
-    const terms = [
-      ...[...text.matchAll(/<Term\s+id="([^"]*)"/g)].map((match) => ({ id: match[1] ?? '', written: `<Term id="${match[1] ?? ''}">` })),
-      ...[...text.matchAll(/\]\(([^)\s]+)\)/g)]
-        .map((match) => match[1] ?? '')
-        .filter((href) => href.startsWith(`${routes.glossary()}#`))
-        .map((href) => ({ id: glossaryTermId(href) ?? '', written: `liên kết ${href}` })),
-    ];
-    for (const { id, written } of terms) {
-      if (glossary?.has(id)) continue;
+    if (use.kind === 'term') {
+      // <Term id="x"> and a Markdown link into the glossary, [chữ](/tu-dien/#x), are the same thing.
+      if (glossary?.has(use.url)) continue;
       const candidates = [...(glossary?.keys() ?? [])].sort();
-      const guess = closest(id, candidates);
+      const guess = closest(use.url, candidates);
       problems.push({
-        file: entry.file,
-        line,
-        field: 'nội dung',
-        message: `${written} không có trong từ điển`,
+        ...where(use.line),
+        message: `${entry.body?.includes(`<Term id="${use.url}"`) ? `<Term id="${use.url}">` : `liên kết ${routes.glossaryTerm(use.url)}`} không có trong từ điển`,
         fix: `${guess ? `Có phải bạn muốn viết "${guess}"? ` : ''}Từ có trong từ điển: ${listValues(candidates)}.`,
       });
+      continue;
     }
-  });
+    const site = sitePath(use.url);
+    if (site === undefined) continue;
+    const page = safeDecode(site.replace(/[?#].*$/, ''));
+    if (sitePaths.has(page)) continue;
+    const guess = closest(page, [...sitePaths]);
+    problems.push({
+      ...where(use.line),
+      message: `liên kết tới "${page}": trang này không có trên Bản Số`,
+      fix: `${guess ? `Có phải bạn muốn viết "${guess}"? ` : ''}Chép địa chỉ từ thanh địa chỉ khi mở trang đó (địa chỉ luôn kết thúc bằng "/").`,
+    });
+  }
   return problems;
 }
 
@@ -239,9 +305,7 @@ export function imageUses(entries: readonly ValidEntry[]): ImageUse[] {
       if (checkImage(entry, imagePath, field, line).length === 0) uses.push({ file: entry.file, line, field, imagePath, absolute });
     };
     for (const { value, path: fieldPath } of collect(entry.parsed, isImage)) add(value.imagePath, fieldName(fieldPath), entry.lineOf(fieldPath));
-    (entry.body ?? '').split('\n').forEach((text, index) => {
-      for (const match of text.matchAll(/!\[[^\]]*\]\(([^)\s]+)[^)]*\)/g)) add(match[1] ?? '', 'nội dung', (entry.bodyLine ?? 1) + index);
-    });
+    for (const use of entry.uses ?? []) if (use.kind === 'image') add(safeDecode(use.url), 'nội dung', use.line);
   }
   return uses;
 }

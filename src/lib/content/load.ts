@@ -1,8 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { COLLECTIONS, indicatorId, type CollectionSource } from '../../schemas/collections.ts';
 import type { CollectionName } from '../../schemas/helpers.ts';
+import { renderArticle, type ArticleUse } from '../article/render.ts';
 import { idFromPath } from '../slug.ts';
+import { listCollectionFiles } from './files.ts';
 import { checkMdxSafety } from './mdx-safety.ts';
 import { BODY_FIELD, WHOLE_FILE, type Problem } from './problems.ts';
 import { decodeSource, parseYamlWithLines, splitFrontmatter, type ParsedYaml } from './source-file.ts';
@@ -15,11 +17,15 @@ export interface RawEntry {
   file: string;
   /** Absolute path of that file. */
   absolutePath: string;
+  /** The content/ folder it was read from. */
+  contentDir?: string;
   data: unknown;
   /** Markdown/MDX body, for documents. */
   body?: string;
   /** 1-based line where the body starts. */
   bodyLine?: number;
+  /** Links, terms and pictures of the body as the renderer writes them, lines in the file. */
+  uses?: ArticleUse[];
   /** Line of a field path in the file (frontmatter offset included). */
   lineOf: (fieldPath: readonly PropertyKey[]) => number | undefined;
 }
@@ -33,16 +39,18 @@ export interface LoadResult {
 
 const rel = (root: string, file: string): string => path.relative(root, file).split(path.sep).join('/');
 
-async function listFiles(dir: string): Promise<string[]> {
-  try {
-    const found = await readdir(dir, { recursive: true, withFileTypes: true });
-    return found
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.join(entry.parentPath, entry.name))
-      .sort();
-  } catch {
-    return [];
-  }
+/**
+ * Whatever goes wrong while reading one file (a bug, an input nobody thought of) becomes a
+ * problem line for that file, and the check goes on with the others: never a stack trace.
+ */
+export function unexpectedProblem(file: string, error: unknown): Problem {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return {
+    file,
+    field: WHOLE_FILE,
+    message: `không kiểm tra được tệp này (${detail.split('\n')[0]?.slice(0, 120)})`,
+    fix: 'Xem lại phần vừa sửa trong tệp (phần đầu bài giữa hai dòng ---, các dấu < > { }); nếu không thấy gì lạ, báo cho nhóm kỹ thuật kèm tệp này.',
+  };
 }
 
 /** Read every collection under `contentDir`; `root` is the repository root for messages. */
@@ -77,77 +85,110 @@ function yamlProblems(file: string, parsed: ParsedYaml, lineOffset: number): Pro
     line: error.line + lineOffset,
     field: WHOLE_FILE,
     message: `lỗi cú pháp YAML: ${error.message}`,
-    fix: 'Kiểm tra dấu hai chấm sau tên trường, thụt lề bằng dấu cách và dấu ngoặc kép quanh chữ có dấu ":".',
+    fix: error.fix ?? 'Kiểm tra dấu hai chấm sau tên trường, thụt lề bằng dấu cách và dấu ngoặc kép quanh chữ có dấu ":".',
   }));
 }
 
 async function loadFolder(root: string, contentDir: string, source: CollectionSource, result: LoadResult) {
-  const dir = path.join(contentDir, source.path);
-  for (const absolutePath of await listFiles(dir)) {
-    const name = path.basename(absolutePath);
-    if (name.startsWith('_') || name.startsWith('.') || name === 'README.md') continue;
-    const file = rel(root, absolutePath);
-    const ext = path.extname(name).toLowerCase();
-    if (!source.extensions.includes(ext)) {
-      // Anything not an entry in a collection folder would be silently ignored by Astro.
-      if (/\.(png|jpe?g|webp|avif|gif|svg)$/i.test(name)) continue;
-      result.problems.push({
-        file,
-        field: WHOLE_FILE,
-        message: `tệp "${ext || name}" không được đọc trong thư mục ${source.path}/`,
-        fix: `Đổi đuôi tệp thành ${source.extensions.join(' hoặc ')}, hoặc đặt "_" trước tên tệp nếu là bản nháp.`,
-      });
-      continue;
-    }
-    const decoded = await readSource(root, absolutePath, result);
-    if (!decoded) continue;
-    if (ext === '.mdx' || ext === '.md') {
-      // Parsed, never run: the whole file, as the Markdown/MDX compiler would see it.
-      for (const issue of checkMdxSafety(decoded.text, 0, ext === '.md' ? 'md' : 'mdx')) {
-        result.problems.push({ file, line: issue.line, field: BODY_FIELD, message: issue.message, fix: issue.fix });
-      }
-    }
-    const id = idFromPath(name);
-    if (!id) {
-      result.problems.push({ file, field: WHOLE_FILE, message: 'tên tệp không tạo được địa chỉ trang', fix: 'Đặt tên tệp bằng chữ, ví dụ cai-dat-vneid.mdx.' });
-      continue;
-    }
-    if (ext === '.yaml' || ext === '.yml') {
-      const parsed = parseYamlWithLines(decoded.text);
-      result.problems.push(...yamlProblems(file, parsed, 0));
-      if (parsed.errors.length) continue;
-      result.entries.push({ collection: source.name, id, file, absolutePath, data: parsed.data ?? {}, lineOf: parsed.lineOf });
-      continue;
-    }
-    const split = splitFrontmatter(decoded.text);
-    if (split.frontmatter === undefined) {
-      result.problems.push({
-        file,
-        line: 1,
-        field: WHOLE_FILE,
-        message: 'thiếu phần thông tin đầu bài (frontmatter) giữa hai dòng ---',
-        fix: 'Tạo bài bằng "npm run new" hoặc chép phần đầu của một bài có sẵn.',
-      });
-      continue;
-    }
-    const parsed = parseYamlWithLines(split.frontmatter);
-    result.problems.push(...yamlProblems(file, parsed, split.frontmatterLine - 1));
-    if (parsed.errors.length) continue;
-    result.entries.push({
-      collection: source.name,
-      id,
-      file,
-      absolutePath,
-      data: parsed.data ?? {},
-      body: split.body,
-      bodyLine: split.bodyLine,
-      lineOf: (fieldPath) => {
-        const line = parsed.lineOf(fieldPath);
-        return line === undefined ? split.frontmatterLine - 1 : line + split.frontmatterLine - 1;
-      },
+  // The one list of files (src/lib/content/files.ts): the build's loaders read the same.
+  const listed = await listCollectionFiles(contentDir, source);
+  for (const refused of listed.refused) {
+    result.problems.push({ file: rel(root, refused.absolutePath), field: WHOLE_FILE, message: refused.message, fix: refused.fix });
+  }
+  for (const readme of listed.readmes) {
+    // Never read as an entry: say so when one looks like an entry (it has a frontmatter).
+    const text = await readFile(readme.absolutePath, 'utf8').catch(() => '');
+    if (!/^\s*(---|\+\+\+)/.test(text)) continue;
+    result.problems.push({
+      file: rel(root, readme.absolutePath),
+      line: 1,
+      field: WHOLE_FILE,
+      message: 'README.md có phần đầu bài (---) như một mục, nhưng README.md chỉ là ghi chú và không bao giờ được đăng',
+      fix: 'Nếu đây là một mục, đổi tên tệp (ví dụ ten-muc.md); nếu là ghi chú, xoá phần giữa hai dòng ---.',
     });
   }
+  for (const listedFile of listed.entries) {
+    try {
+      await loadFolderFile(root, contentDir, source, listedFile.absolutePath, listedFile.relative, result);
+    } catch (error) {
+      result.problems.push(unexpectedProblem(rel(root, listedFile.absolutePath), error));
+    }
+  }
 }
+
+async function loadFolderFile(root: string, contentDir: string, source: CollectionSource, absolutePath: string, relative: string, result: LoadResult) {
+  const file = rel(root, absolutePath);
+  const ext = path.extname(relative).toLowerCase();
+  const decoded = await readSource(root, absolutePath, result);
+  if (!decoded) return;
+  const id = idFromPath(relative);
+  if (!id) {
+    result.problems.push({ file, field: WHOLE_FILE, message: 'tên tệp không tạo được địa chỉ trang', fix: 'Đặt tên tệp bằng chữ, ví dụ cai-dat-vneid.mdx.' });
+    return;
+  }
+  if (ext === '.yaml' || ext === '.yml') {
+    const parsed = parseYamlWithLines(decoded.text);
+    result.problems.push(...yamlProblems(file, parsed, 0));
+    if (parsed.errors.length) return;
+    result.entries.push({ collection: source.name, id, file, absolutePath, contentDir, data: parsed.data ?? {}, lineOf: parsed.lineOf });
+    return;
+  }
+  // The one split (src/lib/content/source-file.ts): the body here is the body the build renders.
+  const split = splitFrontmatter(decoded.text);
+  if (split.problem) {
+    result.problems.push({ file, line: split.problem.line, field: WHOLE_FILE, message: split.problem.message, fix: split.problem.fix });
+    return;
+  }
+  if (split.frontmatter === undefined) {
+    result.problems.push({
+      file,
+      line: 1,
+      field: WHOLE_FILE,
+      message: 'thiếu phần thông tin đầu bài (frontmatter) giữa hai dòng ---',
+      fix: 'Tạo bài bằng "npm run new" hoặc chép phần đầu của một bài có sẵn.',
+    });
+    return;
+  }
+  const format = ext === '.md' ? 'md' : 'mdx';
+  const offset = split.bodyLine - 1;
+  // Parsed, never run: first the editor's messages for MDX (import, {…}, unknown tags)…
+  const safety = checkMdxSafety(split.body, offset, format);
+  for (const issue of safety) result.problems.push({ file, line: issue.line, field: BODY_FIELD, message: issue.message, fix: issue.fix });
+  // …then the renderer itself, on the same body: whatever it would refuse is refused here first.
+  const reported = new Set(safety.map((issue) => issue.line));
+  const rendered = renderArticle(split.body, {
+    html: false,
+    format,
+    images: source.name !== 'glossary',
+    onRefusal: (error) => {
+      const line = error.line === undefined ? undefined : error.line + offset;
+      if (line !== undefined && reported.has(line)) return;
+      reported.add(line);
+      result.problems.push({ file, line, field: BODY_FIELD, message: error.message.replace(/\.$/, ''), fix: error.fix ?? RENDER_FIX });
+    },
+  });
+  const uses = rendered.uses.map((use) => ({ ...use, line: use.line === undefined ? undefined : use.line + offset }));
+  const parsed = parseYamlWithLines(split.frontmatter);
+  result.problems.push(...yamlProblems(file, parsed, split.frontmatterLine - 1));
+  if (parsed.errors.length) return;
+  result.entries.push({
+    collection: source.name,
+    id,
+    file,
+    absolutePath,
+    contentDir,
+    data: parsed.data ?? {},
+    body: split.body,
+    bodyLine: split.bodyLine,
+    uses,
+    lineOf: (fieldPath) => {
+      const line = parsed.lineOf(fieldPath);
+      return line === undefined ? split.frontmatterLine - 1 : line + split.frontmatterLine - 1;
+    },
+  });
+}
+
+const RENDER_FIX = 'Sửa dòng này theo hướng dẫn trong CONTRIBUTING.md: chỉ dùng Markdown, các thành phần của trang và đường dẫn https://… hoặc /trang-cua-ban-so/.';
 
 async function loadDataFile(root: string, contentDir: string, source: CollectionSource, result: LoadResult) {
   const absolutePath = path.join(contentDir, source.path);
@@ -160,7 +201,15 @@ async function loadDataFile(root: string, contentDir: string, source: Collection
     return;
   }
   if (!decoded) return;
-  const parsed = parseYamlWithLines(decoded.text);
+  try {
+    loadDataText(source, file, absolutePath, contentDir, decoded.text, result);
+  } catch (error) {
+    result.problems.push(unexpectedProblem(file, error));
+  }
+}
+
+function loadDataText(source: CollectionSource, file: string, absolutePath: string, contentDir: string, text: string, result: LoadResult) {
+  const parsed = parseYamlWithLines(text);
   result.problems.push(...yamlProblems(file, parsed, 0));
   if (parsed.errors.length) return;
   const data = parsed.data;
@@ -176,6 +225,7 @@ async function loadDataFile(root: string, contentDir: string, source: Collection
         id,
         file,
         absolutePath,
+        contentDir,
         data: row,
         lineOf: (fieldPath) => parsed.lineOf([index, ...fieldPath]),
       });
@@ -191,6 +241,6 @@ async function loadDataFile(root: string, contentDir: string, source: Collection
       result.problems.push({ file, line: parsed.lineOf([id]), field: id, message: `mã "${id}" không hợp lệ`, fix: 'Mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ thanh-toan.' });
       continue;
     }
-    result.entries.push({ collection: source.name, id, file, absolutePath, data: fields, lineOf: (fieldPath) => parsed.lineOf([id, ...fieldPath]) });
+    result.entries.push({ collection: source.name, id, file, absolutePath, contentDir, data: fields, lineOf: (fieldPath) => parsed.lineOf([id, ...fieldPath]) });
   }
 }

@@ -1,6 +1,8 @@
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { EDITOR_COMPONENTS } from './component-errors.ts';
 import { closest } from './suggest.ts';
+import { imageRefusal, linkRefusal, schemeOf } from './urls.ts';
+import { bodyLimitProblem } from './limits.ts';
 
 /**
  * MDX that cannot run code. Contributed MDX may use only the editor components, with
@@ -71,13 +73,10 @@ const MARKDOWN_INSTEAD: Record<string, string> = {
   audio: 'Ghi âm đặt ở trường audio của bài học, không chèn vào nội dung.',
 };
 
-/** URL schemes that run code or smuggle content past the page's rules. */
-const DANGEROUS_SCHEME = /^(javascript|vbscript|data|file):/i;
-
+/** An attribute value that a browser would read as a URL running code or showing something else (src/lib/content/urls.ts). */
 function isDangerousUrl(url: string): boolean {
-  // Browsers ignore control characters and whitespace inside the scheme ("java\tscript:").
-  // eslint-disable-next-line no-control-regex
-  return DANGEROUS_SCHEME.test(url.replace(/[\u0000-\u0020\u007f-\u009f]/g, ''));
+  const scheme = schemeOf(url);
+  return scheme !== undefined && !['https', 'http', 'mailto', 'tel'].includes(scheme);
 }
 
 /** `{/* a note *\/}`: an MDX comment compiles to nothing, so it may stay. */
@@ -117,6 +116,9 @@ function parseErrorIssue(error: unknown, lineOffset: number): SafetyIssue {
  * HTML would reach readers' browsers unchanged, so it is reported too.
  */
 export function checkMdxSafety(text: string, lineOffset = 0, format: 'mdx' | 'md' = 'mdx'): SafetyIssue[] {
+  // Lines too long, quotes and lists nested too deep: refused before parsing (src/lib/content/limits.ts).
+  const limit = bodyLimitProblem(text);
+  if (limit) return [{ line: limit.line + lineOffset, message: limit.message, fix: limit.fix }];
   let tree: MdNode;
   try {
     const source = text.replace(/^\uFEFF/, '');
@@ -158,12 +160,17 @@ export function checkMdxSafety(text: string, lineOffset = 0, format: 'mdx' | 'md
         issues.push(...checkElement(node, line));
         break;
       case 'link':
-      case 'image':
-      case 'definition':
-        if (node.url && isDangerousUrl(node.url)) {
-          report(`đường dẫn "${shorten(node.url)}" chạy mã lệnh hoặc chứa dữ liệu nhúng`, 'Chỉ dùng đường dẫn https://… hoặc đường dẫn tới ảnh trong content/images/.');
-        }
+      case 'definition': {
+        // One set of URL rules for the check and the renderer (src/lib/content/urls.ts).
+        const refusal = node.url === undefined ? undefined : linkRefusal(node.url);
+        if (refusal && (node.type === 'link' || isDangerousUrl(node.url ?? ''))) report(refusal.message, refusal.fix);
         break;
+      }
+      case 'image': {
+        const refusal = node.url === undefined ? undefined : imageRefusal(node.url);
+        if (refusal) report(refusal.message, refusal.fix);
+        break;
+      }
       case 'html': {
         const tag = /^<\/?([a-zA-Z][\w-]*)/.exec(node.value ?? '')?.[1]?.toLowerCase();
         if (tag && DANGEROUS_ELEMENTS[tag]) report(`có ${DANGEROUS_ELEMENTS[tag]}, không được phép`, `Xoá cả thẻ <${tag}> và phần bên trong.`);
@@ -174,9 +181,16 @@ export function checkMdxSafety(text: string, lineOffset = 0, format: 'mdx' | 'md
       default:
         break;
     }
-    for (const child of node.children ?? []) visit(child);
   };
-  visit(tree);
+  // Without recursion: a body nested 50,000 levels deep is walked like any other (the renderer
+  // refuses it with its line, src/lib/article/render.ts MAX_NESTING).
+  const stack: MdNode[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    visit(node);
+    const children = node.children ?? [];
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
+  }
   return issues;
 }
 

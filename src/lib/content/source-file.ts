@@ -1,4 +1,4 @@
-import { parseDocument, LineCounter, isMap, isSeq, type Node } from 'yaml';
+import { extractFrontmatter } from 'astro/markdown';
 
 /** A content file as read from disk, decoded and split, before validation. */
 export interface SourceFile {
@@ -32,58 +32,64 @@ export function decodeSource(file: string, bytes: Uint8Array): SourceFile {
 
 /** Frontmatter and body of a Markdown/MDX file, with the line where the body starts. */
 export interface Split {
+  /** The YAML between the fences; undefined when the file has no frontmatter. */
   frontmatter: string | undefined;
   /** 1-based line of the first frontmatter line (after the opening ---). */
   frontmatterLine: number;
+  /** Exactly the text the renderer receives: what follows the closing fence, trimmed (as Astro's loaders do). */
   body: string;
+  /** 1-based line in the file of the body's first line: body line n is file line bodyLine + n - 1. */
   bodyLine: number;
+  /** The fences are not plain "---" lines: the file is refused (check and build alike). */
+  problem?: { line: number; message: string; fix: string };
 }
 
+/**
+ * THE frontmatter split (issue 23), used by the check and by every loader of the build. The
+ * fences are found by Astro's own splitter (`extractFrontmatter`, the one `parseFrontmatter` of
+ * astro/markdown uses; tests/content/gate-differential.test.ts shows the body is the same), and
+ * the file is refused where Astro's rule is looser than an editor would guess: the first line
+ * must be exactly "---" (no blank lines before it, no "+++" TOML), and so must the closing line
+ * (Astro ends the frontmatter at any line *starting* with "---": "---x", "----", "--- ").
+ */
 export function splitFrontmatter(text: string): Split {
-  const match = /^---\n([\s\S]*?)\n?---(?:\n|$)/.exec(text);
-  if (!match) return { frontmatter: undefined, frontmatterLine: 1, body: text, bodyLine: 1 };
-  const consumed = match[0];
-  const bodyLine = consumed.split('\n').length;
-  return { frontmatter: match[1] ?? '', frontmatterLine: 2, body: text.slice(consumed.length), bodyLine };
-}
-
-/** Parsed YAML with a way back from a field path to its line. */
-export interface ParsedYaml {
-  data: unknown;
-  /** YAML syntax errors, with 1-based line numbers relative to the YAML text. */
-  errors: Array<{ line: number; message: string }>;
-  lineOf: (path: readonly PropertyKey[]) => number | undefined;
-}
-
-export function parseYamlWithLines(yamlText: string): ParsedYaml {
-  const lineCounter = new LineCounter();
-  // Core schema keeps dates as written ("2025-02-30" stays a string the schema can reject;
-  // YAML 1.1 timestamps would silently roll it over to 2 March).
-  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const errors = doc.errors.map((error) => ({
-    line: error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line,
-    message: error.message.split('\n')[0] ?? error.message,
-  }));
-  const lineOf = (path: readonly PropertyKey[]): number | undefined => {
-    // Walk as deep as the path exists, so a missing field points at its parent.
-    let node: unknown = doc.contents;
-    let found: Node | undefined = isMap(node) || isSeq(node) ? (node as Node) : undefined;
-    for (const key of path) {
-      if (!(isMap(node) || isSeq(node))) break;
-      const next = (node as { get: (k: unknown, keepScalar: boolean) => unknown }).get(key, true) as Node | undefined;
-      if (!next) {
-        if (isMap(node)) {
-          const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
-          const keyNode = pair?.key as Node | undefined;
-          if (keyNode?.range) found = keyNode;
-        }
-        break;
-      }
-      found = next;
-      node = next;
-    }
-    if (found === doc.contents && path.length > 0) return undefined;
-    return found?.range ? lineCounter.linePos(found.range[0]).line : undefined;
+  const raw = extractFrontmatter(text);
+  const whole = (problem?: Split['problem']): Split => {
+    const body = text.trim();
+    return { frontmatter: undefined, frontmatterLine: 1, body, bodyLine: lineAt(text, text.length - text.trimStart().length), ...(problem ? { problem } : {}) };
   };
-  return { data: errors.length ? undefined : doc.toJS(), errors, lineOf };
+  if (raw === undefined) return whole();
+  if (!text.startsWith('---\n')) {
+    return whole({
+      line: 1,
+      message: 'dòng đầu tiên của tệp phải đúng ba dấu gạch "---" (không dòng trống, không chữ nào khác trước hay sau)',
+      fix: 'Sửa dòng đầu thành "---", như trong các bài có sẵn.',
+    });
+  }
+  const end = 3 + raw.length + 3;
+  const closingLine = lineAt(text, 3 + raw.length);
+  if (end < text.length && text[end] !== '\n') {
+    const written = text.slice(3 + raw.length, text.indexOf('\n', end) === -1 ? text.length : text.indexOf('\n', end));
+    return {
+      ...whole({
+        line: closingLine,
+        message: `dòng "${written.length > 20 ? `${written.slice(0, 19)}…` : written}" bắt đầu bằng "---" nhưng không phải dòng "---" đóng phần đầu bài`,
+        fix: 'Dòng đóng phần đầu bài phải đúng ba dấu gạch "---". Trong phần đầu bài, không dòng nào khác được bắt đầu bằng "---".',
+      }),
+      frontmatter: undefined,
+    };
+  }
+  // As parseFrontmatter(text, { frontmatter: 'remove' }) does: the fences and the YAML go.
+  const content = text.replace(`---${raw}---`, '');
+  const leading = content.length - content.trimStart().length;
+  return { frontmatter: raw.slice(1), frontmatterLine: 2, body: content.trim(), bodyLine: lineAt(text, end + leading) };
 }
+
+/** 1-based line of a position in the text. */
+function lineAt(text: string, position: number): number {
+  let line = 1;
+  for (let index = text.indexOf('\n'); index !== -1 && index < position; index = text.indexOf('\n', index + 1)) line++;
+  return line;
+}
+
+export { parseYamlWithLines, type ParsedYaml } from './yaml.ts';

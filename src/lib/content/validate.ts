@@ -4,7 +4,7 @@ import type { z } from 'astro/zod';
 import { COLLECTIONS } from '../../schemas/collections.ts';
 import { checkHelpers } from './node-helpers.ts';
 import { checkImagesDecode, checkIntegrity, imageUses, type ValidEntry } from './integrity.ts';
-import { loadContent } from './load.ts';
+import { loadContent, unexpectedProblem, type RawEntry } from './load.ts';
 import type { Problem } from './problems.ts';
 import { checkRecordings } from './recordings.ts';
 import { checkReviews } from './review.ts';
@@ -35,17 +35,15 @@ export async function validateContent(root: string, contentDir?: string, now = n
   for (const entry of loaded.entries) {
     const schema = schemas.get(entry.collection);
     if (!schema) continue;
-    const result = schema.safeParse(entry.data);
-    if (result.success) {
-      entries.push({ ...entry, parsed: result.data as Record<string, unknown> });
-      continue;
+    // Never a stack trace: whatever goes wrong with one entry is a problem of its file (issue 23).
+    try {
+      validateEntry(entry, schema, problems, entries, partial);
+    } catch (error) {
+      problems.push(unexpectedProblem(entry.file, error));
     }
-    for (const message of editorMessages(result.error, entry.data, schema)) {
-      problems.push({ file: entry.file, line: entry.lineOf(message.path), field: message.field, message: message.message, fix: message.fix });
-    }
-    partial.push({ ...entry, parsed: parseFieldByField(schema, entry.data) });
   }
   problems.push(...checkIntegrity(entries, loaded.entries, now, partial));
+
   problems.push(...(await checkImagesDecode(imageUses([...entries, ...partial]))));
   const translations = checkTranslations(entries);
   problems.push(...translations.problems);
@@ -57,6 +55,18 @@ export async function validateContent(root: string, contentDir?: string, now = n
   return { problems, warnings: [...translations.warnings, ...recordings.warnings, ...reviews.warnings], notices: recordings.notice ? [recordings.notice] : [], entries, notNfc: loaded.notNfc };
 }
 
+function validateEntry(entry: RawEntry, schema: z.ZodType, problems: Problem[], entries: ValidEntry[], partial: ValidEntry[]): void {
+  const result = schema.safeParse(entry.data);
+  if (result.success) {
+    entries.push({ ...entry, parsed: result.data as Record<string, unknown> });
+    return;
+  }
+  for (const message of editorMessages(result.error, entry.data, schema)) {
+    problems.push({ file: entry.file, line: entry.lineOf(message.path), field: message.field, message: message.message, fix: message.fix });
+  }
+  partial.push({ ...entry, parsed: parseFieldByField(schema, entry.data) });
+}
+
 /**
  * The fields of an invalid entry that pass on their own, parsed: so a wrong date does not
  * hide a misspelt topic or a missing picture in the same file.
@@ -66,7 +76,7 @@ function parseFieldByField(schema: z.ZodType, data: unknown): Record<string, unk
   if (!data || typeof data !== 'object' || Array.isArray(data)) return parsed;
   const shape = shapeOf(schema);
   for (const [key, value] of Object.entries(data)) {
-    const field = shape[key];
+    const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
     const result = field?.safeParse(value);
     if (result?.success) parsed[key] = result.data;
   }
