@@ -15,7 +15,7 @@ import { fillSizes, hasSizeMarkers } from '../lib/file-sizes.ts';
 function fillFileSizes(dist: string, pages: ReadonlyArray<{ pathname: string }>): number {
   let changed = 0;
   const sizeOf = (sitePath: string) => {
-    const file = path.join(dist, sitePath);
+    const file = path.join(dist, sitePath, sitePath.endsWith('/') ? 'index.html' : '');
     return existsSync(file) ? statSync(file).size : undefined;
   };
   for (const { pathname } of pages) {
@@ -23,7 +23,7 @@ function fillFileSizes(dist: string, pages: ReadonlyArray<{ pathname: string }>)
     if (!existsSync(file)) continue;
     const html = readFileSync(file, 'utf8');
     if (!hasSizeMarkers(html)) continue;
-    writeFileSync(file, fillSizes(html, sizeOf));
+    writeFileSync(file, fillSizes(html, sizeOf, `/${pathname.replace(/^\/+/, '')}`));
     changed += 1;
   }
   return changed;

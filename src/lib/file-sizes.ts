@@ -23,10 +23,27 @@ export function hasSizeMarkers(html: string): boolean {
   return html.includes('data-size-of="');
 }
 
-/** Fills every marker with the size of its file (undefined: the file is missing, the span stays empty). */
-export function fillSizes(html: string, sizeOf: (sitePath: string) => number | undefined): string {
-  return html.replace(MARKER, (marker, sitePath: string) => {
-    const bytes = sizeOf(sitePath);
-    return bytes === undefined ? '' : `<span class="file-size">${formatSize(bytes)}</span>`;
-  });
+/**
+ * Fills every marker with the size of its file, or the total of several ("/a/ /b/": what a
+ * campaign saved for offline stores); undefined: a file is missing, the span goes. `self` is the
+ * page being filled: a marker that counts it counts it as filled (tried until the size holds).
+ */
+export function fillSizes(html: string, sizeOf: (sitePath: string) => number | undefined, self?: string): string {
+  const fill = (selfBytes: number) =>
+    html.replace(MARKER, (marker, paths: string) => {
+      let total = 0;
+      for (const sitePath of paths.split(' ')) {
+        const bytes = sitePath === self ? selfBytes : sizeOf(sitePath);
+        if (bytes === undefined) return '';
+        total += bytes;
+      }
+      return `<span class="file-size">${formatSize(total)}</span>`;
+    });
+  let filled = fill(Buffer.byteLength(html));
+  for (let tries = 0; tries < 3; tries += 1) {
+    const again = fill(Buffer.byteLength(filled));
+    if (again === filled) break;
+    filled = again;
+  }
+  return filled;
 }
