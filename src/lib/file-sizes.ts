@@ -30,7 +30,7 @@ export function hasSizeMarkers(html: string): boolean {
  */
 export function fillSizes(html: string, sizeOf: (sitePath: string) => number | undefined, self?: string): string {
   const fill = (selfBytes: number) =>
-    html.replace(MARKER, (marker, paths: string) => {
+    html.replace(MARKER, (_marker, paths: string) => {
       let total = 0;
       for (const sitePath of paths.split(' ')) {
         const bytes = sitePath === self ? selfBytes : sizeOf(sitePath);
