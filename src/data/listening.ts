@@ -9,7 +9,7 @@ import { recordingView, type RecordingField, type RecordingView } from './record
 export interface ListedRecording {
   /** What is read: the lesson, script or announcement title. */
   title: string;
-  /** "Bài học", "Bài phát thanh", "Tin phát thanh". */
+  /** "Bài học", "Bài phát thanh". */
   kind: string;
   /** The page it plays on. */
   url: string;

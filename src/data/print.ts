@@ -10,6 +10,8 @@ import { estimateLeaflet } from '../lib/leaflet-fit.ts';
 import { getCampaigns, type CampaignView } from './campaigns.ts';
 import { getRecordingList, type ListedRecording } from './listening.ts';
 import { dueForReview, reviewAsOf } from '../lib/content/review.ts';
+import { leafletStep } from '../lib/leaflet-fit.ts';
+import { picturesEnabled } from '../lib/leaflet-picture.ts';
 import { getLessons, getLessonsByTopic, getTranslations, hasScript, type LessonView } from './lessons.ts';
 
 /** Everything a printed leaflet shows. */
@@ -36,19 +38,28 @@ export interface LeafletView {
   lessonUrl: string;
   pdfA4?: string | undefined;
   pdfA5?: string | undefined;
+  /** The leaflet as a picture for phones, when this build makes pictures. */
+  picture?: string | undefined;
   editPath: string;
   /** No real SITE_URL: the QR area carries "BẢN THỬ — chưa có địa chỉ trang" (issue 28). */
   draft: boolean;
+  /** Type step of the text (src/lib/leaflet-fit.ts LEAFLET_STEPS): the largest that fills one page; 0 is the smallest. */
+  step: number;
 }
 
 export async function leafletView(lesson: LessonView): Promise<LeafletView> {
   const url = qrPayload(routes.lesson(lesson.id), siteUrl());
   const pdf = pdfEnabled();
   const help = leafletHelp(lesson);
+  const credit = lesson.translation && t('leaflet.credit', { label: languageLabel(lesson.lang), translator: lesson.translation.translatedBy, checker: lesson.translation.checkedBy });
+  const updated = t('leaflet.updated', { date: formatDate(lesson.updated) });
+  // The first source names where the steps come from; the page lists them all.
+  const source = lesson.citations[0] ? t('leaflet.source', { name: lesson.citations[0].publisher }) : t('leaflet.sourceSite');
+  const short = shortUrl(url);
   return {
     id: lesson.id,
     lang: lesson.lang === 'vi' ? undefined : lesson.lang,
-    credit: lesson.translation && t('leaflet.credit', { label: languageLabel(lesson.lang), translator: lesson.translation.translatedBy, checker: lesson.translation.checkedBy }),
+    credit,
     title: lesson.title,
     keyPoints: lesson.keyPoints,
     tip: lesson.leafletTip,
@@ -56,16 +67,17 @@ export async function leafletView(lesson: LessonView): Promise<LeafletView> {
     helpLabel: help?.who,
     qrSvg: await qrSvg(url, t('leaflet.qrLabel')),
     qrUrl: url,
-    shortUrl: shortUrl(url),
-    updated: t('leaflet.updated', { date: formatDate(lesson.updated) }),
+    shortUrl: short,
+    updated,
     asOf: lesson.reviewed ? t('leaflet.asOf', { date: formatDate(lesson.reviewed) }) : undefined,
-    // The first source names where the steps come from; the page lists them all.
-    source: lesson.citations[0] ? t('leaflet.source', { name: lesson.citations[0].publisher }) : t('leaflet.sourceSite'),
+    source,
     lessonUrl: routes.lesson(lesson.id),
     pdfA4: pdf ? routes.leafletPdf(lesson.id) : undefined,
     pdfA5: pdf ? routes.leafletA5Pdf(lesson.id) : undefined,
+    picture: picturesEnabled() ? routes.leafletPicture(lesson.id) : undefined,
     editPath: lesson.editPath,
     draft: siteSetting().draft,
+    step: leafletStep({ title: lesson.title, keyPoints: lesson.keyPoints, tip: lesson.leafletTip, helpPhone: help?.printed, helpLabel: help?.who, credit, foot: `${updated} · ${source} · ${short.split('/')[0]}` }),
   };
 }
 
@@ -77,7 +89,7 @@ export async function leafletView(lesson: LessonView): Promise<LeafletView> {
 function leafletHelp(lesson: LessonView): ReturnType<typeof helpLine> {
   const help = helpLine(lesson.contacts);
   if (!help || lesson.ownContacts.length > 0 || lesson.helpPhone) return help;
-  const fits = estimateLeaflet({ title: lesson.title, keyPoints: lesson.keyPoints, tip: lesson.leafletTip, helpPhone: help.printed }).fits;
+  const fits = estimateLeaflet({ title: lesson.title, keyPoints: lesson.keyPoints, tip: lesson.leafletTip, helpPhone: help.printed, helpLabel: help.who }).fits;
   return fits ? help : undefined;
 }
 
@@ -173,6 +185,52 @@ export function meetingAgenda(campaign: CampaignView): { rows: Array<{ offset: n
   return { rows, total: offset };
 }
 
+/** The meeting pack (issue 27): agenda with durations for clock-time blanks, and a QR code to the campaign. */
+export interface MeetingPackView {
+  rows: Array<{ minutes: number; item: string }>;
+  total: number;
+  qrSvg: string;
+  shortUrl: string;
+}
+
+export async function meetingPackView(campaign: CampaignView): Promise<MeetingPackView> {
+  const url = qrPayload(routes.campaign(campaign.id), siteUrl());
+  const agenda = meetingAgenda(campaign);
+  return { rows: agenda.rows, total: agenda.total, qrSvg: await qrSvg(url, t('meeting.qrLabel')), shortUrl: shortUrl(url) };
+}
+
+/** One download or page offered to a village leader: what it is, its kind, and the file whose size to show. */
+export interface PrintChoice {
+  url: string;
+  label: string;
+  /** "PDF", "ảnh JPG", "trang để in". */
+  kind: string;
+  /** The file (site path) whose size is shown, when the link downloads one. */
+  file?: string | undefined;
+}
+
+/**
+ * The two things a leader wants from a lesson (issue 27): the A4 leaflet to print, and the
+ * picture to send into the Zalo group. Without PDFs (SKIP_PDF, no Chromium) the leaflet's print
+ * page and the A5 page stand in for them.
+ */
+export function lessonChoices(lessonId: string): [PrintChoice, PrintChoice] {
+  const print: PrintChoice = pdfEnabled()
+    ? { url: routes.leafletPdf(lessonId), label: t('choice.print'), kind: 'PDF', file: routes.leafletPdf(lessonId) }
+    : { url: routes.leaflet(lessonId), label: t('choice.print'), kind: t('choice.page') };
+  const send: PrintChoice = picturesEnabled()
+    ? { url: routes.leafletPicture(lessonId), label: t('choice.zalo'), kind: t('choice.picture'), file: routes.leafletPicture(lessonId) }
+    : { url: routes.leafletA5(lessonId), label: t('choice.a5'), kind: t('choice.page') };
+  return [print, send];
+}
+
+/** The meeting pack as a choice: its PDF (with size) or its page. */
+export function meetingChoice(campaignId: string): PrintChoice {
+  return pdfEnabled()
+    ? { url: routes.meetingPackPdf(campaignId), label: t('choice.meeting'), kind: 'PDF', file: routes.meetingPackPdf(campaignId) }
+    : { url: routes.meetingPack(campaignId), label: t('choice.meeting'), kind: t('choice.page') };
+}
+
 /** A topic's printable lessons (all of them; pages show a slice). */
 export interface PrintTopic {
   id: string;
@@ -189,6 +247,8 @@ export interface PrintLesson {
   lang?: string | undefined;
   language?: string | undefined;
   script: boolean;
+  /** Print the leaflet, send its picture (lessonChoices). */
+  choices: [PrintChoice, PrintChoice];
 }
 
 /** A lesson whose steps were last followed more than six months ago (for editors). */
@@ -207,6 +267,8 @@ export async function lessonsDueForReview(): Promise<ReviewItem[]> {
 
 export interface PrintCentreView {
   pdf: boolean;
+  /** Did this build make leaflet pictures? */
+  picture: boolean;
   /** Lessons due for review, oldest first (issue 24). */
   review: ReviewItem[];
   topics: PrintTopic[];
@@ -222,10 +284,12 @@ export async function printCentre(): Promise<PrintCentreView> {
     lang: lesson.lang === 'vi' ? undefined : lesson.lang,
     language: lesson.lang === 'vi' ? undefined : languageLabel(lesson.lang),
     script: hasScript(lesson),
+    choices: lessonChoices(lesson.id),
   });
   const byLesson = Map.groupBy(translations, (translation) => translation.lessonId);
   return {
     pdf: pdfEnabled(),
+    picture: picturesEnabled(),
     review,
     topics: groups.map((group) => ({
       id: group.topic.id,

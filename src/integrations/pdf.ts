@@ -6,6 +6,28 @@ import { cacheLine, cacheStore } from '../lib/build-cache/settings.ts';
 import { chromiumPath, chromiumVersion, pdfEnabled } from '../lib/chromium.ts';
 import { formatPdfProblems, pdfJobs } from '../lib/pdf.ts';
 import { sourceDateEpoch } from '../lib/site.ts';
+import { picturesEnabled } from '../lib/leaflet-picture.ts';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fillSizes, hasSizeMarkers } from '../lib/file-sizes.ts';
+
+/** Puts the size of each PDF and picture next to its link (src/lib/file-sizes.ts); returns the pages changed. */
+function fillFileSizes(dist: string, pages: ReadonlyArray<{ pathname: string }>): number {
+  let changed = 0;
+  const sizeOf = (sitePath: string) => {
+    const file = path.join(dist, sitePath, sitePath.endsWith('/') ? 'index.html' : '');
+    return existsSync(file) ? statSync(file).size : undefined;
+  };
+  for (const { pathname } of pages) {
+    const file = path.join(dist, pathname, 'index.html');
+    if (!existsSync(file)) continue;
+    const html = readFileSync(file, 'utf8');
+    if (!hasSizeMarkers(html)) continue;
+    writeFileSync(file, fillSizes(html, sizeOf, `/${pathname.replace(/^\/+/, '')}`));
+    changed += 1;
+  }
+  return changed;
+}
 
 /**
  * After the build, prints a PDF of every leaflet (A4 and A5 sheet) and meeting pack into dist/;
@@ -20,6 +42,8 @@ export function pdfIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, pages, logger }) => {
         setBuildStep('PDF');
         if (!pdfEnabled()) {
+          // No PDF, no size: the markers go (the pages then link no PDF either).
+          fillFileSizes(fileURLToPath(dir), pages);
           logger.warn(
             process.env['SKIP_PDF']
               ? 'PDF: bỏ qua vì SKIP_PDF được đặt; bỏ biến này rồi chạy lại "npm run build" để có PDF.'
@@ -39,9 +63,13 @@ export function pdfIntegration(): AstroIntegration {
           sourceDateEpoch: sourceDateEpoch(),
           concurrency: Number(process.env['PDF_CONCURRENCY']) || undefined,
           store,
+          pictures: picturesEnabled(),
           log: (line) => logger.info(line),
         });
+        if (!picturesEnabled()) logger.warn('Ảnh tờ rơi: bỏ qua vì không có pdftoppm; cài "apt-get install -y poppler-utils" rồi chạy lại "npm run build".');
+        else logger.info(`Ảnh tờ rơi: ${result.pictures.length} ảnh JPEG (${result.picturesMade} làm mới, ${result.picturesFromCache} lấy từ bộ nhớ đệm), lớn nhất ${Math.round(Math.max(0, ...result.pictures.map((p) => p.bytes)) / 1024)} KB.`);
         const pruned = store ? await store.prune(started) : 0;
+        fillFileSizes(dist, pages);
         if (result.problems.length) {
           logger.error(`\n${formatPdfProblems(result.problems)}`);
           const error = new Error(`PDF: ${result.problems.length} tờ rơi không vừa một trang: xem danh sách ở trên.`);

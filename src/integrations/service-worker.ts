@@ -4,7 +4,7 @@ import { setBuildStep } from '../lib/build-memory.ts';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { OFFLINE_PATH, PAGES_CACHE_PREFIX, SERVICE_WORKER_PATH } from '../lib/offline-paths.ts';
+import { OFFLINE_PATH, PAGES_CACHE_PREFIX, SAVED_CACHE_PREFIX, SERVICE_WORKER_PATH } from '../lib/offline-paths.ts';
 import { mapLimit } from '../lib/map-limit.ts';
 import { routes } from '../lib/routes.ts';
 import { buildVersion, referencedAssets, serviceWorkerSource } from '../lib/service-worker.ts';
@@ -38,6 +38,7 @@ export function serviceWorker(): AstroIntegration {
           version: buildVersion([...read, ...hashed, { path: 'sw.js', content: helpers + template }]),
           offline: OFFLINE_PATH,
           pagesPrefix: PAGES_CACHE_PREFIX,
+          savedPrefix: SAVED_CACHE_PREFIX,
           precache: referencedAssets(offlineHtml),
           bypass: [routes.admin()],
         };

@@ -4,7 +4,7 @@
  * A commune broadcast opens with the station ident and "Kính thưa bà con", gives the message in
  * short sentences, repeats the key action and the phone number, and closes with "Đài truyền
  * thanh xã … vừa phát …". The commune's name is a blank (or a parameter): one script serves
- * every commune. Every number is turned into words (src/lib/vi-numbers.ts).
+ * every commune; so are the place, hour and day where the village's team helps (whenAndWhere). Every number is turned into words (src/lib/vi-numbers.ts).
  *
  * Reading time: no official pace exists (FACTS.md). We assume slow, clear outdoor reading of
  * DEFAULT_PACE syllables a minute; an editor can set another pace. A Vietnamese syllable is
@@ -15,6 +15,18 @@ import { phoneGroups, readPhone, speakNumbers } from './vi-numbers.ts';
 
 export const DEFAULT_PACE = 190;
 export const COMMUNE_BLANK = '…………';
+/** Blanks the reader fills in by hand before reading: the place, hour and day where bà con get help (issue 27). */
+export const PLACE_BLANK = '………………';
+export const HOUR_BLANK = '……';
+export const DAY_BLANK = '……………';
+
+/** Who helps, said after what to do: the village's community digital-technology team. */
+export const HELPERS = 'Tổ công nghệ số cộng đồng của thôn';
+
+/** "Bà con cần giúp thì đến … lúc … giờ, ngày …" and who helps: two sentences, blanks to fill in by hand. */
+export function whenAndWhere(): string[] {
+  return [`Bà con cần giúp thì đến ${PLACE_BLANK}, lúc ${HOUR_BLANK} giờ, ngày ${DAY_BLANK}.`, `${HELPERS} sẽ giúp bà con làm từng bước.`];
+}
 
 export interface ScriptInput {
   /** What the script is about, e.g. the lesson title. */
@@ -79,7 +91,8 @@ export function buildScript(input: ScriptInput): Script {
   const sections: ScriptSection[] = [
     { role: 'opening', sentences: [station, 'Kính thưa bà con.', `Sau đây là tin: ${topic}.`] },
     { role: 'message', sentences: spoken(input.message) },
-    { role: 'action', sentences: [`Xin nhắc lại: ${speakNumbers(input.action).replace(/[.!?]*$/, '.')}`, ...(phone ? sentences(phone) : [])] },
+    // What to do, then where, when and who helps (blanks to fill in), then the hotline.
+    { role: 'action', sentences: [`Xin nhắc lại: ${speakNumbers(input.action).replace(/[.!?]*$/, '.')}`, ...whenAndWhere(), ...(phone ? sentences(phone) : [])] },
     {
       role: 'closing',
       sentences: [

@@ -6,3 +6,5 @@ export const SERVICE_WORKER_PATH = '/sw.js';
 export const OFFLINE_PATH = '/ngoai-tuyen/';
 /** Cache names start with this; the offline page lists the pages cache. */
 export const PAGES_CACHE_PREFIX = 'ban-so-pages-';
+/** Campaigns a reader saved to read without signal (issue 27): one cache each, named with the campaign's id; no deployment deletes them. */
+export const SAVED_CACHE_PREFIX = 'ban-so-saved-';

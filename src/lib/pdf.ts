@@ -23,6 +23,8 @@ export interface PdfJob {
   pdf: string;
   /** For an A5 sheet: the A4 leaflet PDF it is made from (src/lib/pdf-a5.ts), not printed itself. */
   fromA4?: string;
+  /** For an A4 leaflet: the site path of its picture for phones (src/lib/leaflet-picture.ts). */
+  picture?: string;
 }
 
 /** The PDFs a build must print, from the site paths of its pages (read by routes.ts's parsePath). */
@@ -31,7 +33,7 @@ export function pdfJobs(pages: readonly string[]): PdfJob[] {
   for (const page of pages) {
     const normalised = `/${page.replace(/^\/|\/$/g, '')}/`;
     const parsed = parsePath(normalised);
-    if (parsed.kind === 'leaflet') jobs.push({ kind: 'leaflet', page: normalised, pdf: routes.leafletPdf(parsed.lesson) });
+    if (parsed.kind === 'leaflet') jobs.push({ kind: 'leaflet', page: normalised, pdf: routes.leafletPdf(parsed.lesson), picture: routes.leafletPicture(parsed.lesson) });
     else if (parsed.kind === 'leaflet-a5') jobs.push({ kind: 'leaflet-a5', page: normalised, pdf: routes.leafletA5Pdf(parsed.lesson), fromA4: routes.leafletPdf(parsed.lesson) });
     else if (parsed.kind === 'meeting-pack') jobs.push({ kind: 'meeting', page: normalised, pdf: routes.meetingPackPdf(parsed.id) });
   }

@@ -8,6 +8,8 @@ export interface ServiceWorkerConfig {
   offline: string;
   /** Prefix of the pages cache (the offline page reads it). */
   pagesPrefix: string;
+  /** Prefix of the caches of campaigns saved for reading without signal: kept across deployments. */
+  savedPrefix: string;
   /** Files the offline page needs (its scripts), saved when the worker installs. */
   precache: string[];
   /** Paths the worker never answers (the CMS at /admin/ talks to GitHub and must stay live). */

@@ -6,6 +6,9 @@
 // - /_astro/ files (hashed names, never change) and Pagefind's engine: cache first.
 // - everything lives in caches named after this build's version; a new version deletes the old
 //   caches when it activates, so old HTML is never served with new assets or the other way round.
+// - except campaigns a reader saved to read without signal (issue 27; the campaign page's
+//   "Lưu để đọc khi mất sóng" fills one cache CONFIG.savedPrefix + id): kept until the reader
+//   removes them on the offline page, answered when the network fails, refreshed when read online.
 /* global CONFIG, sitePath, pageAssets */
 const PAGES = `${CONFIG.pagesPrefix}${CONFIG.version}`;
 const ASSETS = `ban-so-assets-${CONFIG.version}`;
@@ -26,7 +29,7 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((names) => Promise.all(names.filter((name) => name.startsWith('ban-so-') && name !== PAGES && name !== ASSETS).map((name) => caches.delete(name))))
+      .then((names) => Promise.all(names.filter((name) => name.startsWith('ban-so-') && !name.startsWith(CONFIG.savedPrefix) && name !== PAGES && name !== ASSETS).map((name) => caches.delete(name))))
       .then(() => self.clients.claim()),
   );
 });
@@ -47,16 +50,39 @@ async function savePage(url, response) {
   await trim(PAGES, MAX_PAGES);
 }
 
+/** The caches of saved campaigns. */
+async function savedCaches() {
+  return Promise.all((await caches.keys()).filter((name) => name.startsWith(CONFIG.savedPrefix)).map((name) => caches.open(name)));
+}
+
+/** A page in a saved campaign, if any. */
+async function savedCopy(url) {
+  for (const cache of await savedCaches()) {
+    const hit = await cache.match(url);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** A page read online that is also in a saved campaign: its saved copy becomes this one. */
+async function refreshSaved(url, response) {
+  const body = await response.arrayBuffer();
+  for (const cache of await savedCaches()) if (await cache.match(url)) await cache.put(url, new Response(body, { headers: response.headers }));
+}
+
 async function page(request) {
   const url = new URL(request.url);
   url.search = '';
   url.hash = '';
   const network = fetch(request).then((response) => {
-    if (response.ok && response.type === 'basic') savePage(url.href, response.clone()).catch(() => undefined);
+    if (response.ok && response.type === 'basic') {
+      savePage(url.href, response.clone()).catch(() => undefined);
+      refreshSaved(url.href, response.clone()).catch(() => undefined);
+    }
     return response;
   });
   const timeout = new Promise((resolve) => setTimeout(resolve, TIMEOUT));
-  const saved = () => caches.match(url.href, { cacheName: PAGES });
+  const saved = async () => (await caches.match(url.href, { cacheName: PAGES })) ?? (await savedCopy(url.href));
   try {
     const first = await Promise.race([network, timeout]);
     if (first) return first;

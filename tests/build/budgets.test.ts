@@ -2,7 +2,7 @@ import { headersFor, parseHeaders } from '../../src/lib/headers.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LEAFLET_CSS_BUDGET, overBudget, pageType, PRINT_CSS_BUDGET, READING_TYPES, SERVICE_WORKER_BUDGET, SW_REGISTER_BUDGET } from '../../src/lib/budgets.ts';
+import { LEAFLET_CSS_BUDGET, overBudget, pageType, PRINT_CSS_BUDGET, READING_TYPES, SAVE_OFFLINE_BUDGET, SERVICE_WORKER_BUDGET, SHARE_BUTTON_BUDGET, SW_REGISTER_BUDGET } from '../../src/lib/budgets.ts';
 import { brotliQuality, brotliSize, isTextAsset, PRINT_VARIANT_BROTLI_QUALITY } from '../../src/lib/precompress.ts';
 import { routes } from '../../src/lib/routes.ts';
 import { builtPages, DIST, readPage } from '../support/dist.ts';
@@ -47,12 +47,29 @@ describe('byte budgets (brotli 11, as precompressed), over every built page', ()
     expect(problems).toEqual([]);
   });
 
-  it('lets a reading page reference only the service-worker registration module (≤ 1 KB brotli)', () => {
+  it('lets a reading page reference only the service-worker registration module (≤ 1 KB brotli), plus a feature\'s module only with its control (share ≤ 512 B, save offline ≤ 640 B)', () => {
+    // Issue 27: "Gửi qua Zalo" (lesson pages) and "Lưu để đọc khi mất sóng" (campaign pages) each
+    // bring their own module, and only where their control is; nothing else may come with them.
+    const features = [
+      { name: 'share', module: /\/_astro\/ShareButton\.[^/]*\.js$/, control: 'button[data-share-url]', budget: SHARE_BUTTON_BUDGET, on: 'lesson' },
+      { name: 'save offline', module: /\/_astro\/SaveOffline\.[^/]*\.js$/, control: '[data-save-pages]', budget: SAVE_OFFLINE_BUDGET, on: 'campaign' },
+    ] as const;
     const registration = new Set<string>();
+    const found = new Map<string, Set<string>>(features.map((f) => [f.name, new Set<string>()]));
+    const withControl = new Map<string, number>(features.map((f) => [f.name, 0]));
     for (const page of pages.filter((p) => READING_TYPES.has(pageType(p)))) {
       const sources = scriptsOf(page).map((s) => s.getAttribute('src') ?? '');
-      expect(sources, page).toHaveLength(1);
-      registration.add(sources[0]!);
+      let rest = sources;
+      for (const feature of features) {
+        const has = readPage(page).querySelector(feature.control) !== null;
+        const modules = sources.filter((src) => feature.module.test(src));
+        expect(modules, `${page}: ${feature.name}`).toHaveLength(has ? 1 : 0);
+        if (has) withControl.set(feature.name, withControl.get(feature.name)! + 1);
+        modules.forEach((src) => found.get(feature.name)!.add(src));
+        rest = rest.filter((src) => !modules.includes(src));
+      }
+      expect(rest, page).toHaveLength(1);
+      registration.add(rest[0]!);
     }
     expect(registration.size).toBe(1);
     const [module] = [...registration];
@@ -60,6 +77,16 @@ describe('byte budgets (brotli 11, as precompressed), over every built page', ()
     const bytes = brotliSize(readFileSync(distFile(module!)));
     expect(bytes, `${module}: ${bytes} B`).toBeLessThanOrEqual(SW_REGISTER_BUDGET);
     expect(readFileSync(distFile(module!), 'utf8')).toContain(routes.serviceWorker());
+    for (const feature of features) {
+      // The share button is on every lesson; the save box on every campaign with lessons.
+      expect(withControl.get(feature.name), feature.name).toBeGreaterThan(0);
+      if (feature.on === 'lesson') expect(withControl.get(feature.name)).toBe(pages.filter((p) => pageType(p) === 'lesson').length);
+      expect(found.get(feature.name)!.size).toBe(1);
+      const [featureModule] = [...found.get(feature.name)!];
+      const featureBytes = brotliSize(readFileSync(distFile(featureModule!)));
+      console.log(`${feature.name} module: ${featureModule} ${featureBytes} B brotli`);
+      expect(featureBytes, `${featureModule}: ${featureBytes} B`).toBeLessThanOrEqual(feature.budget);
+    }
   });
 
   it('keeps the service worker tiny (≤ 2 KB brotli): no comments shipped, only its code and settings', () => {

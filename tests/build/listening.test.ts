@@ -134,20 +134,22 @@ describeListening('recordings and translations on a built site', () => {
     expect(script).toContain('<div class="script-read" lang="tyz"><p>Bản mẫu bài phát thanh của người dịch. Đây không phải tiếng Tày thật.</p><p>Đoạn thứ hai của bản mẫu.</p></div>');
     expect(script).not.toContain('Kính thưa bà con');
     const centre = html('in-an');
-    expect(centre).toContain('<a class="print-item-title" href="/bai-hoc/bai-mau/tyz/" hreflang="tyz"><span lang="tyz">Bản mẫu: Cài VNeID (không phải tiếng Tày thật)</span> (tiếng Tày)</a>');
+    // The print centre's entry opens the translation's leaflet page (issue 27: two choices beside it).
+    expect(centre).toContain('<a class="print-item-title" href="/bai-hoc/bai-mau/tyz/to-roi/" hreflang="tyz"><span lang="tyz">Bản mẫu: Cài VNeID (không phải tiếng Tày thật)</span> (tiếng Tày)</a>');
     if (!withPdf) return;
     const text = execFileSync('pdftotext', [dist('bai-hoc/bai-mau/tyz/to-roi.pdf'), '-'], { encoding: 'utf8' });
     expect(text).toContain('ban-so.example.org/bai-hoc/bai-mau/tyz');
     expect(execFileSync('pdfinfo', [dist('bai-hoc/bai-mau/tyz/to-roi-a5.pdf')], { encoding: 'utf8' })).toMatch(/Pages:\s+1/);
   });
 
-  it('measures the translated lesson as a reading page: the 14,000-byte budget and only the service-worker module (issue 26)', () => {
+  it('measures the translated lesson as a reading page: the 14,000-byte budget and only the service-worker module, plus the share button\'s (issues 26, 27)', () => {
     const page = routes.lesson('bai-mau/tyz');
     expect(pageType(page)).toBe('lesson');
     expect(pageBudget(page)).toBe(READING_PAGE_BUDGET);
     const bytes = brotliSize(readFileSync(dist('bai-hoc/bai-mau/tyz/index.html')), brotliQuality(page));
     expect(bytes).toBeLessThanOrEqual(READING_PAGE_BUDGET);
-    const scripts = [...html('bai-hoc/bai-mau/tyz').matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!).filter((attrs) => !attrs.includes('application/ld+json'));
+    const scripts = [...html('bai-hoc/bai-mau/tyz').matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!).filter((attrs) => !attrs.includes('application/ld+json') && !attrs.includes('/_astro/ShareButton.'));
+    expect(html('bai-hoc/bai-mau/tyz')).toContain('data-share-url="');
     expect(scripts).toHaveLength(1);
     expect(scripts[0]).toMatch(/type="module" src="\/_astro\/[^"]+\.js"/);
   });

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ValidEntry } from '../../src/lib/content/integrity.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
@@ -12,6 +13,7 @@ import { siteUrl } from '../../src/lib/site.ts';
 import { formatDate } from '../../src/lib/dates.ts';
 import { readPhone } from '../../src/lib/vi-numbers.ts';
 import { builtPages, DIST, pageExists, readPage } from '../support/dist.ts';
+import { tallestBlankBand, typeSizeOf, wordsOf } from '../support/pdf-layout.ts';
 
 let entries: ValidEntry[] = [];
 const lessons = (): ValidEntry[] => entries.filter((e) => e.collection === 'lessons');
@@ -79,15 +81,40 @@ describe('print pages', () => {
     }
   });
 
-  it('the meeting pack has agenda with times, messages, checklist, questions and an attendance sheet', () => {
+  it('the meeting pack has an agenda with clock-time blanks, messages, a working checklist, questions, a QR code to the campaign and a follow-up sheet of 30 rows', () => {
     const campaign = campaigns().find((c) => c.parsed['meeting'])!;
     const html = readPage(routes.meetingPack(campaign.id));
     const meeting = campaign.parsed['meeting'] as { agenda: unknown[]; bring: unknown[]; faq: unknown[] };
-    expect(html.querySelectorAll('.mp-agenda tbody tr')).toHaveLength(meeting.agenda.length);
-    expect(html.querySelectorAll('.mp-checklist li')).toHaveLength(meeting.bring.length);
+    const rows = html.querySelectorAll('.mp-agenda tbody tr');
+    expect(rows).toHaveLength(meeting.agenda.length);
+    // A clock time to write in, then how long: never "+10 (20 phút)".
+    for (const row of rows) expect(row.querySelectorAll('td').map((td) => td.text)).toEqual(['……h……', expect.stringMatching(/^\d+ phút$/), expect.any(String)]);
+    expect(html.querySelector('.mp-agenda')!.text).not.toMatch(/\+\d/);
+    // Real checkboxes, each with its label: they tick without JavaScript.
+    const boxes = html.querySelectorAll('.mp-checklist li input[type="checkbox"]');
+    expect(boxes).toHaveLength(meeting.bring.length);
+    for (const box of boxes) expect(html.querySelector(`label[for="${box.getAttribute('id')}"]`)).not.toBeNull();
     expect(html.querySelectorAll('.mp-faq dt')).toHaveLength(meeting.faq.length);
-    expect(html.querySelectorAll('.mp-attendance thead th').map((th) => th.text)).toEqual(['STT', 'Họ và tên', 'Thôn, bản', 'Ký tên']);
-    expect(html.querySelectorAll('.mp-attendance tbody tr').length).toBeGreaterThanOrEqual(15);
+    expect(html.querySelector('.mp-qr svg.qr[role="img"]')).not.toBeNull();
+    expect(html.querySelectorAll('.mp-attendance thead th').map((th) => th.text)).toEqual(['STT', 'Họ và tên', 'Thôn, bản', 'Số điện thoại', 'Đã làm xong', 'Cần giúp tại nhà (ngày hẹn)']);
+    expect(html.querySelectorAll('.mp-attendance tbody tr').length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('a campaign page opens with "Chuẩn bị họp thôn": the pack, each lesson\'s leaflet and picture, the script; the menu reaches campaigns', () => {
+    for (const campaign of campaigns()) {
+      const html = readPage(routes.campaign(campaign.id));
+      const prep = html.querySelector('section.prep');
+      expect(prep?.querySelector('h2')?.text, campaign.id).toBe('Chuẩn bị họp thôn');
+      const links = prep!.querySelectorAll('a').map((a) => a.getAttribute('href'));
+      if (campaign.parsed['meeting']) expect(links.some((href) => href === routes.meetingPack(campaign.id) || href === routes.meetingPackPdf(campaign.id))).toBe(true);
+      for (const lesson of campaign.parsed['lessons'] as Array<{ id: string } | string>) {
+        const id = typeof lesson === 'string' ? lesson : lesson.id;
+        expect(links.some((href) => href === routes.leafletPdf(id) || href === routes.leaflet(id)), id).toBe(true);
+      }
+      // Every download names its size, filled in once the file exists.
+      for (const choice of prep!.querySelectorAll('a[download]')) expect(choice.querySelector('.file-size')?.text, choice.getAttribute('href')!).toMatch(/^\d+ KB$|^\d+,\d MB$/);
+    }
+    expect(readPage(routes.home()).querySelectorAll('.main-nav a').map((a) => a.getAttribute('href'))).toContain(routes.campaigns());
   });
 
   it('print pages load the print font only through leaflet.css, and reading pages never load it', () => {
@@ -98,13 +125,21 @@ describe('print pages', () => {
     }
   });
 
-  it('the print centre lists every lesson and campaign with page, A5, script (and PDFs when they were printed)', () => {
+  it('the print centre offers two clear choices per lesson (print the A4 leaflet, send its picture) with their sizes, and every campaign\'s meeting pack', () => {
     // The centre and its topic pages (/in-an/chu-de/<topic>/…) together list everything.
     const centrePages = builtPages().filter((page) => page.startsWith(routes.printCentre()));
+    const items = centrePages.flatMap((page) => readPage(page).querySelectorAll('main .print-items > li'));
     const links = new Set(centrePages.flatMap((page) => readPage(page).querySelectorAll('main a').map((a) => a.getAttribute('href'))));
     for (const lesson of lessons()) {
-      for (const link of [routes.lesson(lesson.id), routes.leaflet(lesson.id), routes.leafletA5(lesson.id), routes.broadcast(lesson.id)]) expect(links.has(link), link).toBe(true);
-      for (const pdf of [routes.leafletPdf(lesson.id), routes.leafletA5Pdf(lesson.id)]) expect(links.has(pdf), pdf).toBe(existsSync(path.join(DIST, pdf)));
+      const item = items.find((li) => li.querySelector('.print-item-title')?.getAttribute('href') === routes.leaflet(lesson.id));
+      expect(item, lesson.id).toBeDefined();
+      const choices = item!.querySelectorAll('.print-choices a');
+      expect(choices, lesson.id).toHaveLength(2);
+      const pdf = existsSync(path.join(DIST, routes.leafletPdf(lesson.id)));
+      const picture = existsSync(path.join(DIST, routes.leafletPicture(lesson.id)));
+      expect(choices[0]!.getAttribute('href')).toBe(pdf ? routes.leafletPdf(lesson.id) : routes.leaflet(lesson.id));
+      expect(choices[1]!.getAttribute('href')).toBe(picture ? routes.leafletPicture(lesson.id) : routes.leafletA5(lesson.id));
+      for (const choice of choices.filter((a) => a.getAttribute('download') !== undefined)) expect(choice.querySelector('.file-size')?.text).toMatch(/^\d+ KB$/);
     }
     for (const campaign of campaigns()) expect(links.has(routes.meetingPack(campaign.id))).toBe(true);
   });
@@ -134,10 +169,11 @@ function pdfinfo(file: string): Record<string, string> {
   return Object.fromEntries(out.split('\n').filter(Boolean).map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]));
 }
 
-/** The QR code on a PDF page rendered at 150 dpi; `half` crops one half of an A5 sheet (two codes confuse the decoder). */
-function qrIn(file: string, half?: 'left' | 'right'): string | undefined {
-  const crop = half ? ['-x', half === 'left' ? '0' : '877', '-y', '0', '-W', '877', '-H', '1240'] : [];
-  const png = PNG.sync.read(execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', ...crop, file]));
+/** The QR code on a PDF page rendered at 150 dpi (or `dpi`); `half` crops one half of an A5 sheet (two codes confuse the decoder). */
+function qrIn(file: string, half?: 'left' | 'right', dpi = 150): string | undefined {
+  const [w, h] = [Math.round((dpi * 297) / 25.4 / 2), Math.round((dpi * 210) / 25.4)];
+  const crop = half ? ['-x', half === 'left' ? '0' : String(w), '-y', '0', '-W', String(w), '-H', String(h)] : [];
+  const png = PNG.sync.read(execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-singlefile', ...crop, file]));
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height, { inversionAttempts: 'attemptBoth' })?.data;
 }
 
@@ -157,6 +193,45 @@ describePdf('PDFs printed by Chromium during the build', () => {
     }
   });
 
+  it('every A4 leaflet fills its page: no blank band taller than a tenth of the page, steps and title never smaller than before (17 pt, 28 pt), QR readable at 100 dpi', () => {
+    const problems: string[] = [];
+    for (const lesson of lessons()) {
+      const file = path.join(DIST, routes.leafletPdf(lesson.id));
+      const band = tallestBlankBand(file);
+      if (band.share > 0.1) problems.push(`${file}: blank band ${(band.share * 100).toFixed(1)} % of the page at ${(band.fromTop * 100).toFixed(0)} % from the top`);
+      const { words } = wordsOf(file);
+      const points = (lesson.parsed['keyPoints'] as string[]).map((point) => typeSizeOf(words, point));
+      const title = typeSizeOf(words, String(lesson.parsed['title']));
+      if (points.some((size) => size === undefined || size < 16.9)) problems.push(`${file}: key points at ${points.map((size) => size?.toFixed(1)).join(', ')} pt, under 17`);
+      if (title === undefined || title < 27.9) problems.push(`${file}: title at ${title?.toFixed(1)} pt, under 28`);
+      if (qrIn(file, undefined, 100) !== new URL(routes.lesson(lesson.id), siteUrl()).href) problems.push(`${file}: QR code not read at 100 dpi`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('every leaflet has a picture for phones (JPEG 1080 px wide, ≤ 150 KB) whose QR code opens the lesson, linked from the lesson and the print centre', async () => {
+    const centre = new Set(builtPages().filter((page) => page.startsWith(routes.printCentre())).flatMap((page) => readPage(page).querySelectorAll('main a').map((a) => a.getAttribute('href'))));
+    const problems: string[] = [];
+    for (const lesson of lessons()) {
+      const picture = routes.leafletPicture(lesson.id);
+      const file = path.join(DIST, picture);
+      if (!existsSync(file)) {
+        problems.push(`${picture}: missing`);
+        continue;
+      }
+      const bytes = readFileSync(file);
+      const { data, info } = await sharp(bytes).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      const meta = await sharp(bytes).metadata();
+      if (meta.format !== 'jpeg' || info.width !== 1080 || info.height < 1500) problems.push(`${picture}: ${meta.format} ${info.width}×${info.height}`);
+      if (bytes.length > 150_000) problems.push(`${picture}: ${bytes.length} B > 150000`);
+      const qr = jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data;
+      if (qr !== new URL(routes.lesson(lesson.id), siteUrl()).href) problems.push(`${picture}: QR code reads ${qr}`);
+      if (!readPage(routes.lesson(lesson.id)).querySelector(`main a[href="${picture}"]`)) problems.push(`${routes.lesson(lesson.id)}: no link to ${picture}`);
+      if (!centre.has(picture)) problems.push(`print centre: no link to ${picture}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('every A5 sheet is one A4 landscape page with two copies and a scannable QR code', () => {
     for (const lesson of lessons()) {
       const file = path.join(DIST, routes.leafletA5Pdf(lesson.id));
@@ -169,6 +244,8 @@ describePdf('PDFs printed by Chromium during the build', () => {
       expect(text.split('Đúng đến ngày').length - 1, file).toBe(2);
       expect(qrIn(file, 'left'), file).toBe(new URL(routes.lesson(lesson.id), siteUrl()).href);
       expect(qrIn(file, 'right'), file).toBe(new URL(routes.lesson(lesson.id), siteUrl()).href);
+      // The A5 copy is the A4 page scaled: it fills its half as the A4 leaflet fills its page.
+      expect(tallestBlankBand(file).share, file).toBeLessThanOrEqual(0.1);
     }
   });
 
@@ -185,17 +262,19 @@ describePdf('PDFs printed by Chromium during the build', () => {
     }
   });
 
-  it('the meeting pack PDF is A4 with every section, the attendance sheet on its own page', () => {
+  it('the meeting pack PDF is two A4 sheets with every section, then the follow-up sheet on a page of its own', () => {
     for (const campaign of campaigns().filter((c) => c.parsed['meeting'])) {
       const file = path.join(DIST, routes.meetingPackPdf(campaign.id));
       const info = pdfinfo(file);
-      expect(Number(info['Pages'])).toBeGreaterThanOrEqual(2);
+      expect(info['Pages'], file).toBe('3');
       expect(info['Page size']).toMatch(/\(A4\)/);
-      const pages = Number(info['Pages']);
-      const last = execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), file, '-'], { encoding: 'utf8' });
-      expect(last).toContain('Danh sách người dự họp');
-      const all = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
-      for (const heading of ['Chương trình họp', 'Điều cần nhớ', 'Bà con mang theo', 'Hỏi và đáp']) expect(all).toContain(heading);
+      const text = (first: number, last: number) => execFileSync('pdftotext', ['-f', String(first), '-l', String(last), file, '-'], { encoding: 'utf8' });
+      expect(text(3, 3)).toContain('Danh sách theo dõi sau buổi họp');
+      const pack = text(1, 2);
+      for (const heading of ['Chương trình họp', 'Điều cần nhớ', 'Bà con mang theo', 'Hỏi và đáp']) expect(pack).toContain(heading);
+      expect(pack).not.toContain('Danh sách theo dõi');
+      // The QR code on the first sheet opens the campaign.
+      expect(qrIn(file)).toBe(new URL(routes.campaign(campaign.id), siteUrl()).href);
     }
   });
 });

@@ -33,6 +33,21 @@ const GLOBAL = new Set(['class', 'id', 'hidden', 'role', 'tabindex', 'lang', 'ti
 const DATA = new Set([
   'data-cache-prefix',
   'data-count',
+  // Issue 27: "Gửi qua Zalo" (src/components/share/ShareButton.astro), "Lưu để đọc khi mất sóng"
+  // (SaveOffline.astro), the offline page's saved campaigns, and file sizes before they are filled.
+  'data-failed',
+  'data-remove',
+  'data-removed',
+  'data-save-cache',
+  'data-save-pages',
+  'data-saved',
+  'data-saved-prefix',
+  'data-saving',
+  'data-share-name',
+  'data-share-picture',
+  'data-share-title',
+  'data-share-url',
+  'data-size-of',
   'data-engine-tag',
   'data-error',
   'data-fit-box',

@@ -75,8 +75,8 @@ describe('service worker', () => {
   it('finds the scripts and stylesheets a page needs, and puts its settings above the worker', () => {
     const html = '<link rel="stylesheet" href="/_astro/print.A.css" media="print"><script type="module" src="/_astro/a.B.js"></script><script src="/print-button.js"></script><img src="/_astro/x.png">';
     expect(referencedAssets(html)).toEqual(['/_astro/print.A.css', '/_astro/a.B.js', '/print-button.js']);
-    const source = serviceWorkerSource({ version: 'abc', offline: '/ngoai-tuyen/', pagesPrefix: 'ban-so-pages-', precache: [], bypass: ['/admin/'] }, 'self;');
-    expect(source.split('\n')[0]).toBe('const CONFIG = {"version":"abc","offline":"/ngoai-tuyen/","pagesPrefix":"ban-so-pages-","precache":[],"bypass":["/admin/"]};');
+    const source = serviceWorkerSource({ version: 'abc', offline: '/ngoai-tuyen/', pagesPrefix: 'ban-so-pages-', savedPrefix: 'ban-so-saved-', precache: [], bypass: ['/admin/'] }, 'self;');
+    expect(source.split('\n')[0]).toBe('const CONFIG = {"version":"abc","offline":"/ngoai-tuyen/","pagesPrefix":"ban-so-pages-","savedPrefix":"ban-so-saved-","precache":[],"bypass":["/admin/"]};');
   });
 });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
-import { buildScript, COMMUNE_BLANK, countSyllables, readingTimeLabel, translationParagraphs } from '../../src/lib/broadcast.ts';
-import { estimateLeaflet, LEAFLET_A4, linesFor } from '../../src/lib/leaflet-fit.ts';
+import { buildScript, COMMUNE_BLANK, DAY_BLANK, HOUR_BLANK, PLACE_BLANK, countSyllables, readingTimeLabel, translationParagraphs } from '../../src/lib/broadcast.ts';
+import { readFileSync } from 'node:fs';
+import { estimateLeaflet, LEAFLET_A4, LEAFLET_STEPS, leafletStep, linesFor } from '../../src/lib/leaflet-fit.ts';
 import { pdfJobs, pdfPageCount, sourceOf } from '../../src/lib/pdf.ts';
 import { qrPayload, qrSvg, shortUrl } from '../../src/lib/qr.ts';
 import { isPrintVariant, routes } from '../../src/lib/routes.ts';
@@ -36,6 +37,27 @@ describe('leaflet fit (one A4 page)', () => {
     });
     expect(fit.fits).toBe(false);
     expect(fit.heightMm).toBeGreaterThan(fit.availableMm);
+  });
+
+  it('measures lines with the print font: a point just under the column stays one line, a little longer wraps', () => {
+    // 28.58 em of Noto Sans in a 28.64 em column: one line in Chromium (measured on the VNeID leaflet).
+    expect(linesFor('Tin nhắn báo hồ sơ được duyệt thì mở VNeID, bấm kích hoạt.', 17, 186 - 14.2)).toBe(1);
+    expect(linesFor('Tin nhắn báo hồ sơ được duyệt thì mở VNeID, bấm kích hoạt ngay.', 17, 186 - 14.2)).toBe(2);
+  });
+
+  it('sets a short leaflet in a larger type step, never smaller than today, and a full one at today\'s size', () => {
+    const step = leafletStep(SHORT);
+    expect(step).toBeGreaterThan(0);
+    expect(estimateLeaflet(SHORT, LEAFLET_A4, step).fits).toBe(true);
+    if (step < LEAFLET_STEPS.length - 1) expect(estimateLeaflet(SHORT, LEAFLET_A4, step + 1).heightMm).toBeGreaterThan(LEAFLET_A4.heightMm - 3);
+    const full = { ...SHORT, keyPoints: [...SHORT.keyPoints, LONG_POINT, LONG_POINT], tip: `${SHORT.tip} ${LONG_POINT}` };
+    expect(leafletStep({ ...full, title: `${full.title} ${LONG_POINT}` })).toBe(0);
+  });
+
+  it('leaflet.css has one class per type step, with the factors of LEAFLET_STEPS', () => {
+    const css = readFileSync('src/styles/leaflet.css', 'utf8');
+    const classes = [...css.matchAll(/\.lf-step-(\d+) \{ --k: calc\((\d+) \/ 17\); \}/g)].map((m) => [Number(m[1]), Number(m[2]) / 17]);
+    expect(classes).toEqual(LEAFLET_STEPS.slice(1).map((k, index) => [index + 1, k]));
   });
 
   it('grows with every key point added', () => {
@@ -72,6 +94,14 @@ describe('loudspeaker script', () => {
     expect(script.sections[0]!.sentences).toEqual([`Đây là Đài truyền thanh xã ${COMMUNE_BLANK}.`, 'Kính thưa bà con.', 'Sau đây là tin: Cảnh giác lừa đảo.']);
     expect(script.sections[3]!.sentences[0]).toBe(`Đài truyền thanh xã ${COMMUNE_BLANK} vừa phát tin: Cảnh giác lừa đảo.`);
     expect(buildScript({ title: 'A b c', message: ['X y z.'], action: 'Làm.', commune: 'Đồng Văn' }).sections[0]!.sentences[0]).toBe('Đây là Đài truyền thanh xã Đồng Văn.');
+  });
+
+  it('ends with what to do, where and when (blanks for place, hour and day) and who helps, before the hotline', () => {
+    const action = script.sections[2]!.sentences;
+    expect(action[0]).toBe('Xin nhắc lại: Gọi một một ba khi bị doạ.');
+    expect(action[1]).toBe(`Bà con cần giúp thì đến ${PLACE_BLANK}, lúc ${HOUR_BLANK} giờ, ngày ${DAY_BLANK}.`);
+    expect(action[2]).toMatch(/^Tổ công nghệ số cộng đồng của thôn sẽ giúp/);
+    expect(action[3]).toMatch(/^Khi cần giúp, bà con gọi số/);
   });
 
   it('turns every number into words and repeats the action and the phone', () => {

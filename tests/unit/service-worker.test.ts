@@ -59,7 +59,7 @@ describe('pageAssets', () => {
 
 describe('the shipped worker', () => {
   it('carries the same path functions, without export or comments', () => {
-    const shipped = serviceWorkerSource({ version: 'v', offline: '/ngoai-tuyen/', pagesPrefix: 'p-', precache: [], bypass: [] }, template, helpers);
+    const shipped = serviceWorkerSource({ version: 'v', offline: '/ngoai-tuyen/', pagesPrefix: 'p-', savedPrefix: 's-', precache: [], bypass: [] }, template, helpers);
     expect(shipped).not.toMatch(/^export |^\s*\/\/|\/\*\*/m);
     expect(shipped).toContain(workerCode(helpers).trim());
     const { sitePath: shippedPath, pageAssets: shippedAssets } = new Function(`${workerCode(helpers)}; return { sitePath, pageAssets };`)() as { sitePath: typeof sitePath; pageAssets: typeof pageAssets };
@@ -95,7 +95,7 @@ describe('the shipped worker', () => {
       Promise,
       setTimeout,
     };
-    const source = serviceWorkerSource({ version: 'test', offline: '/ngoai-tuyen/', pagesPrefix: 'ban-so-pages-', precache: [], bypass: ['/admin/'] }, template, helpers);
+    const source = serviceWorkerSource({ version: 'test', offline: '/ngoai-tuyen/', pagesPrefix: 'ban-so-pages-', savedPrefix: 'ban-so-saved-', precache: [], bypass: ['/admin/'] }, template, helpers);
     vm.runInNewContext(source, sandbox);
     let work: Promise<unknown> | undefined;
     listeners.get('message')!({

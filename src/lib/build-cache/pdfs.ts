@@ -4,11 +4,13 @@
  * version, the print settings, SOURCE_DATE_EPOCH and PDF_FORMAT_VERSION; the entry also
  * records every other file Chromium fetched (fonts, images) with its hash, and is used only
  * while all of them are unchanged in the new dist/. A5 sheets are made from their A4 leaflet's
- * PDF (src/lib/pdf-a5.ts), keyed by its bytes.
+ * PDF (src/lib/pdf-a5.ts), keyed by its bytes; so are the leaflet pictures for phones
+ * (src/lib/leaflet-picture.ts).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { a5SheetFromA4 } from '../pdf-a5.ts';
+import { leafletPicture } from '../leaflet-picture.ts';
 import { distFile, fitProblem, jobSource, printPdfs, PRINT_SETTINGS, titleOf, type PdfJob, type PrintOptions, type PrintResult } from '../pdf.ts';
 import { mapLimit } from '../map-limit.ts';
 import { hashParts, sha256, type CacheStore } from './store.ts';
@@ -29,6 +31,11 @@ export interface PdfBuildResult extends PrintResult {
   /** A5 sheets made from their A4 PDF. */
   derived: number;
   fromCache: number;
+  /** Leaflet pictures written (site path and bytes), when asked for (`pictures: true`). */
+  pictures: Array<{ picture: string; bytes: number }>;
+  /** Of those, how many were made now and how many came from the cache. */
+  picturesMade: number;
+  picturesFromCache: number;
 }
 
 export function pdfKey(job: PdfJob, html: Uint8Array, context: { chromiumVersion: string; sourceDateEpoch?: number | undefined }): string {
@@ -61,12 +68,12 @@ function fileHasher(dist: string): (sitePath: string) => Promise<string | undefi
 export async function buildPdfs(
   dist: string,
   jobs: readonly PdfJob[],
-  options: PrintOptions & { store?: CacheStore<PdfMeta> | undefined; chromiumVersion: string },
+  options: PrintOptions & { store?: CacheStore<PdfMeta> | undefined; chromiumVersion: string; pictures?: boolean | undefined },
 ): Promise<PdfBuildResult> {
   const { store } = options;
   const hashOf = fileHasher(dist);
   const keys = new Map<PdfJob, string>();
-  const result: PdfBuildResult = { written: [], problems: [], printed: 0, derived: 0, fromCache: 0 };
+  const result: PdfBuildResult = { written: [], problems: [], printed: 0, derived: 0, fromCache: 0, pictures: [], picturesMade: 0, picturesFromCache: 0 };
   const toPrint: PdfJob[] = [];
   await mapLimit(jobs.filter((job) => !job.fromA4), 8, async (job) => {
     if (!store) return void toPrint.push(job);
@@ -117,6 +124,23 @@ export async function buildPdfs(
     await writeFile(path.join(dist, job.pdf), pdf);
     result.written.push({ pdf: job.pdf, bytes: pdf.length, pages: 1 });
   });
+  // Pictures for phones, from each A4 leaflet's PDF, keyed by its bytes like the A5 sheets.
+  if (options.pictures) {
+    await mapLimit(jobs.filter((job) => job.picture), 2, async (job) => {
+      const a4 = await readFile(path.join(dist, job.pdf));
+      const key = hashParts([`picture v${PDF_FORMAT_VERSION}`, a4]);
+      let jpeg = (await store?.get(key))?.files.get('jpg');
+      if (jpeg) result.picturesFromCache += 1;
+      else {
+        jpeg = await leafletPicture(a4);
+        await store?.put(key, { jpg: jpeg }, { pages: 1, spilled: 0, deps: {} });
+        result.picturesMade += 1;
+      }
+      await writeFile(path.join(dist, job.picture!), jpeg);
+      result.pictures.push({ picture: job.picture!, bytes: jpeg.length });
+    });
+    result.pictures.sort((a, b) => a.picture.localeCompare(b.picture));
+  }
   result.written.sort((a, b) => a.pdf.localeCompare(b.pdf));
   return result;
 }

@@ -62,7 +62,7 @@ export const FIELD_LABELS: Record<string, string> = {
   end: 'Ngày kết thúc',
   goal: 'Mục tiêu',
   lessons: 'Bài học',
-  announcements: 'Tin phát thanh',
+  announcements: 'Bài phát thanh',
   meeting: 'Họp thôn',
   agenda: 'Chương trình',
   item: 'Nội dung',
