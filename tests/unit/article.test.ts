@@ -213,6 +213,15 @@ describe('the articles loader', () => {
   });
 });
 
+describe('tables', () => {
+  it('writes a column\'s alignment as a class, never a style attribute (the CSP refuses it, the allowlist forbids it)', () => {
+    const { html } = renderArticle('| Việc | Số tiền |\n|:--|--:|\n| Tiền điện | 120.000 đồng |');
+    expect(html).toContain('<th class="align-right">Số tiền</th>');
+    expect(html).toContain('<td class="align-left">Tiền điện</td>');
+    expect(html).not.toMatch(/style=/);
+  });
+});
+
 describe('ARTICLE_RENDER_VERSION', () => {
   it('changes whenever the HTML changes, so no build keeps an article rendered the old way', async () => {
     const { createHash } = await import('node:crypto');
@@ -226,11 +235,11 @@ describe('ARTICLE_RENDER_VERSION', () => {
       '<Warning>\nCẩn thận.\n</Warning>',
       '<WhenStuck>\n\n- **Lỗi:** cách làm.\n\n</WhenStuck>',
       '<Figure caption="Chú thích ảnh.">![Ảnh](../images/a.png)</Figure>',
-      '| a | b |\n| - | - |\n| 1 | 2 |',
+      '| a | b |\n| - | -: |\n| 1 | 2 |',
     ].join('\n\n');
     const hash = createHash('sha256').update(renderArticle(sample).html).digest('hex').slice(0, 16);
     // If this fails because you changed src/lib/article/render.ts on purpose: add 1 to
     // ARTICLE_RENDER_VERSION and write both new values here.
-    expect({ version: ARTICLE_RENDER_VERSION, hash }).toEqual({ version: 3, hash: 'b01dd744eb2da3f0' });
+    expect({ version: ARTICLE_RENDER_VERSION, hash }).toEqual({ version: 4, hash: '3754a3429b1bb19f' });
   });
 });

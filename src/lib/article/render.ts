@@ -29,7 +29,7 @@ import { MAX_NESTING, MAX_TREE_DEPTH, NESTING_FIX, NESTING_MESSAGE, bodyLimitPro
  */
 
 /** Bump when the HTML made here changes: cached articles from older builds are made again (tests/unit/article.test.ts fails until you do). */
-export const ARTICLE_RENDER_VERSION = 3;
+export const ARTICLE_RENDER_VERSION = 4;
 
 export { MAX_NESTING } from '../content/limits.ts';
 
@@ -302,6 +302,13 @@ export function renderArticle(body: string, options: RenderOptions = {}): Render
         refuse(`thẻ <${tagName}> có đường dẫn ${key}, không được phép.`, line);
         return [];
       }
+    }
+    // GFM writes a column's alignment as style="text-align: …", which the CSP refuses and the
+    // allowlist forbids: the same alignment as a class the prose styles know.
+    if (typeof properties['style'] === 'string') {
+      const align = /^text-align:\s*(left|center|right)$/.exec(properties['style'].trim())?.[1];
+      delete properties['style'];
+      if (align) properties['className'] = [`align-${align}`];
     }
     const inner = children(node);
     if (tagName === 'a') {
