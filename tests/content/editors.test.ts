@@ -27,7 +27,9 @@ function run(script: string, args: readonly string[], cwd = process.cwd()) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, output: `${result.stdout}${result.stderr}` };
 }
 
-describe('npm run new', () => {
+// Each case starts node several times and runs the whole check on a copy of content/: seconds
+// each, more on a loaded 2-core machine (5 s timed out in CI). A guard against a hang, not a timing.
+describe('npm run new', { timeout: 60_000 }, () => {
   it.each([
     ['lesson', 'lessons', 'Trả tiền nước bằng mã QR: hướng dẫn cho người mới'],
     ['news', 'news', 'Xã Đông Ngũ mở lớp dạy dùng điện thoại cho người cao tuổi'],
