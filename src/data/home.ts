@@ -6,12 +6,15 @@ export interface TopTask {
   url: string;
 }
 
-/** The home page's top tasks with their lessons' URLs; the build fails if a lesson is gone. */
+/**
+ * The home page's top tasks with their lessons' URLs. A task whose lesson is not in content/ is
+ * left out: the test fixtures and the bench corpus hold none of the real lessons. For the real
+ * content, tests/build/pages.test.ts fails unless the home page offers every task of TOP_TASKS.
+ */
 export async function getTopTasks(): Promise<TopTask[]> {
   const lessons = new Map((await getLessons()).filter((lesson) => lesson.lang === 'vi').map((lesson) => [lesson.lessonId, lesson]));
-  return TOP_TASKS.map(({ lesson, label }) => {
+  return TOP_TASKS.flatMap(({ lesson, label }) => {
     const found = lessons.get(lesson);
-    if (!found) throw new Error(`src/lib/top-tasks.ts — TOP_TASKS — không có bài học "${lesson}" trong content/lessons/ — Sửa mã bài hoặc bỏ dòng này.`);
-    return { label, url: found.url };
+    return found ? [{ label, url: found.url }] : [];
   });
 }
