@@ -1,10 +1,17 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
-// Four projects, fastest first; see tests/README.md.
+// Four projects; see tests/README.md.
 export default defineConfig({
   test: {
     // The skip reporter ends a run with one line saying how many tests skipped, why and what to install.
     reporters: ['default', './tests/support/skip-reporter.ts'],
+    // Both cores busy (issue 29): vitest's own default in a run is one worker less than the cores,
+    // which on CI's two cores is one test file at a time. Most of the long files wait on a child
+    // process (an `astro build` of a fixture site, Chromium, nginx, wrangler, ffmpeg), so two
+    // files at once keep two cores working; all four projects share one queue, longest first.
+    // VITEST_MAX_WORKERS overrides it.
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { test: { name: 'content', include: ['tests/content/**/*.test.ts'] } },
@@ -23,8 +30,7 @@ export default defineConfig({
           globalSetup: ['tests/build/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
-          // One Chromium at a time: CI machines have two cores.
-          fileParallelism: false,
+          // Each file starts its own Chromium, server and ports; at most maxWorkers run at once.
         },
       },
     ],
