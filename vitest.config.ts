@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './tests/support/sequencer.ts';
 
 // Four projects; see tests/README.md.
 export default defineConfig({
@@ -9,9 +10,10 @@ export default defineConfig({
     // Both cores busy (issue 29): vitest's own default in a run is one worker less than the cores,
     // which on CI's two cores is one test file at a time. Most of the long files wait on a child
     // process (an `astro build` of a fixture site, Chromium, nginx, wrangler, ffmpeg), so two
-    // files at once keep two cores working; all four projects share one queue, longest first.
+    // files at once keep two cores working; all four projects share one queue, longest first (tests/support/sequencer.ts).
     // VITEST_MAX_WORKERS overrides it.
     maxWorkers: Math.max(2, availableParallelism()),
+    sequence: { sequencer: LongestFirst },
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { test: { name: 'content', include: ['tests/content/**/*.test.ts'] } },
