@@ -44,7 +44,7 @@ async function fillLesson(page: Page, summary: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Tiêu đề' }).fill(TITLE);
   await page.getByRole('textbox', { name: 'Tóm tắt' }).fill(summary);
   await field(page, 'topic').getByRole('combobox').click();
-  await page.getByRole('option', { name: 'Thanh toán' }).click();
+  await page.getByRole('option', { name: 'Trả tiền bằng điện thoại' }).click();
   await field(page, 'level').getByRole('radio', { name: 'Cơ bản' }).check();
   await field(page, 'updated').getByRole('button', { name: 'Hôm nay' }).click();
   for (const [index, point] of KEY_POINTS.entries()) {

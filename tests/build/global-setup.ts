@@ -28,7 +28,9 @@ export default function setup(project: TestProject): () => void {
   if (builtAt > newestMtime(SOURCES)) return teardown;
   console.log(builtAt ? 'dist/ is older than the sources: building…' : 'dist/ is missing: building…');
   const astro = path.resolve('node_modules/astro/bin/astro.mjs');
-  const result = spawnSync(process.execPath, [astro, 'build'], { stdio: 'inherit' });
+  // NODE_ENV is "test" inside vitest: Astro would build in development mode (extra attributes
+  // such as data-image-component on pictures) instead of what `npm run build` writes.
+  const result = spawnSync(process.execPath, [astro, 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (result.status !== 0) throw new Error('npm run build failed: see the output above.');
   return teardown;
 }

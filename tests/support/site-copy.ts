@@ -23,12 +23,16 @@ export function copySite(prefix: string, content: string): string {
   return root;
 }
 
-/** `astro build` in the copy, its build cache in <root>/.cache/ban-so; the log, stdout and stderr together. */
+/**
+ * `astro build` in the copy, its build cache in <root>/.cache/ban-so; the log, stdout and stderr
+ * together. NODE_ENV=production as with `npm run build` (vitest sets it to "test", in which Astro
+ * builds in development mode).
+ */
 export function buildCopy(root: string, env: Record<string, string> = {}): { status: number | null; log: string } {
   const result = spawnSync(process.execPath, [path.join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', SOURCE_DATE_EPOCH: '1764633600', BUILD_CACHE_DIR: path.join(root, '.cache/ban-so'), BUILD_CACHE: '', PDF_CACHE: '', OG_CACHE: '', PRECOMPRESS_CACHE: '', AUDIO_CACHE: '', ...env },
+    env: { ...process.env, NODE_ENV: 'production', NO_COLOR: '1', FORCE_COLOR: '0', SOURCE_DATE_EPOCH: '1764633600', BUILD_CACHE_DIR: path.join(root, '.cache/ban-so'), BUILD_CACHE: '', PDF_CACHE: '', OG_CACHE: '', PRECOMPRESS_CACHE: '', AUDIO_CACHE: '', ...env },
   });
   return { status: result.status, log: `${result.stdout}\n${result.stderr}` };
 }
