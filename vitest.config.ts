@@ -8,11 +8,12 @@ export default defineConfig({
     // The skip reporter ends a run with one line saying how many tests skipped, why and what to install.
     reporters: ['default', './tests/support/skip-reporter.ts'],
     // Both cores busy (issue 29): vitest's own default in a run is one worker less than the cores,
-    // which on CI's two cores is one test file at a time. Most of the long files wait on a child
-    // process (an `astro build` of a fixture site, Chromium, nginx, wrangler, ffmpeg), so two
-    // files at once keep two cores working; all four projects share one queue, longest first (tests/support/sequencer.ts).
-    // VITEST_MAX_WORKERS overrides it.
-    maxWorkers: Math.max(2, availableParallelism()),
+    // which on CI's two cores is one test file at a time, and the browser files spend most of
+    // their time waiting (pages, servers, Chromium; about a third of one core when run alone).
+    // One file more than the cores keeps both busy: on 2 shared cores `npm test` took 6 min 51 s
+    // with 3 files at a time, 8 min 53 s with 2 (docs/performance.md §9). All four projects share
+    // one queue, longest first (tests/support/sequencer.ts). VITEST_MAX_WORKERS overrides it.
+    maxWorkers: availableParallelism() + 1,
     sequence: { sequencer: LongestFirst },
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
