@@ -3,7 +3,8 @@
 // it) says which files changed; without it, content/ files changed since origin/main, else in
 // the last commit, else the first lesson. Every page made from those files, served with the
 // headers of dist/_headers: axe-core with zero violations, no CSP violation or inline code,
-// nothing from another host, 44×44 touch targets at 360 px in Noto Sans.
+// nothing from another host, 44×44 touch targets at 360 px in Noto Sans, no sideways scroll at
+// 360 px, nor with text at 200%.
 import { execFileSync } from 'node:child_process';
 import type { Server } from 'node:http';
 import path from 'node:path';
@@ -14,7 +15,7 @@ import { validateContent } from '../../src/lib/content/validate.ts';
 import { browserAvailable } from '../support/browser-guard.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { builtPages, DIST, sourceFileOf } from '../support/dist.ts';
-import { axeViolations, inlineCode, phoneFontProblem, recordRequests, serveWithHeaders, smallTargets, watchCsp } from '../support/quality.ts';
+import { axeViolations, inlineCode, phoneFontProblem, recordRequests, serveWithHeaders, sidewaysScroll, smallTargets, watchCsp, zoomText } from '../support/quality.ts';
 
 const enabled = browserAvailable();
 
@@ -60,7 +61,7 @@ describe.skipIf(!enabled)(`the pages of the changed content files (${from}: ${fi
     expect(PAGES.length).toBeGreaterThan(0);
   });
 
-  it.each(PAGES)('%s passes axe-core, keeps 44 px touch targets at 360 px in Noto Sans, and stays on 127.0.0.1 under the CSP', async (sitePath) => {
+  it.each(PAGES)('%s passes axe-core, keeps 44 px touch targets at 360 px in Noto Sans, does not scroll sideways (nor with text at 200%%), and stays on 127.0.0.1 under the CSP', async (sitePath) => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const cspViolations = await watchCsp(context);
     const requests = recordRequests(context);
@@ -72,6 +73,10 @@ describe.skipIf(!enabled)(`the pages of the changed content files (${from}: ${fi
     expect(requests.foreign()).toEqual([]);
     expect(await phoneFontProblem(page)).toBeUndefined();
     expect(await smallTargets(page)).toEqual([]);
+    // A long word, address or number in the text must not push the page sideways on a phone.
+    expect(await sidewaysScroll(page), 'at 100%').toBeUndefined();
+    await zoomText(page, 200);
+    expect(await sidewaysScroll(page), 'text at 200%').toBeUndefined();
     await context.close();
     const axeContext = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
     const axePage = await axeContext.newPage();
