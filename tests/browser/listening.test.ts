@@ -1,19 +1,17 @@
 // A recording on a lesson page costs nothing until the reader presses play, then plays (Chromium's
 // media pipeline); search filters by language. On a copy of the site built from the fixtures of
 // tests/support/listening-site.ts (recordings made with ffmpeg's sine source, a sample translation).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serveWithHeaders } from '../../src/lib/static-server.ts';
 import { browserAvailable } from '../support/browser-guard.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { listeningSite } from '../support/listening-site.ts';
+import { sharedListeningSite } from '../support/listening-site.ts';
 import { canRun } from '../support/prerequisites.ts';
 import { axeViolations, recordRequests, smallTargets, watchCsp } from '../support/quality.ts';
-import { buildCopy } from '../support/site-copy.ts';
 
 const enabled = browserAvailable() && canRun(['ffmpeg']);
 
@@ -22,12 +20,11 @@ describe.skipIf(!enabled)('listening and languages in Chromium', () => {
   let server: Server;
   let base = '';
   let root = '';
-  let scratch = '';
 
   beforeAll(async () => {
-    scratch = mkdtempSync(path.join(tmpdir(), 'ban-so-listening-browser-'));
-    root = listeningSite('ban-so-listening-browser-', scratch);
-    const built = buildCopy(root, { SKIP_PDF: '1' });
+    // The same build as tests/build/listening.test.ts's first one, made once per run.
+    const built = await sharedListeningSite(inject('sharedSites'));
+    root = built.root;
     expect(built.status, built.log.slice(-3000)).toBe(0);
     const dist = path.join(root, 'dist');
     ({ url: base, server } = await serveWithHeaders(dist, path.join(dist, '_headers')));
@@ -36,8 +33,7 @@ describe.skipIf(!enabled)('listening and languages in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     server?.close();
-    rmSync(root, { recursive: true, force: true });
-    rmSync(scratch, { recursive: true, force: true });
+    if (root) rmSync(root, { recursive: true, force: true });
   });
 
   it('fetches no audio byte before play, then plays the Opus file', async () => {

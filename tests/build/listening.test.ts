@@ -1,11 +1,10 @@
 // Recordings and translations (issue 14), on a copy of the site built from fixtures: the base
 // set, a sample translation and recordings made here with ffmpeg's sine source.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { NO_FFMPEG } from '../../src/lib/audio/ffmpeg.ts';
 import { parseLoudnorm, SPEECH } from '../../src/lib/audio/speech.ts';
 import { sizeWords } from '../../src/lib/audio/words.ts';
@@ -16,7 +15,7 @@ import { routes } from '../../src/lib/routes.ts';
 import { siteUrl } from '../../src/lib/site.ts';
 import { builtPages } from '../support/dist.ts';
 import { outputProblems } from '../support/output-allowlist.ts';
-import { TONE, listeningSite } from '../support/listening-site.ts';
+import { TONE, sharedListeningSite } from '../support/listening-site.ts';
 import { canRun } from '../support/prerequisites.ts';
 import { buildCopy } from '../support/site-copy.ts';
 
@@ -25,7 +24,6 @@ const describeListening = run ? describe : describe.skip;
 const withPdf = !process.env['SKIP_PDF'] && canRun(['chromium', 'poppler-utils']);
 
 let root = '';
-let scratch = '';
 let firstLog = '';
 const dist = (...parts: string[]) => path.join(root, 'dist', ...parts);
 const html = (page: string) => readFileSync(dist(page, 'index.html'), 'utf8');
@@ -46,16 +44,16 @@ function loudness(file: string): number {
 }
 
 describeListening('recordings and translations on a built site', () => {
-  beforeAll(() => {
-    scratch = mkdtempSync(path.join(tmpdir(), 'ban-so-listening-content-'));
-    root = listeningSite('ban-so-listening-', scratch);
-    const first = buildCopy(root, withPdf ? {} : { SKIP_PDF: '1' });
+  // The first build is shared with tests/browser/listening.test.ts (one build per run); this
+  // file has its own copy of it, which the last three tests build again.
+  beforeAll(async () => {
+    const first = await sharedListeningSite(inject('sharedSites'));
+    root = first.root;
     expect(first.status, first.log.slice(-3000)).toBe(0);
     firstLog = first.log;
   }, 300_000);
   afterAll(() => {
-    rmSync(root, { recursive: true, force: true });
-    rmSync(scratch, { recursive: true, force: true });
+    if (root) rmSync(root, { recursive: true, force: true });
   });
 
   it('publishes each recording as a mono Opus and a mono MP3, silence cut, at the speech loudness; never the raw file', () => {

@@ -6,7 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { copySite } from './site-copy.ts';
+import { canRun } from './prerequisites.ts';
+import { copySite, sharedBuild, type SharedBuild } from './site-copy.ts';
 
 const FIXTURES = path.resolve('tests/fixtures');
 
@@ -64,4 +65,17 @@ export function listeningContent(dir: string): string {
 /** A site copy holding that content. */
 export function listeningSite(prefix: string, scratch: string): string {
   return copySite(prefix, listeningContent(scratch));
+}
+
+/** How the listening site is built: with its PDFs when Chromium and poppler are here (and SKIP_PDF is unset). */
+export function listeningBuildEnv(): Record<string, string> {
+  return !process.env['SKIP_PDF'] && canRun(['chromium', 'poppler-utils']) ? {} : { SKIP_PDF: '1' };
+}
+
+/**
+ * The listening site built once per test run and shared by the build and browser tests
+ * (`sharedBuild`): each caller gets its own copy, built, with the first build's log.
+ */
+export function sharedListeningSite(sharedRoot: string | undefined): Promise<SharedBuild> {
+  return sharedBuild('listening', sharedRoot, listeningContent, listeningBuildEnv());
 }

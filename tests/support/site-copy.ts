@@ -3,7 +3,7 @@
  * test's choosing, built with the repository's node_modules: for tests that build on their own.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -23,12 +23,71 @@ export function copySite(prefix: string, content: string): string {
   return root;
 }
 
-/** `astro build` in the copy, its build cache in <root>/.cache/ban-so; the log, stdout and stderr together. */
+/**
+ * `astro build` in the copy, its build cache in <root>/.cache/ban-so; the log, stdout and stderr
+ * together. NODE_ENV=production as with `npm run build` (vitest sets it to "test", in which Astro
+ * builds in development mode).
+ */
 export function buildCopy(root: string, env: Record<string, string> = {}): { status: number | null; log: string } {
   const result = spawnSync(process.execPath, [path.join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', SOURCE_DATE_EPOCH: '1764633600', BUILD_CACHE_DIR: path.join(root, '.cache/ban-so'), BUILD_CACHE: '', PDF_CACHE: '', OG_CACHE: '', PRECOMPRESS_CACHE: '', AUDIO_CACHE: '', ...env },
+    env: { ...process.env, NODE_ENV: 'production', NO_COLOR: '1', FORCE_COLOR: '0', SOURCE_DATE_EPOCH: '1764633600', BUILD_CACHE_DIR: path.join(root, '.cache/ban-so'), BUILD_CACHE: '', PDF_CACHE: '', OG_CACHE: '', PRECOMPRESS_CACHE: '', AUDIO_CACHE: '', ...env },
   });
   return { status: result.status, log: `${result.stdout}\n${result.stderr}` };
+}
+
+/**
+ * One build of a fixture site shared by the test files of one `npm test` run (issue 29): the
+ * first file to ask builds it under the run's folder (`sharedRoot`, from global-setup.ts); the
+ * others, in other workers, wait for it. Each caller gets its own copy of the built site
+ * (sources, dist/ and build cache), so a test may build its copy again or change it freely.
+ * Outside a vitest run with the global setup (no shared folder), it simply builds a copy.
+ */
+export interface SharedBuild {
+  root: string;
+  status: number | null;
+  log: string;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export async function sharedBuild(
+  key: string,
+  sharedRoot: string | undefined,
+  make: (scratch: string) => string,
+  env: Record<string, string> = {},
+): Promise<SharedBuild> {
+  const build = (): SharedBuild => {
+    const scratch = mkdtempSync(path.join(tmpdir(), `ban-so-${key}-content-`));
+    const root = copySite(`ban-so-${key}-`, make(scratch));
+    rmSync(scratch, { recursive: true, force: true });
+    return { root, ...buildCopy(root, env) };
+  };
+  if (!sharedRoot || !existsSync(sharedRoot)) return build();
+  const done = path.join(sharedRoot, `${key}.json`);
+  let mine = false;
+  try {
+    mkdirSync(path.join(sharedRoot, `${key}.lock`));
+    mine = true;
+  } catch {
+    // Another test file is building it.
+  }
+  if (mine) {
+    let built: SharedBuild = { root: '', status: null, log: 'the shared build threw before it finished' };
+    try {
+      built = build();
+      cpSync(built.root, path.join(sharedRoot, key), { recursive: true, verbatimSymlinks: true });
+    } finally {
+      writeFileSync(done, JSON.stringify({ status: built.status, log: built.log }));
+    }
+    return built;
+  }
+  while (!existsSync(done)) await sleep(250);
+  const { status, log } = JSON.parse(readFileSync(done, 'utf8')) as { status: number | null; log: string };
+  const root = mkdtempSync(path.join(tmpdir(), `ban-so-${key}-`));
+  if (status === 0) cpSync(path.join(sharedRoot, key), root, { recursive: true, verbatimSymlinks: true });
+  return { root, status, log };
 }

@@ -119,15 +119,18 @@ describe('CI keeps the build cache', () => {
     const { parse } = await import('yaml');
     const { readFileSync } = await import('node:fs');
     const workflow = parse(readFileSync('.github/workflows/ci.yml', 'utf8')) as { jobs: Record<string, { steps: Array<{ run?: string; uses?: string; with?: Record<string, string> }> }> };
-    const steps = workflow.jobs['site']!.steps;
-    const npmCi = steps.findIndex((step) => step.run === 'npm ci');
-    const cache = steps.findIndex((step) => step.uses?.startsWith('actions/cache@'));
-    const build = steps.findIndex((step) => step.run === 'npm run build');
-    expect(npmCi).toBeGreaterThanOrEqual(0);
-    expect(cache).toBeGreaterThan(npmCi);
-    expect(build).toBeGreaterThan(cache);
-    expect(steps[cache]!.with!['path']).toBe(path.relative(process.cwd(), cacheRoot({})));
-    expect(steps[cache]!.with!['key']).toContain('${{ github.sha }}');
-    expect(steps[cache]!.with!['restore-keys']).toMatch(/build-cache-\$\{\{ runner\.os \}\}-\n?/);
+    // Both jobs that build: the whole suite and an editor's content pull request (issue 29).
+    for (const job of ['site', 'content']) {
+      const steps = workflow.jobs[job]!.steps;
+      const npmCi = steps.findIndex((step) => step.run === 'npm ci');
+      const cache = steps.findIndex((step) => step.uses?.startsWith('actions/cache@'));
+      const build = steps.findIndex((step) => step.run === 'npm run build');
+      expect(npmCi).toBeGreaterThanOrEqual(0);
+      expect(cache).toBeGreaterThan(npmCi);
+      expect(build).toBeGreaterThan(cache);
+      expect(steps[cache]!.with!['path']).toBe(path.relative(process.cwd(), cacheRoot({})));
+      expect(steps[cache]!.with!['key']).toContain('${{ github.sha }}');
+      expect(steps[cache]!.with!['restore-keys']).toMatch(/build-cache-\$\{\{ runner\.os \}\}-\n?/);
+    }
   });
 });
