@@ -229,6 +229,10 @@ export async function printPdfs(
         try {
           await tab.goto(url + job.page, { waitUntil: 'load' });
           await tab.evaluate(async () => {
+            // Lay the page out in print media first, so every font face it needs has started
+            // loading before fonts.ready is read (as printBatch does): on a loaded machine the
+            // meeting pack was printed with a face still missing and its bytes changed.
+            void document.body.offsetHeight;
             await document.fonts.ready;
           });
           const spilled = (await spilledBoxes(tab)).reduce((a, b) => a + b, 0);

@@ -4,24 +4,17 @@
  * offline page empties its cache, and the lessons are gone offline.
  */
 import type { Server } from 'node:http';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatSize } from '../../src/lib/file-sizes.ts';
 import { routes } from '../../src/lib/routes.ts';
 import { browserAvailable } from '../support/browser-guard.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { builtPages, DIST, readPage } from '../support/dist.ts';
+import { goOffline } from '../support/offline.ts';
 import { serveDist } from '../support/static-server.ts';
 
 const enabled = browserAvailable();
-
-/** Cuts the network for the page and the service worker (as tests/browser/offline.test.ts does). */
-async function goOffline(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
-  await context.setOffline(true);
-}
 
 describe.skipIf(!enabled)('a campaign saved for reading without signal', () => {
   let browser: Browser;
