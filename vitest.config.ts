@@ -17,7 +17,9 @@ export default defineConfig({
     sequence: { sequencer: LongestFirst },
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
-      { test: { name: 'content', include: ['tests/content/**/*.test.ts'] } },
+      // The content tests start `npm run check`/`new` and ffmpeg as child processes: beside a build
+      // and a Chromium (three files at a time), 5 s was too short on a busy machine.
+      { test: { name: 'content', include: ['tests/content/**/*.test.ts'], testTimeout: 30_000 } },
       {
         test: {
           name: 'build',
