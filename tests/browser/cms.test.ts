@@ -51,7 +51,11 @@ async function fillLesson(page: Page, summary: string): Promise<void> {
   await field(page, 'level').getByRole('radio', { name: 'Cơ bản' }).check();
   await field(page, 'updated').getByRole('button', { name: 'Hôm nay' }).click();
   for (const [index, point] of KEY_POINTS.entries()) {
-    await field(page, 'keyPoints').getByRole('button', { name: /^Thêm/ }).click();
+    const add = field(page, 'keyPoints').getByRole('button', { name: /^Thêm/ });
+    await add.click();
+    // The form draws a field only once it is in view: the new item sits just above the button,
+    // which each item pushes down (under load the third item was added below the fold, never drawn).
+    await add.scrollIntoViewIfNeeded();
     await field(page, `keyPoints.${index}`).getByRole('textbox').fill(point);
   }
   await field(page, 'leafletTip').getByRole('textbox').fill(TIP);
