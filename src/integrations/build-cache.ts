@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheLine, cacheStore, KIND_LABEL } from '../lib/build-cache/settings.ts';
-import { memoryReport, setBuildStep, watchMemory } from '../lib/build-memory.ts';
+import { cpuReport, memoryReport, setBuildStep, watchMemory } from '../lib/build-memory.ts';
 
 /**
  * The build cache's bookkeeping for link previews and recordings, which are made by page routes
@@ -48,12 +48,15 @@ export function buildCache(): AstroIntegration {
   };
 }
 
-/** Last integration: logs the build's peak memory and the step it happened in. */
+/** Last integration: logs the build's peak memory and the step it happened in, and each step's CPU. */
 export function buildMemoryReport(): AstroIntegration {
   return {
     name: 'ban-so:build-memory',
     hooks: {
-      'astro:build:done': ({ logger }) => logger.info(memoryReport()),
+      'astro:build:done': ({ logger }) => {
+        logger.info(memoryReport());
+        logger.info(cpuReport());
+      },
     },
   };
 }
