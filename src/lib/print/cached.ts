@@ -9,11 +9,12 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { a5SheetFromA4 } from './pdf-a5.ts';
 import { leafletPicture } from './leaflet-picture.ts';
-import { distFile, fitProblem, jobSource, printPdfs, PRINT_SETTINGS, titleOf, type PrintOptions, type PrintResult } from './pdf.ts';
+import { asBuffer, distFile, fitProblem, jobSource, printPdfs, PRINT_SETTINGS, titleOf, type PrintOptions, type PrintResult } from './pdf.ts';
 import type { PdfJob } from './jobs.ts';
+import type * as PdfTasks from './pdf-tasks.ts';
 import { mapLimit } from '../map-limit.ts';
+import { createWorkerPool, poolSize } from '../worker-pool.ts';
 import { hashParts, sha256, type CacheStore } from '../build-cache/store.ts';
 
 /** Change when the way PDFs are made changes (not the pages: those are in the key already). */
@@ -65,11 +66,34 @@ function fileHasher(dist: string): (sitePath: string) => Promise<string | undefi
   };
 }
 
+/**
+ * Worker threads for pdf-lib (splitting batch prints, A5 sheets): PDF_WORKERS, default one per
+ * core, never more (src/lib/worker-pool.ts).
+ */
+export function pdfWorkers(env: Record<string, string | undefined> = process.env): number {
+  return poolSize(Number(env['PDF_WORKERS']) || undefined);
+}
+
 /** Print what changed, copy the rest from the cache (no store: print everything). */
 export async function buildPdfs(
   dist: string,
   jobs: readonly PdfJob[],
   options: PrintOptions & { store?: CacheStore<PdfMeta> | undefined; chromiumVersion: string; pictures?: boolean | undefined },
+): Promise<PdfBuildResult> {
+  // Workers start on the first split or A5 sheet; a build whose PDFs all come from the cache starts none.
+  const pool = createWorkerPool<typeof PdfTasks>(new URL('./pdf-tasks.ts', import.meta.url), pdfWorkers());
+  try {
+    return await buildPdfsWith(dist, jobs, { split: (bytes, metas) => pool.run('splitPdf', bytes, metas), ...options }, (a4, meta) => pool.run('a5SheetFromA4', a4, meta));
+  } finally {
+    await pool.close();
+  }
+}
+
+async function buildPdfsWith(
+  dist: string,
+  jobs: readonly PdfJob[],
+  options: PrintOptions & { store?: CacheStore<PdfMeta> | undefined; chromiumVersion: string; pictures?: boolean | undefined },
+  a5Sheet: (a4: Uint8Array, meta: { title: string; lang: string; epochSeconds: number }) => Promise<Uint8Array>,
 ): Promise<PdfBuildResult> {
   const { store } = options;
   const hashOf = fileHasher(dist);
@@ -109,16 +133,17 @@ export async function buildPdfs(
   result.written.push(...printed.written);
   result.problems.push(...printed.problems);
   result.printed = toPrint.length;
-  // A5 sheets, now that every A4 leaflet is in dist/.
+  // A5 sheets (pdf-lib, in the workers) and pictures for phones (pdftoppm, then sharp), now that
+  // every A4 leaflet is in dist/: both at once, since each leaves the other's cores idle.
   const epochSeconds = options.sourceDateEpoch ?? Math.floor(Date.now() / 1000);
-  await mapLimit(jobs.filter((job) => job.fromA4), 4, async (job) => {
+  const a5Sheets = mapLimit(jobs.filter((job) => job.fromA4), 4, async (job) => {
     const a4 = await readFile(path.join(dist, job.fromA4!));
     const meta = { title: titleOf(await readFile(distFile(dist, job.page), 'utf8')), lang: 'vi', epochSeconds };
     const key = hashParts([`a5 v${PDF_FORMAT_VERSION}`, JSON.stringify(options.sourceDateEpoch === undefined ? { ...meta, epochSeconds: 'now' } : meta), a4]);
     let pdf = (await store?.get(key))?.files.get('pdf');
     if (pdf) result.fromCache += 1;
     else {
-      pdf = await a5SheetFromA4(a4, meta);
+      pdf = asBuffer(await a5Sheet(a4, meta));
       await store?.put(key, { pdf }, { pages: 1, spilled: 0, deps: {} });
       result.derived += 1;
     }
@@ -126,22 +151,23 @@ export async function buildPdfs(
     result.written.push({ pdf: job.pdf, bytes: pdf.length, pages: 1 });
   });
   // Pictures for phones, from each A4 leaflet's PDF, keyed by its bytes like the A5 sheets.
-  if (options.pictures) {
-    await mapLimit(jobs.filter((job) => job.picture), 2, async (job) => {
-      const a4 = await readFile(path.join(dist, job.pdf));
-      const key = hashParts([`picture v${PDF_FORMAT_VERSION}`, a4]);
-      let jpeg = (await store?.get(key))?.files.get('jpg');
-      if (jpeg) result.picturesFromCache += 1;
-      else {
-        jpeg = await leafletPicture(a4);
-        await store?.put(key, { jpg: jpeg }, { pages: 1, spilled: 0, deps: {} });
-        result.picturesMade += 1;
-      }
-      await writeFile(path.join(dist, job.picture!), jpeg);
-      result.pictures.push({ picture: job.picture!, bytes: jpeg.length });
-    });
-    result.pictures.sort((a, b) => a.picture.localeCompare(b.picture));
-  }
+  const pictures = !options.pictures
+    ? undefined
+    : mapLimit(jobs.filter((job) => job.picture), 2, async (job) => {
+        const a4 = await readFile(path.join(dist, job.pdf));
+        const key = hashParts([`picture v${PDF_FORMAT_VERSION}`, a4]);
+        let jpeg = (await store?.get(key))?.files.get('jpg');
+        if (jpeg) result.picturesFromCache += 1;
+        else {
+          jpeg = await leafletPicture(a4);
+          await store?.put(key, { jpg: jpeg }, { pages: 1, spilled: 0, deps: {} });
+          result.picturesMade += 1;
+        }
+        await writeFile(path.join(dist, job.picture!), jpeg);
+        result.pictures.push({ picture: job.picture!, bytes: jpeg.length });
+      });
+  await Promise.all([a5Sheets, pictures]);
+  result.pictures.sort((a, b) => a.picture.localeCompare(b.picture));
   result.written.sort((a, b) => a.pdf.localeCompare(b.pdf));
   return result;
 }

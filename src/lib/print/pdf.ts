@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from './chromium.ts';
-import { batchJobs, pdfBatchSize, splitPdf } from './pdf-batch.ts';
+import { batchJobs, pdfBatchSize, splitPdf, type PdfInfo } from './pdf-batch.ts';
 import { formatProblem, type Problem } from '../problems.ts';
 import { serveDist } from '../delivery/static-server.ts';
 import type { PdfJob } from './jobs.ts';
@@ -29,6 +29,11 @@ export function sourceOf(html: string): string | undefined {
   return /<html[^>]*\sdata-source="([^"]+)"/.exec(html)?.[1];
 }
 
+/** A Buffer over the same memory (bytes from a worker arrive as a plain Uint8Array). */
+export function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 /** Chromium's print settings for every PDF (part of the cache key: changing one reprints all). */
 export const PRINT_SETTINGS = { preferCSSPageSize: true, printBackground: true, tagged: true, outline: false } as const;
 
@@ -40,6 +45,8 @@ export interface PrintOptions {
   sourceDateEpoch?: number | undefined;
   /** A4 leaflets per Chromium call (src/lib/print/pdf-batch.ts); default PDF_BATCH or 16. */
   batchSize?: number | undefined;
+  /** Splits a batch print into leaflets; default splitPdf on this thread (the build runs it in a worker pool). */
+  split?: ((bytes: Uint8Array, metas: readonly PdfInfo[]) => Promise<Uint8Array[]>) | undefined;
 }
 
 /** Pages printed at once: one per core and one more, so a core never waits on a page loading (measured). */
@@ -252,8 +259,8 @@ export async function printPdfs(
         for (const job of group) deps.delete(job.page);
         const batchDeps = new Set(deps);
         const metas = group.map((job) => ({ title: titleOf(readFileSync(htmlFile(dist, job.page), 'utf8')), lang: 'vi', epochSeconds }));
-        const parts = await splitPdf(bytes, metas);
-        for (const [index, job] of group.entries()) await finish(job, parts[index]!, spilled[index]!, batchDeps);
+        const parts = await (options.split ?? splitPdf)(bytes, metas);
+        for (const [index, job] of group.entries()) await finish(job, asBuffer(parts[index]!), spilled[index]!, batchDeps);
       };
       try {
         while (next < groups.length) {
