@@ -10,6 +10,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { leafletPicture } from './leaflet-picture.ts';
+import { a5SheetFromA4 } from './pdf-a5.ts';
+import { splitPdf, type PdfInfo } from './pdf-batch.ts';
 import { asBuffer, distFile, fitProblem, jobSource, printPdfs, PRINT_SETTINGS, titleOf, type PrintOptions, type PrintResult } from './pdf.ts';
 import type { PdfJob } from './jobs.ts';
 import type * as PdfTasks from './pdf-tasks.ts';
@@ -74,26 +76,17 @@ export function pdfWorkers(env: Record<string, string | undefined> = process.env
   return poolSize(Number(env['PDF_WORKERS']) || undefined);
 }
 
+/**
+ * Below this many PDFs to print, pdf-lib runs on the calling thread: starting a worker costs
+ * about half a second of CPU (loading pdf-lib), more than a rebuild's one or two A5 sheets.
+ */
+export const POOL_MIN_PRINTS = 16;
+
 /** Print what changed, copy the rest from the cache (no store: print everything). */
 export async function buildPdfs(
   dist: string,
   jobs: readonly PdfJob[],
   options: PrintOptions & { store?: CacheStore<PdfMeta> | undefined; chromiumVersion: string; pictures?: boolean | undefined },
-): Promise<PdfBuildResult> {
-  // Workers start on the first split or A5 sheet; a build whose PDFs all come from the cache starts none.
-  const pool = createWorkerPool<typeof PdfTasks>(new URL('./pdf-tasks.ts', import.meta.url), pdfWorkers());
-  try {
-    return await buildPdfsWith(dist, jobs, { split: (bytes, metas) => pool.run('splitPdf', bytes, metas), ...options }, (a4, meta) => pool.run('a5SheetFromA4', a4, meta));
-  } finally {
-    await pool.close();
-  }
-}
-
-async function buildPdfsWith(
-  dist: string,
-  jobs: readonly PdfJob[],
-  options: PrintOptions & { store?: CacheStore<PdfMeta> | undefined; chromiumVersion: string; pictures?: boolean | undefined },
-  a5Sheet: (a4: Uint8Array, meta: { title: string; lang: string; epochSeconds: number }) => Promise<Uint8Array>,
 ): Promise<PdfBuildResult> {
   const { store } = options;
   const hashOf = fileHasher(dist);
@@ -117,7 +110,30 @@ async function buildPdfsWith(
   });
   // Print in a stable order whatever order the cache lookups finished in.
   toPrint.sort((a, b) => a.pdf.localeCompare(b.pdf));
+  // pdf-lib's splitting and A5 sheets in worker threads when there is enough of it (same bytes
+  // either way: the workers run the same functions).
+  const pool = toPrint.length >= POOL_MIN_PRINTS ? createWorkerPool<typeof PdfTasks>(new URL('./pdf-tasks.ts', import.meta.url), pdfWorkers()) : undefined;
+  try {
+    return await finishPdfs(dist, jobs, options, { store, keys, hashOf, result, toPrint }, {
+      split: (bytes, metas) => (pool ? pool.run('splitPdf', bytes, metas) : splitPdf(bytes, metas)),
+      a5Sheet: (a4, meta) => (pool ? pool.run('a5SheetFromA4', a4, meta) : a5SheetFromA4(a4, meta)),
+    });
+  } finally {
+    await pool?.close();
+  }
+}
+
+/** Prints what was not in the cache, then makes the A5 sheets and pictures. */
+async function finishPdfs(
+  dist: string,
+  jobs: readonly PdfJob[],
+  options: PrintOptions & { store?: CacheStore<PdfMeta> | undefined; chromiumVersion: string; pictures?: boolean | undefined },
+  state: { store: CacheStore<PdfMeta> | undefined; keys: Map<PdfJob, string>; hashOf: (sitePath: string) => Promise<string | undefined>; result: PdfBuildResult; toPrint: PdfJob[] },
+  work: { split: NonNullable<PrintOptions['split']>; a5Sheet: (a4: Uint8Array, meta: PdfInfo) => Promise<Uint8Array> },
+): Promise<PdfBuildResult> {
+  const { store, keys, hashOf, result, toPrint } = state;
   const printed = await printPdfs(dist, toPrint, {
+    split: work.split,
     ...options,
     onPrinted: async ({ job, bytes, pages, spilled, deps }) => {
       const key = keys.get(job);
@@ -143,7 +159,7 @@ async function buildPdfsWith(
     let pdf = (await store?.get(key))?.files.get('pdf');
     if (pdf) result.fromCache += 1;
     else {
-      pdf = asBuffer(await a5Sheet(a4, meta));
+      pdf = asBuffer(await work.a5Sheet(a4, meta));
       await store?.put(key, { pdf }, { pages: 1, spilled: 0, deps: {} });
       result.derived += 1;
     }
