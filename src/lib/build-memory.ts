@@ -75,7 +75,8 @@ export function heapSnapshotSteps(env: Record<string, string | undefined> = proc
 export function setBuildStep(name: string): void {
   sample();
   if (heapSnapshotSteps().has(step)) {
-    const file = writeHeapSnapshot(`build-${step.replace(/\W+/g, '-')}-${process.pid}.heapsnapshot`);
+    const name = step.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/[^A-Za-z0-9]+/g, '-');
+    const file = writeHeapSnapshot(`build-${name}-${process.pid}.heapsnapshot`);
     console.log(`[build-memory] heap snapshot after "${step}": ${file}`);
   }
   closeStep();
