@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { citations, contacts, cover, day, LANGUAGES, recording, source, summary, title, type SchemaHelpers } from './helpers.ts';
+import { BODY_IMAGES_FIELD, bodyImages, citations, contacts, cover, day, LANGUAGES, recording, source, summary, title, type SchemaHelpers } from './helpers.ts';
 
 export const LESSON_LEVELS = ['co-ban', 'nang-cao'] as const;
 
@@ -87,6 +87,8 @@ export const LessonSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>)
         audio: recording().optional(),
       })
       .optional(),
+    /** The body's pictures: filled by the build, never written here (src/schemas/helpers.ts). */
+    [BODY_IMAGES_FIELD]: bodyImages(helpers),
   });
 
 /**
@@ -126,6 +128,8 @@ export const TranslationSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, T
           audio: recording().optional(),
         })
         .optional(),
+      /** The body's pictures: filled by the build, never written here (src/schemas/helpers.ts). */
+      [BODY_IMAGES_FIELD]: bodyImages(helpers),
     })
     .superRefine((translation, ctx) => {
       if (translation.checkedBy.toLocaleLowerCase('vi') === translation.translatedBy.toLocaleLowerCase('vi')) {
@@ -150,6 +154,8 @@ export const NewsSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) =
     source: source(),
     /** Picture at the top. */
     cover: cover(helpers).optional(),
+    /** The body's pictures: filled by the build, never written here (src/schemas/helpers.ts). */
+    [BODY_IMAGES_FIELD]: bodyImages(helpers),
   });
 
 /** Channels used to reach residents. */
@@ -208,6 +214,8 @@ export const StorySchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) 
     source: source(),
     /** Picture at the top. */
     cover: cover(helpers).optional(),
+    /** The body's pictures: filled by the build, never written here (src/schemas/helpers.ts). */
+    [BODY_IMAGES_FIELD]: bodyImages(helpers),
   });
 
 /** A communication campaign (content/campaigns/<slug>.mdx). */
@@ -278,6 +286,8 @@ export const CampaignSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef
         .default([]),
       /** Loudspeaker script settings for the announcements: pace, translations. */
       broadcast: broadcast().optional(),
+      /** The body's pictures: filled by the build, never written here (src/schemas/helpers.ts). */
+      [BODY_IMAGES_FIELD]: bodyImages(helpers),
     })
     .superRefine((campaign, ctx) => {
       if (campaign.end < campaign.start) {

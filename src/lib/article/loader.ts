@@ -10,11 +10,12 @@ import { checkMdxSafety } from '../reading/mdx-safety.ts';
 import { BODY_FIELD, WHOLE_FILE, formatProblem, formatReport } from '../problems.ts';
 import { decodeSource, splitFrontmatter } from '../reading/source-file.ts';
 import { imageOutsideContent } from '../reading/urls.ts';
-import { parseYamlData } from '../reading/yaml.ts';
+import { parseYamlData, parseYamlWithLines } from '../reading/yaml.ts';
+import { writtenBuildField } from '../reading/build-fields.ts';
 import { mapLimit } from '../map-limit.ts';
 import { idFromPath } from '../slug.ts';
 import { ARTICLE_IMAGES_FIELD } from './parts.ts';
-import { ARTICLE_RENDER_VERSION, ArticleError, renderArticle, type ArticleImage } from './render.ts';
+import { ARTICLE_RENDER_VERSION, ArticleError, renderArticle, type RenderedArticle } from './render.ts';
 import { toPosix } from '../posix-path.ts';
 
 /**
@@ -29,12 +30,14 @@ import { toPosix } from '../posix-path.ts';
  * - the body rendered to HTML here (src/lib/article/render.ts, which refuses any URL the rules of
  *   src/lib/reading/urls.ts refuse), instead of becoming an MDX module the bundler compiles.
  *
+ * The body's pictures reach Astro through the collection's schema: the loader puts them in the
+ * entry's data (ARTICLE_IMAGES_FIELD, typed with the schema's image()) before parseData, so
+ * Astro resolves each path against the entry's file as it does a cover's. Its headings go to
+ * `rendered.metadata.headings`, as Astro's Markdown gives them.
+ *
  * Unchanged files keep the HTML of the previous build (Astro's data store, by a digest of the
  * file and ARTICLE_RENDER_VERSION), so a rebuild renders only what changed.
  */
-
-const IMAGE_IMPORT_PREFIX = '__ASTRO_IMAGE_';
-
 
 /** A file the build cannot read: the same line as the check's (which reported it first). */
 function refusal(file: string, line: number | undefined, field: string, message: string, fix: string): Error {
@@ -105,12 +108,18 @@ function folderLoader(source: CollectionSource): Loader {
           error.stack = error.message;
           throw error;
         }
-        const frontmatter = parseYamlData(split.frontmatter, filePath, split.frontmatterLine - 1) ?? {};
-        const data = await parseData({ id, data: frontmatter as Record<string, unknown>, filePath: file });
-        let rendered: { html: string; images: ArticleImage[] };
+        const frontmatter = (parseYamlData(split.frontmatter, filePath, split.frontmatterLine - 1) ?? {}) as Record<string, unknown>;
+        // The glossary page has no picture pipeline: a picture there is refused, and its schema
+        // has no field for pictures.
+        const images = source.name !== 'glossary';
+        const written = images ? writtenBuildField(frontmatter) : undefined;
+        if (written) {
+          const line = parseYamlWithLines(split.frontmatter).lineOf([written.field]);
+          throw refusal(filePath, line === undefined ? undefined : line + split.frontmatterLine - 1, written.field, written.message, written.fix);
+        }
+        let rendered: RenderedArticle;
         try {
-          // The glossary page has no picture pipeline: a picture there is refused.
-          rendered = renderArticle(split.body, { format, images: source.name !== 'glossary' });
+          rendered = renderArticle(split.body, { format, images });
         } catch (error) {
           if (!(error instanceof ArticleError)) throw error;
           throw refusal(filePath, error.line === undefined ? undefined : error.line + offset, BODY_FIELD, error.message.replace(/\.$/, ''), error.fix ?? 'Chạy "npm run check" để xem cách sửa.');
@@ -119,14 +128,16 @@ function folderLoader(source: CollectionSource): Loader {
           const outside = imageOutsideContent(file, image.src, contentDir);
           if (outside) throw refusal(filePath, undefined, BODY_FIELD, outside.message, outside.fix);
         }
-        const images = rendered.images.map((image) => ({ src: `${IMAGE_IMPORT_PREFIX}${image.src}`, alt: image.alt }));
+        // The schema's image() turns each src into the picture Astro resolves from this file.
+        const withImages = rendered.images.length ? { ...frontmatter, [ARTICLE_IMAGES_FIELD]: rendered.images.map(({ src, alt }) => ({ src, alt })) } : frontmatter;
+        const data = await parseData({ id, data: withImages, filePath: file });
         store.set({
           id,
-          data: images.length ? { ...data, [ARTICLE_IMAGES_FIELD]: images } : data,
+          data,
           body: split.body,
           filePath,
           digest,
-          rendered: { html: rendered.html },
+          rendered: { html: rendered.html, metadata: { headings: rendered.headings } },
         });
         return id;
       }
