@@ -168,6 +168,10 @@ describe('messages an editor can act on', () => {
     expect(lines).toContain('content/lessons/x.mdx:14 — bodyImages — trường "bodyImages" do bản dựng tự điền từ các ảnh trong bài, không viết ở phần đầu bài — Xoá trường này; ảnh trong bài viết ở phần nội dung: ![Mô tả ảnh](../images/ten-anh.jpg).');
     expect(lines.filter((line) => line.includes('bodyImages'))).toHaveLength(1);
     expect(lines.some((line) => line.startsWith('content/lessons/x.mdx:5 — level'))).toBe(true);
+    // A misspelling of it is an unknown field, never a "did you mean" towards it.
+    writeFileSync(path.join(root, 'content/lessons/x.mdx'), fixture.replace('bodyImages:', 'bodyImage:'));
+    const misspelt = (await validateContent(root, undefined, NOW)).problems.map(formatProblem);
+    expect(misspelt).toEqual(['content/lessons/x.mdx:14 — bodyImage — trường "bodyImage" không được dùng ở đây — Xoá dòng này hoặc sửa tên trường (xem CONTRIBUTING.md).']);
   });
 
   it('reports every problem at once, not only the first', async () => {

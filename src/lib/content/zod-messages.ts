@@ -1,5 +1,6 @@
 import type { z } from 'astro/zod';
 import { closest, listValues } from '../reading/suggest.ts';
+import { BUILD_FIELDS } from '../../schemas/helpers.ts';
 
 /** A schema issue in editor words: what is wrong and what to do. */
 export interface EditorMessage {
@@ -145,7 +146,8 @@ export function editorMessages(error: z.ZodError, data: unknown, schema?: z.ZodT
           const keyPath = [...path, key];
           const parent = lookup(data, path);
           const siblings = parent && typeof parent === 'object' ? Object.keys(parent) : [];
-          const allowed = (schema ? keysAt(schema, path) : []).filter((k) => !siblings.includes(k));
+          // Never "did you mean" a field the build fills (the body's pictures): editors do not write it.
+          const allowed = (schema ? keysAt(schema, path) : []).filter((k) => !siblings.includes(k) && !(path.length === 0 && BUILD_FIELDS.includes(k)));
           const guess = closest(key, allowed);
           const fix =
             key === 'slug'
