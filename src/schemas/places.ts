@@ -39,6 +39,11 @@ export const PlaceSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) 
       validUntil: day().optional(),
       /** The units it became; several when it was split (Đại Dực → Tiên Yên and Đông Ngũ). */
       successors: z.array(helpers.ref('places')).default([]),
+      /**
+       * Successors not yet checked against the resolution's text (issue 24): the page marks them
+       * "chưa đối chiếu" instead of stating them as fact. Each must also be in `successors`.
+       */
+      unverifiedSuccessors: z.array(helpers.ref('places')).default([]),
       /** A sentence on the change, e.g. which part went where. */
       changeNote: z.string().trim().max(300).optional(),
       /** A short description of the place, in plain words. */
@@ -54,6 +59,12 @@ export const PlaceSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) 
       if (place.successors.length > 0 && !place.validUntil) {
         ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'successors_need_valid_until' });
       }
+      // References are strings under `npm run check` and { id } objects in Astro: compare ids.
+      const idOf = (ref: unknown): unknown => (ref !== null && typeof ref === 'object' && 'id' in ref ? (ref as { id: unknown }).id : ref);
+      const successorIds = new Set(place.successors.map(idOf));
+      place.unverifiedSuccessors.forEach((ref, index) => {
+        if (!successorIds.has(idOf(ref))) ctx.addIssue({ code: 'custom', path: ['unverifiedSuccessors', index], message: 'unverified_not_a_successor' });
+      });
       if (place.validFrom && place.validUntil && place.validUntil <= place.validFrom) {
         ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'valid_until_before_from' });
       }
