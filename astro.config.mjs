@@ -13,7 +13,7 @@ import { reportSettings } from './src/integrations/report-settings.ts';
 import { siteUrl } from './src/lib/site.ts';
 import { siteAddress } from './src/integrations/site-address.ts';
 import { readFileSync } from 'node:fs';
-import { astroCspDirectives, headerPolicyFor } from './src/lib/headers.ts';
+import { astroCspDirectives, headerPolicyFor } from './src/lib/delivery/headers.ts';
 
 // Issue 23: every page's <meta> CSP carries the rules of the header too (default-src 'none',
 // img-src, font-src, connect-src, media-src…: all a meta can carry), read from public/_headers so

@@ -1,8 +1,8 @@
 import { getCollection } from 'astro:content';
 import { formatDate } from '../lib/dates.ts';
-import { formatValue, type MetricUnit } from '../lib/indicators.ts';
+import { formatValue, type MetricUnit } from '../lib/places/indicators.ts';
 import { compareVietnamese } from '../lib/text.ts';
-import { sourcesKey, sourceViews, type SourceView } from './sources.ts';
+import { sourcesKey, sourceViews, type SourceView } from '../lib/sources.ts';
 
 export interface MetricView {
   id: string;

@@ -4,7 +4,7 @@
  * `url:`, src/schemas/helpers.ts `pressCitation`). Allowed, never silent: `npm run check` warns
  * once per file and article, so an editor keeps looking for the address.
  */
-import type { Problem } from './problems.ts';
+import type { Problem } from '../problems.ts';
 
 export interface SourcedEntry {
   collection: string;
