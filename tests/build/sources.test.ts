@@ -73,10 +73,10 @@ describe('figures carry their sources where they are shown (issue 24)', () => {
       const table = html.querySelector('#bang-so-lieu');
       expect(table, page).not.toBeNull();
       // Under the table (one "Bài in số liệu" line) or in its source column, every article appears.
-      const around = squash(`${table!.text} ${html.querySelectorAll('#so-lieu p.meta').map((p) => p.text).join(' ')}`);
+      const around = squash(`${table!.text} ${html.querySelectorAll('section[aria-labelledby="so-lieu"] p.meta').map((p) => p.text).join(' ')}`);
       for (const source of rows.flatMap((row) => row.parsed['sources'] as PressSource[])) {
         expect(around, `${page}: ${source.name}`).toContain(source.name);
-        if (source.url) expect(html.querySelector(`#so-lieu a[href="${source.url}"]`), `${page}: link to ${source.url}`).not.toBeNull();
+        if (source.url) expect(html.querySelector(`section[aria-labelledby="so-lieu"] a[href="${source.url}"]`), `${page}: link to ${source.url}`).not.toBeNull();
         else expect(around, `${page}: why ${source.name} has no address`).toContain(squash(source.noAddress!));
       }
     }
@@ -95,7 +95,7 @@ describe('a story shows only real quotations as quotations (issue 24)', () => {
       const blockquotes = html.querySelectorAll('main blockquote');
       expect(blockquotes.length, `${page}: no blockquote but the quotations`).toBe(quotes.length);
       for (const [index, quote] of quotes.entries()) {
-        const figure = blockquotes[index]!.parentNode;
+        const figure = blockquotes[index]!.parentNode!;
         expect(squash(blockquotes[index]!.text), page).toBe(squash(quote.text));
         expect(blockquotes[index]!.getAttribute('cite'), page).toBe(quote.source.url);
         const caption = figure.querySelector('figcaption');
@@ -128,6 +128,8 @@ describe('reform links not checked against the resolution are never stated as fa
     expect(linkFollowedBy(routes.place('xa-dai-duc'), 'xa-tien-yen')).not.toMatch(/chưa đối chiếu/);
     expect(readPage(routes.place('xa-dai-duc')).querySelector('.notice')!.text).not.toContain('Chưa đối chiếu');
     // The list of places says it too.
-    expect(squash(readPage(routes.places()).text)).toContain('Xã Hoành Mô (cũ) — nay là Xã Hoành Mô (chưa đối chiếu)');
+    const list = squash(readPage(routes.places()).text);
+    expect(list).toContain('Xã Hoành Mô (Huyện Bình Liêu (cũ)) — nay là Xã Hoành Mô (chưa đối chiếu)');
+    expect(list).toContain('— được lập từ Xã Đồng Văn (cũ) (chưa đối chiếu), Xã Hoành Mô (cũ) (chưa đối chiếu)');
   });
 });
