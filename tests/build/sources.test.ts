@@ -123,6 +123,9 @@ describe('reform links not checked against the resolution are never stated as fa
         expect(linkFollowedBy(routes.place(successor), place.id), `${successor} ← ${place.id}`).toMatch(/\(chưa đối chiếu\)$/);
       }
     }
+    // Nor in the page's data for machines: an unchecked successor is not claimed there.
+    const ld = JSON.parse(readPage(routes.place('xa-hoanh-mo-truoc-2025')).querySelector('script[type="application/ld+json"]')!.text) as Record<string, unknown>;
+    expect(JSON.stringify(ld)).not.toContain(routes.place('xa-hoanh-mo'));
     // Đại Dực's split is in the text read (khoản 4 and 6): no mark.
     expect(linkFollowedBy(routes.place('xa-dai-duc'), 'xa-tien-yen')).not.toMatch(/chưa đối chiếu/);
     expect(readPage(routes.place('xa-dai-duc')).querySelector('.notice')!.text).not.toContain('Chưa đối chiếu');
