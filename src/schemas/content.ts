@@ -246,7 +246,7 @@ export const CampaignSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef
         })
         .optional(),
       /** Every source the campaign's facts were checked against. */
-      sources: citations().optional(),
+      sources: pressCitations().optional(),
       /**
        * Where the campaign changes a lesson's steps (where to go, what to bring), said out loud:
        * the campaign page, its meeting pack and its scripts print this instead of the lesson's.

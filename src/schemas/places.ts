@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { citations, contacts, day, type SchemaHelpers } from './helpers.ts';
+import { contacts, day, pressCitations, type SchemaHelpers } from './helpers.ts';
 
 /** Kinds of administrative unit, old and new (the 2025 reform abolished districts). */
 export const PLACE_KINDS = ['province', 'district', 'commune', 'ward', 'town', 'village'] as const;
@@ -49,7 +49,7 @@ export const PlaceSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) 
       /** A short description of the place, in plain words. */
       description: z.string().trim().max(400).optional(),
       /** Every source the facts on this place were checked against. */
-      sources: citations().optional(),
+      sources: pressCitations().optional(),
       /** Numbers residents of this place can call (commune police, public-administration centre, the Tổ công nghệ số), each with its source. */
       contacts: contacts(),
       /** Where the facts on this place come from. */

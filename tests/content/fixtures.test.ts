@@ -199,13 +199,21 @@ describe('messages an editor can act on', () => {
     expect(lines).toEqual([expect.stringMatching(/^content\/indicators\.yaml:8 — sources\[0\]\.url — nguồn chưa có địa chỉ — Thêm "url: https:\/\/…"/)]);
   });
 
-  it('accepts an article read without its address when it says why, and warns once per file and article', async () => {
+  it('accepts an article read without its address when it says why, and warns once per article', async () => {
     const row = (value: number) => `- place: xa-tien-yen\n  metric: to-cong-nghe-so\n  value: ${value}\n  date: 2025-06-30\n  source: { name: Báo Quảng Ninh }\n  sources:\n    - name: Bài về Tổ công nghệ số\n      publisher: Báo Quảng Ninh\n      noAddress: Chưa tìm được địa chỉ bài trên trang của báo.\n      read: 2026-11-20\n`;
-    const root = contentWith({ 'indicators.yaml': row(85) + row(86).replace('2025-06-30', '2025-05-31') });
+    const story = readFileSync(path.join(FIXTURES, 'base', 'stories', 'chuyen-mau.mdx'), 'utf8').replace(
+      'source: { name: Báo Quảng Ninh }',
+      'source: { name: Báo Quảng Ninh }\nsources:\n  - { name: Bài về Tổ công nghệ số, publisher: Báo Quảng Ninh, noAddress: Chưa tìm được địa chỉ bài trên trang của báo., read: 2026-11-20 }',
+    );
+    const root = contentWith({ 'indicators.yaml': row(85) + row(86).replace('2025-06-30', '2025-05-31'), 'stories/chuyen-mau.mdx': story });
     const result = await validateContent(root, undefined, NOW);
     expect(result.problems.map(formatProblem)).toEqual([]);
     const warnings = result.warnings.filter((w) => w.field.endsWith('noAddress')).map(formatProblem);
-    expect(warnings).toEqual([expect.stringMatching(/^content\/indicators\.yaml:9 — sources\[0\]\.noAddress — nguồn "Bài về Tổ công nghệ số" chưa có địa chỉ trên mạng/)]);
+    // One line for the one article to look for, naming both files that cite it.
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/ — sources\[0\]\.noAddress — nguồn "Bài về Tổ công nghệ số" chưa có địa chỉ trên mạng/);
+    expect(warnings[0]).toContain('content/indicators.yaml');
+    expect(warnings[0]).toContain('content/stories/chuyen-mau.mdx');
   });
 
   it('refuses a quotation without the article that prints it (issue 24)', async () => {
