@@ -65,15 +65,6 @@ export default defineConfig({
   vite: {
     build: {
       assetsInlineLimit: 0,
-      rollupOptions: {
-        // Astro's own "use astro:head-inject" in every MDX module makes the bundler print a
-        // 12-line warning per lesson (10,000 lines at 1,000 lessons, hiding what an editor needs
-        // in the CI log); harmless, reported upstream as withastro/astro#18087. Only that one goes.
-        onwarn(warning, warn) {
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('use astro:head-inject')) return;
-          warn(warning);
-        },
-      },
     },
   },
 });

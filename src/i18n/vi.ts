@@ -182,7 +182,7 @@ export const vi = {
   'glossary.title': 'Giải thích từ khó',
   'glossary.lead': 'Những từ hay gặp khi dùng điện thoại, ngân hàng và VNeID, giải thích bằng lời dễ hiểu.',
   'glossary.aliases': 'Còn gọi là',
-  'glossary.index': 'Các từ trong từ điển',
+  'glossary.index': 'Các từ khó',
   'notFound.title': 'Không tìm thấy trang',
   'notFound.lead': 'Trang này không có hoặc đã được chuyển. Bà con thử tìm bài học hoặc về trang chủ.',
   'common.readMore': 'Đọc tiếp',
