@@ -11,6 +11,7 @@ import { checkRecordings } from './recordings.ts';
 import { checkReviews } from './review.ts';
 import { checkTranslations } from './translations.ts';
 import { checkWhenStuck } from './when-stuck.ts';
+import { checkSpokenMenus } from './spoken.ts';
 import { editorMessages } from './zod-messages.ts';
 
 export interface ValidationResult {
@@ -59,7 +60,9 @@ export async function validateContent(root: string, contentDir?: string, now = n
   problems.push(...calls.problems);
   // Issue 25: a task lesson (with <Steps>) without its "Khi gặp lỗi" box warns.
   const whenStuck = checkWhenStuck(entries);
-  return { problems, warnings: [...translations.warnings, ...recordings.warnings, ...reviews.warnings, ...calls.warnings, ...whenStuck], notices: recordings.notice ? [recordings.notice] : [], entries, notNfc: loaded.notNfc };
+  // Issue 27: a menu name the loudspeaker script would read without what it does warns.
+  const spoken = checkSpokenMenus(entries);
+  return { problems, warnings: [...translations.warnings, ...recordings.warnings, ...reviews.warnings, ...calls.warnings, ...whenStuck, ...spoken], notices: recordings.notice ? [recordings.notice] : [], entries, notNfc: loaded.notNfc };
 }
 
 function validateEntry(entry: RawEntry, schema: z.ZodType, problems: Problem[], entries: ValidEntry[], partial: ValidEntry[]): void {
