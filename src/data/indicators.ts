@@ -1,6 +1,6 @@
 import { getCollection } from 'astro:content';
 import { formatDate } from '../lib/dates.ts';
-import { formatValue, type MetricUnit } from '../lib/indicators.ts';
+import { formatValue, type MetricUnit } from '../lib/places/indicators.ts';
 import { compareVietnamese } from '../lib/text.ts';
 
 export interface MetricView {

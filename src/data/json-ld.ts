@@ -1,6 +1,6 @@
 import { absoluteUrl, routes } from '../lib/routes.ts';
 import { siteUrl } from '../lib/site.ts';
-import { howToJsonLd, newsArticleJsonLd, placeJsonLd, stepsFromMdx } from '../lib/structured-data.ts';
+import { howToJsonLd, newsArticleJsonLd, placeJsonLd, stepsFromMdx } from '../lib/share/structured-data.ts';
 import type { LessonView } from './lessons.ts';
 import type { NewsView } from './news.ts';
 import type { PlaceView } from './places.ts';

@@ -1,12 +1,12 @@
 import { getCollection } from 'astro:content';
 import { t, type UiKey } from '../i18n/vi.ts';
 import { formatDate, formatDateLong } from '../lib/dates.ts';
-import { ancestors, currentSuccessors, isHistorical, isLargerKind, origins, type PlaceNode } from '../lib/places.ts';
+import { ancestors, currentSuccessors, isHistorical, isLargerKind, origins, type PlaceNode } from '../lib/places/places.ts';
 import { routes } from '../lib/routes.ts';
-import { mergeContacts, type Contact } from '../lib/contacts.ts';
+import { mergeContacts, type Contact } from '../lib/contact/contacts.ts';
 import { buildDate } from '../lib/site.ts';
 import { compareVietnamese } from '../lib/text.ts';
-import { sourceViews, type SourceView } from './sources.ts';
+import { sourceViews, type SourceView } from '../lib/sources.ts';
 import type { Link } from './types.ts';
 
 export interface PlaceView {

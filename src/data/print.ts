@@ -1,18 +1,18 @@
 import { languageLabel, t } from '../i18n/vi.ts';
-import { buildScript, readingTimeLabel, sentences, translationParagraphs, variantSentences, type Script } from '../lib/broadcast.ts';
-import { pdfEnabled } from '../lib/chromium.ts';
+import { buildScript, readingTimeLabel, sentences, translationParagraphs, variantSentences, type Script } from '../lib/print/broadcast.ts';
+import { pdfEnabled } from '../lib/print/chromium.ts';
 import { formatDate } from '../lib/dates.ts';
-import { qrPayload, qrSvg, shortUrl } from '../lib/qr.ts';
+import { qrPayload, qrSvg, shortUrl } from '../lib/print/qr.ts';
 import { routes } from '../lib/routes.ts';
 import { siteSetting, siteUrl } from '../lib/site.ts';
-import { helpLine } from '../lib/contacts.ts';
-import { estimateLeaflet } from '../lib/leaflet-fit.ts';
-import { forTheEar } from '../lib/for-the-ear.ts';
+import { helpLine } from '../lib/contact/contacts.ts';
+import { estimateLeaflet } from '../lib/print/leaflet-fit.ts';
+import { forTheEar } from '../lib/print/for-the-ear.ts';
 import { getCampaigns, type CampaignView } from './campaigns.ts';
 import { getRecordingList, type ListedRecording } from './listening.ts';
 import { dueForReview, reviewAsOf } from '../lib/content/review.ts';
-import { leafletStep } from '../lib/leaflet-fit.ts';
-import { picturesEnabled } from '../lib/leaflet-picture.ts';
+import { leafletStep } from '../lib/print/leaflet-fit.ts';
+import { picturesEnabled } from '../lib/print/leaflet-picture.ts';
 import { getLessons, getLessonsByTopic, getTranslations, hasScript, type LessonView } from './lessons.ts';
 
 /** Everything a printed leaflet shows. */
@@ -44,7 +44,7 @@ export interface LeafletView {
   editPath: string;
   /** No real SITE_URL: the QR area carries "BẢN THỬ — chưa có địa chỉ trang" (issue 28). */
   draft: boolean;
-  /** Type step of the text (src/lib/leaflet-fit.ts LEAFLET_STEPS): the largest that fills one page; 0 is the smallest. */
+  /** Type step of the text (src/lib/print/leaflet-fit.ts LEAFLET_STEPS): the largest that fills one page; 0 is the smallest. */
   step: number;
 }
 
@@ -125,7 +125,7 @@ const NUMBER_WORDS = ['Một', 'Hai', 'Ba', 'Bốn', 'Năm'];
  */
 export function lessonScript(lesson: LessonView): ScriptView {
   const help = helpLine(lesson.contacts);
-  // Menu names a listener cannot act on are left out (src/lib/for-the-ear.ts); the leaflet keeps them.
+  // Menu names a listener cannot act on are left out (src/lib/print/for-the-ear.ts); the leaflet keeps them.
   const keyPoints = lesson.keyPoints.map(heard);
   const points = keyPoints.map((point, index) => `${NUMBER_WORDS[index]} là, ${point.charAt(0).toLowerCase()}${point.slice(1)}`);
   return scriptView(

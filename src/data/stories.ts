@@ -1,11 +1,11 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { t, type UiKey } from '../i18n/vi.ts';
 import { byDateDesc } from '../lib/dates.ts';
-import { formatValue, type MetricUnit } from '../lib/indicators.ts';
+import { formatValue, type MetricUnit } from '../lib/places/indicators.ts';
 import { routes } from '../lib/routes.ts';
 import { getMetrics } from './indicators.ts';
 import { getPlace } from './places.ts';
-import { sourceViews, type SourceView } from './sources.ts';
+import { sourceViews, type SourceView } from '../lib/sources.ts';
 import type { Cover, Link } from './types.ts';
 
 export interface StoryView {

@@ -23,3 +23,8 @@ export const compareVietnamese: (a: string, b: string) => number = new Intl.Coll
   sensitivity: 'base',
   numeric: true,
 }).compare;
+
+/** Text made safe inside HTML or XML, in element content and in double-quoted attributes alike. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -45,7 +45,7 @@ if (list && none && prefix && 'caches' in window) {
 const savedList = document.querySelector<HTMLUListElement>('#saved-list');
 const savedPrefix = savedList?.dataset['savedPrefix'] ?? '';
 
-/** "52 KB" (src/lib/file-sizes.ts says sizes the same way). */
+/** "52 KB" (src/lib/print/file-sizes.ts says sizes the same way). */
 const kb = (bytes: number) => `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
 
 interface Saved {

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/lib/content/problems.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
 import { COLLECTIONS } from '../../src/schemas/collections.ts';
 

@@ -79,7 +79,7 @@ const DATA = new Set([
   'data-value',
 ]);
 
-/** SVG presentation attributes our charts, icons and QR codes write (src/lib/charts.ts, icons.ts, qr.ts). */
+/** SVG presentation attributes our charts, icons and QR codes write (src/lib/places/charts.ts, icons.ts, qr.ts). */
 const SVG_PAINT = ['fill', 'stroke', 'stroke-width', 'stroke-linecap', 'stroke-linejoin', 'stroke-dasharray', 'font-size', 'font-weight', 'text-anchor', 'shape-rendering'];
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forTheEar } from '../../src/lib/for-the-ear.ts';
+import { forTheEar } from '../../src/lib/print/for-the-ear.ts';
 import { checkSpokenMenus, type SpokenEntry } from '../../src/lib/content/spoken.ts';
 
 describe('scripts read by ear (issue 27): menu names a listener cannot act on', () => {

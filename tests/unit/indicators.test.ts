@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatValue, headlineRows, latestByMetric, pickSeriesMetric, placesPerMetric, sharedDateAndSource } from '../../src/lib/indicators.ts';
+import { formatNumber, formatValue, headlineRows, latestByMetric, pickSeriesMetric, placesPerMetric, sharedDateAndSource } from '../../src/lib/places/indicators.ts';
 
 describe('indicator formatting', () => {
   it('writes numbers the Vietnamese way', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ancestors, currentSuccessors, existsOn, findCycles, isHistorical, isLargerKind, levelOf, origins, PlaceCycleError, predecessors, type PlaceNode } from '../../src/lib/places.ts';
+import { ancestors, currentSuccessors, existsOn, findCycles, isHistorical, isLargerKind, levelOf, origins, PlaceCycleError, predecessors, type PlaceNode } from '../../src/lib/places/places.ts';
 
 const reform = new Date('2025-07-01T00:00:00Z');
 const today = new Date('2026-11-25T00:00:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publishersInWords, sourceViews } from '../../src/data/sources.ts';
+import { publishersInWords, sourceViews } from '../../src/lib/sources.ts';
 
 const cite = (publisher: string, published?: string) => ({ name: `Bài của ${publisher}`, publisher, url: 'https://example.gov.vn/bai', read: new Date('2026-12-07'), ...(published ? { published: new Date(published) } : {}) });
 

@@ -1,12 +1,12 @@
 /**
  * Scripts read by ear (issue 27): the loudspeaker script of a lesson reads its summary, key
- * points and leaflet tip, and a campaign's script its announcements. src/lib/for-the-ear.ts
+ * points and leaflet tip, and a campaign's script its announcements. src/lib/print/for-the-ear.ts
  * leaves out a part that only names a menu; a menu name it cannot leave out would be read to a
  * listener who has no screen to find it on. That is a warning: the leaflet may still want it.
  */
-import { sentences } from '../broadcast.ts';
-import { forTheEar } from '../for-the-ear.ts';
-import type { Problem } from './problems.ts';
+import { sentences } from '../print/broadcast.ts';
+import { forTheEar } from '../print/for-the-ear.ts';
+import type { Problem } from '../problems.ts';
 
 /** What the rule needs of an entry (src/lib/content/integrity.ts's ValidEntry fits). */
 export interface SpokenEntry {

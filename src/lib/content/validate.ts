@@ -6,7 +6,7 @@ import { checkHelpers } from './node-helpers.ts';
 import { checkCallsAndSteps } from './contacts.ts';
 import { checkImagesDecode, checkIntegrity, imageUses, type ValidEntry } from './integrity.ts';
 import { loadContent, unexpectedProblem, type RawEntry } from './load.ts';
-import type { Problem } from './problems.ts';
+import type { Problem } from '../problems.ts';
 import { checkRecordings } from './recordings.ts';
 import { checkReviews } from './review.ts';
 import { checkTranslations } from './translations.ts';

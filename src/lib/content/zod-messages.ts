@@ -1,5 +1,5 @@
 import type { z } from 'astro/zod';
-import { closest, listValues } from './suggest.ts';
+import { closest, listValues } from '../reading/suggest.ts';
 
 /** A schema issue in editor words: what is wrong and what to do. */
 export interface EditorMessage {
