@@ -126,6 +126,9 @@ const ELEMENTS: Record<string, readonly string[]> = {
   code: [],
   pre: [],
   blockquote: [],
+  // Issue 24: a story's quotation names the article that printed it (src/pages/cau-chuyen/[slug].astro);
+  // no attributes, the address is on the <a> inside.
+  cite: [],
   hr: [],
   br: [],
   sup: [],
