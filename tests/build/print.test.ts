@@ -12,6 +12,8 @@ import { isPrintVariant, routes } from '../../src/lib/routes.ts';
 import { siteUrl } from '../../src/lib/site.ts';
 import { formatDate } from '../../src/lib/dates.ts';
 import { readPhone } from '../../src/lib/print/vi-numbers.ts';
+import { forTheEar } from '../../src/lib/print/for-the-ear.ts';
+import { sentences } from '../../src/lib/print/broadcast.ts';
 import { builtPages, DIST, pageExists, readPage } from '../support/dist.ts';
 import { tallestBlankBand, typeSizeOf, wordsOf } from '../support/pdf-layout.ts';
 
@@ -81,10 +83,31 @@ describe('print pages', () => {
     }
   });
 
+  it('the loudspeaker script reads no menu name a listener cannot act on; the leaflet keeps it (issue 27)', () => {
+    const spokenPoints = (lesson: ValidEntry) => [String(lesson.parsed['summary']), ...(lesson.parsed['keyPoints'] as string[]), String(lesson.parsed['leafletTip'])].flatMap(sentences);
+    const withMenus = lessons().filter((lesson) => !(lesson.parsed['broadcast'] as { text?: string } | undefined)?.text && spokenPoints(lesson).some((text) => forTheEar(text).left.length > 0));
+    // The electricity lesson's third point ends "…, mục trả hoá đơn tiền điện": a screen's name.
+    expect(withMenus.map((lesson) => lesson.id)).toContain('thanh-toan-tien-dien-bang-ma-qr');
+    for (const lesson of withMenus) {
+      const read = readPage(routes.broadcast(lesson.id)).querySelector('[data-script-read]')!.text.replace(/\s+/g, ' ');
+      const leaflet = readPage(routes.leaflet(lesson.id)).text.replace(/\s+/g, ' ');
+      for (const text of spokenPoints(lesson)) {
+        for (const part of forTheEar(text).left) {
+          expect(read, `${lesson.id}: "${part}"`).not.toContain(part);
+          if ((lesson.parsed['keyPoints'] as string[]).includes(text)) expect(leaflet, lesson.id).toContain(part);
+        }
+      }
+      expect(read, lesson.id).not.toMatch(/\bmục\s+\p{Lu}/u);
+    }
+    const electricity = readPage(routes.broadcast('thanh-toan-tien-dien-bang-ma-qr')).querySelector('[data-script-read]')!.text.replace(/\s+/g, ' ');
+    expect(electricity).toContain('Ba là, trả trong ứng dụng ngân hàng.');
+    expect(electricity).not.toContain('mục');
+  });
+
   it('the meeting pack has an agenda with clock-time blanks, messages, a working checklist, questions, a QR code to the campaign and a follow-up sheet of 30 rows', () => {
     const campaign = campaigns().find((c) => c.parsed['meeting'])!;
     const html = readPage(routes.meetingPack(campaign.id));
-    const meeting = campaign.parsed['meeting'] as { agenda: unknown[]; bring: unknown[]; faq: unknown[] };
+    const meeting = campaign.parsed['meeting'] as { agenda: unknown[]; bring: unknown[]; faq: unknown[]; followUp?: string[] };
     const rows = html.querySelectorAll('.mp-agenda tbody tr');
     expect(rows).toHaveLength(meeting.agenda.length);
     // A clock time to write in, then how long: never "+10 (20 phút)".
@@ -96,8 +119,12 @@ describe('print pages', () => {
     for (const box of boxes) expect(html.querySelector(`label[for="${box.getAttribute('id')}"]`)).not.toBeNull();
     expect(html.querySelectorAll('.mp-faq dt')).toHaveLength(meeting.faq.length);
     expect(html.querySelector('.mp-qr svg.qr[role="img"]')).not.toBeNull();
-    expect(html.querySelectorAll('.mp-attendance thead th').map((th) => th.text)).toEqual(['STT', 'Họ và tên', 'Thôn, bản', 'Số điện thoại', 'Đã làm xong', 'Cần giúp tại nhà (ngày hẹn)']);
-    expect(html.querySelectorAll('.mp-attendance tbody tr').length).toBeGreaterThanOrEqual(30);
+    // The follow-up columns are the campaign's own (meeting.followUp), one cell each in every row.
+    expect(meeting.followUp?.length).toBeGreaterThan(0);
+    expect(html.querySelectorAll('.mp-attendance thead th').map((th) => th.text)).toEqual(['STT', 'Họ và tên', 'Thôn, bản', 'Số điện thoại', ...meeting.followUp!]);
+    const sheet = html.querySelectorAll('.mp-attendance tbody tr');
+    expect(sheet.length).toBeGreaterThanOrEqual(30);
+    for (const row of sheet) expect(row.querySelectorAll('td')).toHaveLength(4 + meeting.followUp!.length);
   });
 
   it('a campaign page opens with "Chuẩn bị họp thôn": the pack, each lesson\'s leaflet and picture, the script; the menu reaches campaigns', () => {
@@ -270,6 +297,10 @@ describePdf('PDFs printed by Chromium during the build', () => {
       expect(info['Page size']).toMatch(/\(A4\)/);
       const text = (first: number, last: number) => execFileSync('pdftotext', ['-f', String(first), '-l', String(last), file, '-'], { encoding: 'utf8' });
       expect(text(3, 3)).toContain('Danh sách theo dõi sau buổi họp');
+      // Its columns, as the campaign names them (issue 27), else the generic two.
+      const followUp = (campaign.parsed['meeting'] as { followUp?: string[] }).followUp ?? ['Đã làm xong', 'Cần giúp tại nhà'];
+      const sheet = text(3, 3).normalize('NFC').replace(/\s+/g, ' ');
+      for (const column of followUp) expect(sheet, file).toContain(column);
       const pack = text(1, 2);
       for (const heading of ['Chương trình họp', 'Điều cần nhớ', 'Bà con mang theo', 'Hỏi và đáp']) expect(pack).toContain(heading);
       expect(pack).not.toContain('Danh sách theo dõi');

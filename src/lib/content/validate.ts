@@ -13,6 +13,7 @@ import { checkReviews } from './review.ts';
 import { checkTranslations } from './translations.ts';
 import { checkWhenStuck } from './when-stuck.ts';
 import { writtenBuildField } from '../reading/build-fields.ts';
+import { checkSpokenMenus } from './spoken.ts';
 import { editorMessages } from './zod-messages.ts';
 
 export interface ValidationResult {
@@ -63,7 +64,9 @@ export async function validateContent(root: string, contentDir?: string, now = n
   const whenStuck = checkWhenStuck(entries);
   // Issue 24: a press source without its web address is allowed, and says so every check.
   const noAddress = checkSourcesWithoutAddress(entries);
-  return { problems, warnings: [...translations.warnings, ...recordings.warnings, ...reviews.warnings, ...calls.warnings, ...whenStuck, ...noAddress], notices: recordings.notice ? [recordings.notice] : [], entries, notNfc: loaded.notNfc };
+  // Issue 27: a menu name the loudspeaker script would read without what it does warns.
+  const spoken = checkSpokenMenus(entries);
+  return { problems, warnings: [...translations.warnings, ...recordings.warnings, ...reviews.warnings, ...calls.warnings, ...whenStuck, ...noAddress, ...spoken], notices: recordings.notice ? [recordings.notice] : [], entries, notNfc: loaded.notNfc };
 }
 
 function validateEntry(entry: RawEntry, schema: z.ZodType, problems: Problem[], entries: ValidEntry[], partial: ValidEntry[]): void {

@@ -133,7 +133,11 @@ export function editorMessages(error: z.ZodError, data: unknown, schema?: z.ZodT
       }
       case 'too_big': {
         const max = Number(issue.maximum);
-        if (issue.origin === 'string') {
+        if (path.includes('followUp')) {
+          // Issue 27: the follow-up sheet prints on one A4 page beside name, village and phone.
+          const what = issue.origin === 'array' ? `quá nhiều cột (tối đa ${max})` : `tên cột quá dài (${typeof got === 'string' ? got.length : 0} ký tự, tối đa ${max})`;
+          messages.push({ field, path, message: `${what}: tờ theo dõi không còn vừa một trang A4`, fix: issue.origin === 'array' ? `Giữ ${max} việc chương trình họp cần theo dõi nhất, bỏ các cột khác.` : `Viết tên cột ngắn hơn, ${max} ký tự trở xuống, ví dụ "Đã có mức 2".` });
+        } else if (issue.origin === 'string') {
           const length = typeof got === 'string' ? got.length : 0;
           messages.push({ field, path, message: `quá dài (${length} ký tự, tối đa ${max})`, fix: `Rút gọn còn ${max} ký tự trở xuống.` });
         } else if (issue.origin === 'array') {
