@@ -214,6 +214,25 @@ describe('the articles loader', () => {
     expect(sets).toEqual(['bai-hai']);
   });
 
+  it('parses every entry again when a schema changes, and only then (a field added after a pull reaches old entries)', async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'ban-so-articles-'));
+    mkdirSync(path.join(root, 'content/lessons'), { recursive: true });
+    mkdirSync(path.join(root, 'src/schemas'), { recursive: true });
+    writeFileSync(path.join(root, 'src/schemas/content.ts'), 'export const version = 1;\n');
+    write('bai-mot.mdx', '---\ntitle: Một\n---\n\nChữ.\n');
+    write('bai-hai.mdx', '---\ntitle: Hai\n---\n\nChữ.\n');
+    const { context, sets } = fakeContext();
+    const loader = articles('content/lessons');
+    await loader.load(context);
+    sets.length = 0;
+    await loader.load(context);
+    expect(sets).toEqual([]);
+
+    writeFileSync(path.join(root, 'src/schemas/content.ts'), 'export const version = 2;\n');
+    await loader.load(context);
+    expect(sets.sort()).toEqual(['bai-hai', 'bai-mot']);
+  });
+
   it('hands the body\'s pictures to the schema\'s image() with the entry\'s file, which Astro resolves them from', async () => {
     root = mkdtempSync(path.join(tmpdir(), 'ban-so-articles-'));
     mkdirSync(path.join(root, 'content/lessons'), { recursive: true });

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,8 +37,25 @@ import { toPosix } from '../posix-path.ts';
  * `rendered.metadata.headings`, as Astro's Markdown gives them.
  *
  * Unchanged files keep the HTML of the previous build (Astro's data store, by a digest of the
- * file and ARTICLE_RENDER_VERSION), so a rebuild renders only what changed.
+ * file, ARTICLE_RENDER_VERSION and the schemas' source), so a rebuild renders only what changed.
  */
+
+/**
+ * The text of src/schemas/*.ts. Astro keeps a stored entry's parsed data across builds and does
+ * not notice when a schema imported by content.config.ts changes, so an entry parsed before a
+ * field was added kept its old shape (a place without `unverifiedSuccessors` crashed the build
+ * after a pull). With the schemas in the digest, a schema change parses every entry again.
+ * (Astro's file() loader, for topics, metrics and indicators, parses its file on every build.)
+ */
+export function schemaSource(root: string): string {
+  const dir = path.join(root, 'src', 'schemas');
+  if (!existsSync(dir)) return '';
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.ts'))
+    .sort()
+    .map((name) => `${name}\n${readFileSync(path.join(dir, name), 'utf8')}`)
+    .join('\n');
+}
 
 /** A file the build cannot read: the same line as the check's (which reported it first). */
 function refusal(file: string, line: number | undefined, field: string, message: string, fix: string): Error {
@@ -71,6 +89,7 @@ function folderLoader(source: CollectionSource): Loader {
       const idByFile = new Map<string, string>();
       const reuse = articleCacheOn();
       const counts = { made: 0, kept: 0 };
+      const schemas = generateDigest(schemaSource(root));
 
       async function sync(relative: string): Promise<string | undefined> {
         const file = path.join(base, relative);
@@ -80,7 +99,7 @@ function folderLoader(source: CollectionSource): Loader {
         const contents = decoded.text;
         const id = idFromPath(relative);
         idByFile.set(file, id);
-        const digest = generateDigest(`${ARTICLE_RENDER_VERSION}\n${contents}`);
+        const digest = generateDigest(`${ARTICLE_RENDER_VERSION}\n${schemas}\n${contents}`);
         const existing = store.get(id);
         // Unchanged: keep the stored entry (Astro lists its pictures' imports from the store).
         if (reuse && existing?.digest === digest && existing.filePath === filePath) {
