@@ -26,6 +26,9 @@ export default defineConfig({
           include: ['tests/build/**/*.test.ts'],
           globalSetup: ['tests/build/global-setup.ts'],
           testTimeout: 60_000,
+          // Several build files read the whole of content/ with the check before their tests
+          // (validateContent: ~2 s alone, >10 s at load 17 with other builds running).
+          hookTimeout: 60_000,
         },
       },
       {

@@ -5,36 +5,39 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { COLLECTIONS, type CollectionSource } from '../../schemas/collections.ts';
 import type { CollectionName } from '../../schemas/helpers.ts';
 import { articleCacheOn } from '../build-cache/settings.ts';
-import { listCollectionFiles } from '../content/files.ts';
-import { checkMdxSafety } from '../content/mdx-safety.ts';
-import { BODY_FIELD, WHOLE_FILE, formatProblem, formatReport } from '../content/problems.ts';
-import { decodeSource, splitFrontmatter } from '../content/source-file.ts';
-import { imageOutsideContent } from '../content/urls.ts';
-import { parseYamlData } from '../content/yaml.ts';
+import { listCollectionFiles } from '../reading/files.ts';
+import { checkMdxSafety } from '../reading/mdx-safety.ts';
+import { BODY_FIELD, WHOLE_FILE, formatProblem, formatReport } from '../problems.ts';
+import { decodeSource, splitFrontmatter } from '../reading/source-file.ts';
+import { imageOutsideContent } from '../reading/urls.ts';
+import { parseYamlData, parseYamlWithLines } from '../reading/yaml.ts';
+import { writtenBuildField } from '../reading/build-fields.ts';
 import { mapLimit } from '../map-limit.ts';
 import { idFromPath } from '../slug.ts';
 import { ARTICLE_IMAGES_FIELD } from './parts.ts';
-import { ARTICLE_RENDER_VERSION, ArticleError, renderArticle, type ArticleImage } from './render.ts';
+import { ARTICLE_RENDER_VERSION, ArticleError, renderArticle, type RenderedArticle } from './render.ts';
+import { toPosix } from '../posix-path.ts';
 
 /**
  * The content loader of every folder collection (issue 23): articles (.mdx: lessons,
  * translations, news, stories, campaigns), the glossary (.md) and places (.yaml). It reads
  * exactly what `npm run check` reads, the same way:
  *
- * - the files of src/lib/content/files.ts (listCollectionFiles: drafts, README.md, dot-files,
+ * - the files of src/lib/reading/files.ts (listCollectionFiles: drafts, README.md, dot-files,
  *   symlinks handled as the check handles them);
- * - decoded, split and parsed by src/lib/content/source-file.ts and yaml.ts (one frontmatter
+ * - decoded, split and parsed by src/lib/reading/source-file.ts and yaml.ts (one frontmatter
  *   split, one set of YAML settings);
  * - the body rendered to HTML here (src/lib/article/render.ts, which refuses any URL the rules of
- *   src/lib/content/urls.ts refuse), instead of becoming an MDX module the bundler compiles.
+ *   src/lib/reading/urls.ts refuse), instead of becoming an MDX module the bundler compiles.
+ *
+ * The body's pictures reach Astro through the collection's schema: the loader puts them in the
+ * entry's data (ARTICLE_IMAGES_FIELD, typed with the schema's image()) before parseData, so
+ * Astro resolves each path against the entry's file as it does a cover's. Its headings go to
+ * `rendered.metadata.headings`, as Astro's Markdown gives them.
  *
  * Unchanged files keep the HTML of the previous build (Astro's data store, by a digest of the
  * file and ARTICLE_RENDER_VERSION), so a rebuild renders only what changed.
  */
-
-const IMAGE_IMPORT_PREFIX = '__ASTRO_IMAGE_';
-
-const toPosix = (file: string) => file.split(path.sep).join('/');
 
 /** A file the build cannot read: the same line as the check's (which reported it first). */
 function refusal(file: string, line: number | undefined, field: string, message: string, fix: string): Error {
@@ -105,12 +108,18 @@ function folderLoader(source: CollectionSource): Loader {
           error.stack = error.message;
           throw error;
         }
-        const frontmatter = parseYamlData(split.frontmatter, filePath, split.frontmatterLine - 1) ?? {};
-        const data = await parseData({ id, data: frontmatter as Record<string, unknown>, filePath: file });
-        let rendered: { html: string; images: ArticleImage[] };
+        const frontmatter = (parseYamlData(split.frontmatter, filePath, split.frontmatterLine - 1) ?? {}) as Record<string, unknown>;
+        // The glossary page has no picture pipeline: a picture there is refused, and its schema
+        // has no field for pictures.
+        const images = source.name !== 'glossary';
+        const written = images ? writtenBuildField(frontmatter) : undefined;
+        if (written) {
+          const line = parseYamlWithLines(split.frontmatter).lineOf([written.field]);
+          throw refusal(filePath, line === undefined ? undefined : line + split.frontmatterLine - 1, written.field, written.message, written.fix);
+        }
+        let rendered: RenderedArticle;
         try {
-          // The glossary page has no picture pipeline: a picture there is refused.
-          rendered = renderArticle(split.body, { format, images: source.name !== 'glossary' });
+          rendered = renderArticle(split.body, { format, images });
         } catch (error) {
           if (!(error instanceof ArticleError)) throw error;
           throw refusal(filePath, error.line === undefined ? undefined : error.line + offset, BODY_FIELD, error.message.replace(/\.$/, ''), error.fix ?? 'Chạy "npm run check" để xem cách sửa.');
@@ -119,14 +128,16 @@ function folderLoader(source: CollectionSource): Loader {
           const outside = imageOutsideContent(file, image.src, contentDir);
           if (outside) throw refusal(filePath, undefined, BODY_FIELD, outside.message, outside.fix);
         }
-        const images = rendered.images.map((image) => ({ src: `${IMAGE_IMPORT_PREFIX}${image.src}`, alt: image.alt }));
+        // The schema's image() turns each src into the picture Astro resolves from this file.
+        const withImages = rendered.images.length ? { ...frontmatter, [ARTICLE_IMAGES_FIELD]: rendered.images.map(({ src, alt }) => ({ src, alt })) } : frontmatter;
+        const data = await parseData({ id, data: withImages, filePath: file });
         store.set({
           id,
-          data: images.length ? { ...data, [ARTICLE_IMAGES_FIELD]: images } : data,
+          data,
           body: split.body,
           filePath,
           digest,
-          rendered: { html: rendered.html },
+          rendered: { html: rendered.html, metadata: { headings: rendered.headings } },
         });
         return id;
       }
