@@ -89,7 +89,7 @@ describe('renderArticle: Markdown and the editor components as HTML', () => {
   });
 
   it('refuses nesting deeper than MAX_NESTING with the line, never a RangeError (issue 23)', () => {
-    for (const body of ['>'.repeat(4000) + ' x', '<Tip>\n'.repeat(3000) + 'x\n' + '</Tip>\n'.repeat(3000), `${'- '.repeat(2000)}a`, `Chữ.\n\n${'> '.repeat(21)}x`]) {
+    for (const body of [`${'>'.repeat(4000)} x`, `${'<Tip>\n'.repeat(3000)}x\n${'</Tip>\n'.repeat(3000)}`, `${'- '.repeat(2000)}a`, `Chữ.\n\n${'> '.repeat(21)}x`]) {
       let error: unknown;
       try {
         renderArticle(body);
@@ -101,7 +101,7 @@ describe('renderArticle: Markdown and the editor components as HTML', () => {
       expect((error as ArticleError).line).toBeGreaterThanOrEqual(1);
     }
     // 50,000 ">" on one line: refused for its length, before any parsing.
-    expect(() => renderArticle('>'.repeat(50_000) + ' x')).toThrow(/dòng dài 50002 ký tự/);
+    expect(() => renderArticle(`${'>'.repeat(50_000)} x`)).toThrow(/dòng dài 50002 ký tự/);
     const ok = `${'> '.repeat(MAX_NESTING)}x`;
     expect(renderArticle(ok).html).toContain('x');
   });
