@@ -39,7 +39,8 @@ export async function checkSiteLinks(base: string): Promise<LinkReport> {
       }
     },
     concurrency: 8,
-    timeout: 10_000,
+    // Loopback only: a slow answer means a loaded machine, not a dead link.
+    timeout: 30_000,
     retry: false,
   });
   // One line per broken link and page (linkinator may report a link once per visit).

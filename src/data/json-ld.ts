@@ -39,6 +39,7 @@ export function placeJsonLdFor(place: PlaceView): Record<string, unknown> {
     url: abs(place.url),
     description: place.description,
     parent: place.parent ? { name: place.parent.label, url: abs(place.parent.url) } : undefined,
-    nowPartOf: place.nowPartOf.map((link) => ({ name: link.label, url: abs(link.url) })),
+    // Only links checked against the resolution's text: machines get no "chưa đối chiếu" (issue 24).
+    nowPartOf: place.nowPartOf.filter((link) => !link.unverified).map((link) => ({ name: link.label, url: abs(link.url) })),
   });
 }

@@ -1,11 +1,13 @@
 import { t } from '../i18n/vi.ts';
 import { formatDate } from './dates.ts';
 
-/** One source as content stores it (src/schemas/helpers.ts `citation`). */
+/** One source as content stores it (src/schemas/helpers.ts `citation`, or `pressCitation` without an address). */
 export interface Citation {
   name: string;
   publisher: string;
-  url: string;
+  url?: string | undefined;
+  /** A press article read without its web address: why (pressCitation). */
+  noAddress?: string | undefined;
   published?: Date | undefined;
   read: Date;
 }
@@ -14,7 +16,9 @@ export interface Citation {
 export interface SourceView {
   name: string;
   publisher: string;
-  url: string;
+  /** Missing only for a press article whose address was not found: then `noAddress` says why. */
+  url?: string | undefined;
+  noAddress?: string | undefined;
   /** "5/7/2025" (published) or "đọc ngày 5/7/2025" when the page gives no date. */
   date: string;
 }
@@ -24,6 +28,7 @@ export function sourceViews(citations: readonly Citation[] | undefined): SourceV
     name: citation.name,
     publisher: citation.publisher,
     url: citation.url,
+    noAddress: citation.noAddress,
     date: citation.published ? formatDate(citation.published) : t('sources.read', { date: formatDate(citation.read) }),
   }));
 }
@@ -41,4 +46,9 @@ export function publishersInWords(citations: readonly Citation[] | undefined): s
   if (names.length === 0) return undefined;
   if (names.length > SPOKEN_PUBLISHERS) return `${names.slice(0, 2).join(', ')} ${t('sources.and')} ${t('sources.others')}`;
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} ${t('sources.and')} ${names.at(-1)}`;
+}
+
+/** One key per list of sources, to tell whether figures share theirs (same addresses, same names). */
+export function sourcesKey(sources: readonly SourceView[]): string {
+  return sources.map((source) => source.url ?? `${source.publisher}\u0000${source.name}`).join('\n');
 }

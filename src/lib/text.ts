@@ -1,10 +1,5 @@
 /** Text helpers shared by slugs, search and content checks. */
 
-/** Normalise to NFC: Vietnamese arrives both precomposed and decomposed (macOS, some keyboards). */
-export function toNfc(text: string): string {
-  return text.normalize('NFC');
-}
-
 /**
  * Remove Vietnamese diacritics and fold đ/Đ to d/D.
  * "đ" has no Unicode decomposition, so stripping combining marks alone would keep it.

@@ -1,5 +1,9 @@
 import { z } from 'astro/zod';
-import { citations, contacts, cover, day, LANGUAGES, recording, source, summary, title, type SchemaHelpers } from './helpers.ts';
+import { BODY_IMAGES_FIELD, bodyImages, citations, contacts, cover, day, LANGUAGES, pressCitations, quotation, recording, source, summary, title, type SchemaHelpers } from './helpers.ts';
+
+/** The meeting pack's follow-up sheet (issue 27): at most this many columns of its own, each at most this many characters, so it prints on one A4 page beside name, village and phone. */
+export const FOLLOW_UP_COLUMNS_MAX = 3;
+export const FOLLOW_UP_LABEL_MAX = 20;
 
 export const LESSON_LEVELS = ['co-ban', 'nang-cao'] as const;
 
@@ -87,6 +91,8 @@ export const LessonSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>)
         audio: recording().optional(),
       })
       .optional(),
+    /** The body's pictures: filled by the build, never written here (src/schemas/helpers.ts). */
+    [BODY_IMAGES_FIELD]: bodyImages(helpers),
   });
 
 /**
@@ -126,6 +132,8 @@ export const TranslationSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, T
           audio: recording().optional(),
         })
         .optional(),
+      /** The body's pictures: filled by the build, never written here (src/schemas/helpers.ts). */
+      [BODY_IMAGES_FIELD]: bodyImages(helpers),
     })
     .superRefine((translation, ctx) => {
       if (translation.checkedBy.toLocaleLowerCase('vi') === translation.translatedBy.toLocaleLowerCase('vi')) {
@@ -145,11 +153,13 @@ export const NewsSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) =
     /** Places the news is about. */
     places: z.array(helpers.ref('places')).default([]),
     /** Every source the facts were checked against. */
-    sources: citations().optional(),
+    sources: pressCitations().optional(),
     /** Who reported it first (required: we attribute every figure). */
     source: source(),
     /** Picture at the top. */
     cover: cover(helpers).optional(),
+    /** The body's pictures: filled by the build, never written here (src/schemas/helpers.ts). */
+    [BODY_IMAGES_FIELD]: bodyImages(helpers),
   });
 
 /** Channels used to reach residents. */
@@ -189,25 +199,16 @@ export const StorySchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) 
         }),
       )
       .default([]),
-    /** People quoted, by their public role. */
-    quotes: z
-      .array(
-        z.strictObject({
-          /** Name of the person (public officials only). */
-          name: z.string().trim().min(2),
-          /** Their role, e.g. "Chủ tịch UBND huyện Bình Liêu". */
-          role: z.string().trim().min(2),
-          /** What they said, in our own words unless quoted from a public source. */
-          text: z.string().trim().min(10).max(400),
-        }),
-      )
-      .default([]),
+    /** Real quotations: the words as the source prints them, who said them, and where (issue 24). */
+    quotes: z.array(quotation()).max(5).default([]),
     /** Every source the facts were checked against. */
-    sources: citations().optional(),
+    sources: pressCitations().optional(),
     /** Who reported the facts. */
     source: source(),
     /** Picture at the top. */
     cover: cover(helpers).optional(),
+    /** The body's pictures: filled by the build, never written here (src/schemas/helpers.ts). */
+    [BODY_IMAGES_FIELD]: bodyImages(helpers),
   });
 
 /** A communication campaign (content/campaigns/<slug>.mdx). */
@@ -254,10 +255,16 @@ export const CampaignSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef
           bring: z.array(z.string().trim().min(2)).min(1),
           /** Frequent questions and their answers. */
           faq: z.array(z.strictObject({ question: z.string().trim().min(5), answer: z.string().trim().min(5) })).default([]),
+          /**
+           * Columns of the follow-up sheet after name, village and phone (issue 27): what the
+           * agenda ends with checking, e.g. ["Đã có mức 2", "Cần giúp tại nhà"]. Short, and few,
+           * so the sheet stays one A4 page; left out, the sheet asks "Đã làm xong / Cần giúp tại nhà".
+           */
+          followUp: z.array(z.string().trim().min(2).max(FOLLOW_UP_LABEL_MAX)).min(1).max(FOLLOW_UP_COLUMNS_MAX).optional(),
         })
         .optional(),
       /** Every source the campaign's facts were checked against. */
-      sources: citations().optional(),
+      sources: pressCitations().optional(),
       /**
        * Where the campaign changes a lesson's steps (where to go, what to bring), said out loud:
        * the campaign page, its meeting pack and its scripts print this instead of the lesson's.
@@ -278,6 +285,8 @@ export const CampaignSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef
         .default([]),
       /** Loudspeaker script settings for the announcements: pace, translations. */
       broadcast: broadcast().optional(),
+      /** The body's pictures: filled by the build, never written here (src/schemas/helpers.ts). */
+      [BODY_IMAGES_FIELD]: bodyImages(helpers),
     })
     .superRefine((campaign, ctx) => {
       if (campaign.end < campaign.start) {
@@ -300,8 +309,10 @@ export const IndicatorSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRe
     date: day(),
     /** When the exact day is not known: what the date stands for, e.g. "số liệu trước 1/7/2025". */
     dateNote: z.string().trim().max(120).optional(),
-    /** Who published the figure. */
+    /** Who published the figure (the name said with it: "Theo Báo Quảng Ninh"). */
     source: source(),
+    /** The articles or pages that print the figure (issue 24); refused when missing. */
+    sources: pressCitations(),
   });
 
 /** A glossary term (content/glossary/<id>.md). */

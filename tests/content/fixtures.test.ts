@@ -53,6 +53,7 @@ const EXPECTED_LINES: Record<string, number | null> = {
   'lessons--body--deep-quotes.mdx': 16,
   'lessons--__proto__--special-key.mdx': 15,
   'lessons--constructor--special-key.mdx': 14,
+  'lessons--bodyImages--written-by-editor.mdx': 14,
   'lessons--yaml--js-function-tag.mdx': 14,
   'places--yaml--alias-bomb.yaml': 1,
   'places--yaml--deep-brackets.yaml': 2,
@@ -159,6 +160,20 @@ describe('messages an editor can act on', () => {
     expect(lines).toContain('content/lessons/x.mdx:1 — summary — thiếu trường bắt buộc — Thêm "summary:" với một hai câu tóm tắt (tối đa 160 ký tự).');
   });
 
+  it('refuses the body\'s pictures written by hand (the build fills that field), once, and checks the rest of the file', async () => {
+    const root = contentWith({});
+    const fixture = readFileSync(path.join(FIXTURES, 'invalid', 'lessons--bodyImages--written-by-editor.mdx'), 'utf8');
+    writeFileSync(path.join(root, 'content/lessons/x.mdx'), fixture.replace('level: co-ban', 'level: rat-kho'));
+    const lines = (await validateContent(root, undefined, NOW)).problems.map(formatProblem);
+    expect(lines).toContain('content/lessons/x.mdx:14 — bodyImages — trường "bodyImages" do bản dựng tự điền từ các ảnh trong bài, không viết ở phần đầu bài — Xoá trường này; ảnh trong bài viết ở phần nội dung: ![Mô tả ảnh](../images/ten-anh.jpg).');
+    expect(lines.filter((line) => line.includes('bodyImages'))).toHaveLength(1);
+    expect(lines.some((line) => line.startsWith('content/lessons/x.mdx:5 — level'))).toBe(true);
+    // A misspelling of it is an unknown field, never a "did you mean" towards it.
+    writeFileSync(path.join(root, 'content/lessons/x.mdx'), fixture.replace('bodyImages:', 'bodyImage:'));
+    const misspelt = (await validateContent(root, undefined, NOW)).problems.map(formatProblem);
+    expect(misspelt).toEqual(['content/lessons/x.mdx:14 — bodyImage — trường "bodyImage" không được dùng ở đây — Xoá dòng này hoặc sửa tên trường (xem CONTRIBUTING.md).']);
+  });
+
   it('reports every problem at once, not only the first', async () => {
     const root = contentWith({});
     for (const name of ['lessons--title--missing.mdx', 'lessons--level--not-allowed.mdx', 'news--date--future.mdx']) {
@@ -185,6 +200,60 @@ describe('messages an editor can act on', () => {
     ]);
   });
 
+  it('refuses a figure without the article that prints it, and says what to add (issue 24)', async () => {
+    const root = contentWith({});
+    cpSync(path.join(FIXTURES, 'invalid', 'indicators--sources--missing.yaml'), path.join(root, 'content/indicators.yaml'));
+    const lines = (await validateContent(root, undefined, NOW)).problems.map(formatProblem);
+    expect(lines).toEqual([expect.stringMatching(/^content\/indicators\.yaml:2 — sources — thiếu trường bắt buộc — Thêm "sources:" với ít nhất một nguồn/)]);
+  });
+
+  it('refuses a source with neither an address nor the reason it has none', async () => {
+    const root = contentWith({});
+    cpSync(path.join(FIXTURES, 'invalid', 'indicators--sources--neither-address-nor-reason.yaml'), path.join(root, 'content/indicators.yaml'));
+    const lines = (await validateContent(root, undefined, NOW)).problems.map(formatProblem);
+    expect(lines).toEqual([expect.stringMatching(/^content\/indicators\.yaml:8 — sources\[0\]\.url — nguồn chưa có địa chỉ — Thêm "url: https:\/\/…"/)]);
+  });
+
+  it('accepts an article read without its address when it says why, and warns once per article', async () => {
+    const row = (value: number) => `- place: xa-tien-yen\n  metric: to-cong-nghe-so\n  value: ${value}\n  date: 2025-06-30\n  source: { name: Báo Quảng Ninh }\n  sources:\n    - name: Bài về Tổ công nghệ số\n      publisher: Báo Quảng Ninh\n      noAddress: Chưa tìm được địa chỉ bài trên trang của báo.\n      read: 2026-11-20\n`;
+    const story = readFileSync(path.join(FIXTURES, 'base', 'stories', 'chuyen-mau.mdx'), 'utf8').replace(
+      'source: { name: Báo Quảng Ninh }',
+      'source: { name: Báo Quảng Ninh }\nsources:\n  - { name: Bài về Tổ công nghệ số, publisher: Báo Quảng Ninh, noAddress: Chưa tìm được địa chỉ bài trên trang của báo., read: 2026-11-20 }',
+    );
+    const root = contentWith({ 'indicators.yaml': row(85) + row(86).replace('2025-06-30', '2025-05-31'), 'stories/chuyen-mau.mdx': story });
+    const result = await validateContent(root, undefined, NOW);
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    const warnings = result.warnings.filter((w) => w.field.endsWith('noAddress')).map(formatProblem);
+    // One line for the one article to look for, naming both files that cite it.
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/ — sources\[0\]\.noAddress — nguồn "Bài về Tổ công nghệ số" chưa có địa chỉ trên mạng/);
+    expect(warnings[0]).toContain('content/indicators.yaml');
+    expect(warnings[0]).toContain('content/stories/chuyen-mau.mdx');
+  });
+
+  it('refuses a quotation without the article that prints it (issue 24)', async () => {
+    const root = contentWith({});
+    cpSync(path.join(FIXTURES, 'invalid', 'stories--quotes--without-source.mdx'), path.join(root, 'content/stories/x.mdx'));
+    const lines = (await validateContent(root, undefined, NOW)).problems.map(formatProblem);
+    expect(lines).toEqual([expect.stringMatching(/^content\/stories\/x\.mdx:\d+ — quotes\[0\]\.source — lời trích chưa có nguồn — Thêm "source:" là bài in đúng lời này/)]);
+  });
+
+  it('accepts a quotation that names who said it and where it was printed', async () => {
+    const story = readFileSync(path.join(FIXTURES, 'invalid', 'stories--quotes--without-source.mdx'), 'utf8').replace(
+      '    role: Trưởng thôn\n',
+      '    role: Trưởng thôn\n    source: { name: Họp thôn bàn chuyển đổi số, publisher: Báo Quảng Ninh, url: https://baoquangninh.vn/hop-thon, read: 2026-11-20 }\n',
+    );
+    const root = contentWith({ 'stories/x.mdx': story });
+    expect((await validateContent(root, undefined, NOW)).problems.map(formatProblem)).toEqual([]);
+  });
+
+  it('refuses "chưa đối chiếu" on a unit that is not a successor', async () => {
+    const root = contentWith({});
+    cpSync(path.join(FIXTURES, 'invalid', 'places--unverifiedSuccessors--not-a-successor.yaml'), path.join(root, 'content/places/thu.yaml'));
+    const lines = (await validateContent(root, undefined, NOW)).problems.map(formatProblem);
+    expect(lines).toEqual(['content/places/thu.yaml:7 — unverifiedSuccessors[0] — đơn vị "chưa đối chiếu" không có trong successors — Mỗi mã trong "unverifiedSuccessors:" phải có trong "successors:". Thêm vào successors, hoặc xoá khỏi unverifiedSuccessors.']);
+  });
+
   it('ignores drafts whose name starts with "_"', async () => {
     const root = contentWith({ 'lessons/_nhap.mdx': 'không có frontmatter' });
     expect((await validateContent(root, undefined, NOW)).problems).toEqual([]);
@@ -196,6 +265,14 @@ describe('the real content/', () => {
     const result = await validateContent(process.cwd());
     expect(result.problems.map(formatProblem)).toEqual([]);
     expect(result.entries.filter((e) => e.collection === 'lessons').length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('names its sources in every news item, story, campaign, place file and figure (issue 24)', async () => {
+    const result = await validateContent(process.cwd());
+    const checked = result.entries.filter((e) => ['news', 'stories', 'campaigns', 'places', 'indicators'].includes(e.collection));
+    expect(checked.length).toBeGreaterThan(30);
+    const without = checked.filter((e) => !Array.isArray(e.parsed['sources']) || e.parsed['sources'].length === 0).map((e) => `${e.file} (${e.id})`);
+    expect(without).toEqual([]);
   });
 });
 

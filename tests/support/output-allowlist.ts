@@ -40,6 +40,9 @@ const DATA = new Set([
   'data-removed',
   'data-save-cache',
   'data-save-pages',
+  // The leaflet pictures a saved campaign or topic may also store, and which size is shown (with them or without).
+  'data-save-pictures',
+  'data-size',
   'data-saved',
   'data-saved-prefix',
   'data-saving',
@@ -123,6 +126,9 @@ const ELEMENTS: Record<string, readonly string[]> = {
   code: [],
   pre: [],
   blockquote: [],
+  // Issue 24: a story's quotation names the article that printed it (src/pages/cau-chuyen/[slug].astro);
+  // no attributes, the address is on the <a> inside.
+  cite: [],
   hr: [],
   br: [],
   sup: [],

@@ -1,8 +1,8 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { hashParts, type CacheStore } from '../build-cache/store.ts';
 import { isPrintVariant, routes } from '../routes.ts';
 import { promisify } from 'node:util';
-import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
+import { brotliCompress, brotliCompressSync, constants, gzip } from 'node:zlib';
 
 /**
  * Precompression settings, shared by the build (src/integrations/precompress.ts), the byte
@@ -54,10 +54,6 @@ export function isTextAsset(file: string): boolean {
 export function brotliSize(data: Buffer | string, quality = BROTLI_QUALITY): number {
   const buffer = typeof data === 'string' ? Buffer.from(data) : data;
   return brotliCompressSync(buffer, brotliOptions(buffer.length, quality)).length;
-}
-
-export function gzipBuffer(data: Buffer): Buffer {
-  return gzipSync(data, { level: GZIP_LEVEL });
 }
 
 const brotliAsync = promisify(brotliCompress);
@@ -121,6 +117,3 @@ export async function precompressFile(file: string, store?: CacheStore, quality 
 }
 
 
-export async function fileSize(file: string): Promise<number> {
-  return (await stat(file)).size;
-}

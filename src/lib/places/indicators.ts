@@ -35,6 +35,13 @@ export function sharedDateAndSource(rows: ReadonlyArray<{ dateText: string; sour
   return same ? { dateText: first.dateText, source: first.source.name } : undefined;
 }
 
+/** The first row when every row gives the same `key` (the same sources, say), else undefined. */
+export function firstIfAllSame<T>(rows: readonly T[], key: (row: T) => string): T | undefined {
+  const first = rows[0];
+  if (first === undefined) return undefined;
+  return rows.every((row) => key(row) === key(first)) ? first : undefined;
+}
+
 /** How many places report each metric (for comparisons and headline figures). */
 export function placesPerMetric(rows: ReadonlyArray<{ metric: string; place: string }>): Map<string, number> {
   const places = new Map<string, Set<string>>();

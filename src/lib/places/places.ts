@@ -11,6 +11,20 @@ export interface PlaceNode {
   validFrom?: Date | undefined;
   validUntil?: Date | undefined;
   successors: readonly string[];
+  /** Successors not yet checked against the resolution's text (a subset of `successors`). */
+  unverifiedSuccessors?: readonly string[] | undefined;
+}
+
+/** A unit a link leads to, and whether the link was checked against the source text. */
+export interface CheckedLink {
+  id: string;
+  /** false: "chưa đối chiếu", the page must not state it as fact. */
+  verified: boolean;
+}
+
+/** Was the link from `place` to its successor `to` checked against the resolution's text? */
+export function isVerifiedLink(place: PlaceNode, to: string): boolean {
+  return !(place.unverifiedSuccessors ?? []).includes(to);
 }
 
 export class PlaceCycleError extends Error {
@@ -66,6 +80,26 @@ export function levelOf(kind: string): number {
 /** Is `outer` a larger kind of unit than `inner` (a district and a commune)? */
 export function isLargerKind(outer: string, inner: string): boolean {
   return levelOf(outer) < levelOf(inner);
+}
+
+/**
+ * `currentSuccessors` with each result marked verified when at least one chain of links leading
+ * to it was checked against the source text (one unchecked link makes a chain unchecked).
+ */
+export function currentSuccessorsChecked(id: string, byId: ReadonlyMap<string, PlaceNode>, today: Date): CheckedLink[] {
+  const verified = new Map<string, boolean>();
+  const walk = (current: string, chain: string[], sure: boolean): void => {
+    if (chain.includes(current)) throw new PlaceCycleError([...chain, current]);
+    const place = byId.get(current);
+    if (!place) return;
+    if (current !== id && (place.successors.length === 0 || !isHistorical(place, today))) {
+      verified.set(current, (verified.get(current) ?? false) || sure);
+      return;
+    }
+    for (const next of place.successors) walk(next, [...chain, current], sure && isVerifiedLink(place, next));
+  };
+  walk(id, [], true);
+  return currentSuccessors(id, byId, today).map((successor) => ({ id: successor, verified: verified.get(successor) ?? false }));
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Several A4 leaflets in one Chromium print (src/lib/print/pdf.ts): most of a print's cost is
- * loading and laying out the page, not writing the PDF (measured in docs/performance.md §7:
+ * loading and laying out the page, not writing the PDF (measured in docs/performance-history.md, "PDFs":
  * one leaflet ~130 ms; twenty as the pages of one document 122 ms together). The leaflets of a
  * batch are put into one document, printed once, and the PDF is split into one file per
  * leaflet with pdf-lib. Batches are consecutive runs of leaflet jobs in sorted order, so two
