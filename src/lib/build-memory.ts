@@ -69,13 +69,22 @@ function closeStep(): void {
  * takes seconds and as much memory again as the heap.
  */
 export function heapSnapshotSteps(env: Record<string, string | undefined> = process.env): Set<string> {
-  return new Set((env['BUILD_HEAP_SNAPSHOT'] ?? '').split(',').map((name) => name.trim()).filter(Boolean));
+  return new Set(
+    (env['BUILD_HEAP_SNAPSHOT'] ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
+  );
 }
 
 export function setBuildStep(name: string): void {
   sample();
   if (heapSnapshotSteps().has(step)) {
-    const name = step.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/[^A-Za-z0-9]+/g, '-');
+    const name = step
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd')
+      .replace(/[^A-Za-z0-9]+/g, '-');
     const file = writeHeapSnapshot(`build-${name}-${process.pid}.heapsnapshot`);
     console.log(`[build-memory] heap snapshot after "${step}": ${file}`);
   }
@@ -102,9 +111,10 @@ export function formatCpuSteps(steps: readonly StepCpu[]): string {
   const share = (ms: number, wall: number) => (wall > 0 && Number.isFinite(ms) ? `${Math.round((ms / wall) * 100)} %` : '?');
   const parts = steps
     .filter((entry) => entry.wallMs >= 50)
-    .map((entry) =>
-      `${entry.step} ${s(entry.wallMs)}, cả tiến trình ${s(entry.processCpuMs)} (${share(entry.processCpuMs, entry.wallMs)}), ` +
-      `luồng chính ${Number.isFinite(entry.mainThreadCpuMs) ? s(entry.mainThreadCpuMs) : '?'} (${share(entry.mainThreadCpuMs, entry.wallMs)})`,
+    .map(
+      (entry) =>
+        `${entry.step} ${s(entry.wallMs)}, cả tiến trình ${s(entry.processCpuMs)} (${share(entry.processCpuMs, entry.wallMs)}), ` +
+        `luồng chính ${Number.isFinite(entry.mainThreadCpuMs) ? s(entry.mainThreadCpuMs) : '?'} (${share(entry.mainThreadCpuMs, entry.wallMs)})`,
     );
   return `CPU theo bước: ${parts.join('; ')}`;
 }

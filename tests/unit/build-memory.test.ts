@@ -8,9 +8,7 @@ describe('the build log of CPU per step', () => {
       { step: 'nén sẵn', wallMs: 10_000, processCpuMs: 19_000, mainThreadCpuMs: 1_000 },
       { step: 'start', wallMs: 10, processCpuMs: 5, mainThreadCpuMs: 5 },
     ]);
-    expect(line).toBe(
-      'CPU theo bước: PDF 20.0 s, cả tiến trình 21.0 s (105 %), luồng chính 19.0 s (95 %); nén sẵn 10.0 s, cả tiến trình 19.0 s (190 %), luồng chính 1.0 s (10 %)',
-    );
+    expect(line).toBe('CPU theo bước: PDF 20.0 s, cả tiến trình 21.0 s (105 %), luồng chính 19.0 s (95 %); nén sẵn 10.0 s, cả tiến trình 19.0 s (190 %), luồng chính 1.0 s (10 %)');
   });
   it('writes heap snapshots only after the steps named in BUILD_HEAP_SNAPSHOT', () => {
     expect([...heapSnapshotSteps({ BUILD_HEAP_SNAPSHOT: 'chỉ mục tìm kiếm, PDF' })]).toEqual(['chỉ mục tìm kiếm', 'PDF']);

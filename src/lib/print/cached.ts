@@ -43,16 +43,7 @@ export interface PdfBuildResult extends PrintResult {
 }
 
 export function pdfKey(job: PdfJob, html: Uint8Array, context: { chromiumVersion: string; sourceDateEpoch?: number | undefined }): string {
-  return hashParts([
-    `pdf v${PDF_FORMAT_VERSION}`,
-    context.chromiumVersion,
-    JSON.stringify(PRINT_SETTINGS),
-    String(context.sourceDateEpoch ?? 'now'),
-    job.kind,
-    job.page,
-    job.pdf,
-    html,
-  ]);
+  return hashParts([`pdf v${PDF_FORMAT_VERSION}`, context.chromiumVersion, JSON.stringify(PRINT_SETTINGS), String(context.sourceDateEpoch ?? 'now'), job.kind, job.page, job.pdf, html]);
 }
 
 /** Hashes of dist/ files, each read once per build (every leaflet uses the same fonts). */
@@ -83,41 +74,47 @@ export function pdfWorkers(env: Record<string, string | undefined> = process.env
 export const POOL_MIN_PRINTS = 16;
 
 /** Print what changed, copy the rest from the cache (no store: print everything). */
-export async function buildPdfs(
-  dist: string,
-  jobs: readonly PdfJob[],
-  options: PrintOptions & { store?: CacheStore<PdfMeta> | undefined; chromiumVersion: string; pictures?: boolean | undefined },
-): Promise<PdfBuildResult> {
+export async function buildPdfs(dist: string, jobs: readonly PdfJob[], options: PrintOptions & { store?: CacheStore<PdfMeta> | undefined; chromiumVersion: string; pictures?: boolean | undefined }): Promise<PdfBuildResult> {
   const { store } = options;
   const hashOf = fileHasher(dist);
   const keys = new Map<PdfJob, string>();
   const result: PdfBuildResult = { written: [], problems: [], printed: 0, derived: 0, fromCache: 0, pictures: [], picturesMade: 0, picturesFromCache: 0 };
   const toPrint: PdfJob[] = [];
-  await mapLimit(jobs.filter((job) => !job.fromA4), 8, async (job) => {
-    if (!store) return void toPrint.push(job);
-    const html = await readFile(distFile(dist, job.page));
-    const key = pdfKey(job, html, options);
-    keys.set(job, key);
-    const entry = await store.get(key);
-    const pdf = entry?.files.get('pdf');
-    const current = entry ? await Promise.all(Object.entries(entry.meta.deps).map(async ([dep, hash]) => (await hashOf(dep)) === hash)) : [];
-    if (!entry || !pdf || !current.every(Boolean)) return void toPrint.push(job);
-    await writeFile(path.join(dist, job.pdf), pdf);
-    const problem = fitProblem(job, entry.meta.pages, entry.meta.spilled, jobSource(dist, job));
-    if (problem) result.problems.push(problem);
-    result.written.push({ pdf: job.pdf, bytes: pdf.length, pages: entry.meta.pages });
-    result.fromCache += 1;
-  });
+  await mapLimit(
+    jobs.filter((job) => !job.fromA4),
+    8,
+    async (job) => {
+      if (!store) return void toPrint.push(job);
+      const html = await readFile(distFile(dist, job.page));
+      const key = pdfKey(job, html, options);
+      keys.set(job, key);
+      const entry = await store.get(key);
+      const pdf = entry?.files.get('pdf');
+      const current = entry ? await Promise.all(Object.entries(entry.meta.deps).map(async ([dep, hash]) => (await hashOf(dep)) === hash)) : [];
+      if (!entry || !pdf || !current.every(Boolean)) return void toPrint.push(job);
+      await writeFile(path.join(dist, job.pdf), pdf);
+      const problem = fitProblem(job, entry.meta.pages, entry.meta.spilled, jobSource(dist, job));
+      if (problem) result.problems.push(problem);
+      result.written.push({ pdf: job.pdf, bytes: pdf.length, pages: entry.meta.pages });
+      result.fromCache += 1;
+    },
+  );
   // Print in a stable order whatever order the cache lookups finished in.
   toPrint.sort((a, b) => a.pdf.localeCompare(b.pdf));
   // pdf-lib's splitting and A5 sheets in worker threads when there is enough of it (same bytes
   // either way: the workers run the same functions).
   const pool = toPrint.length >= POOL_MIN_PRINTS ? createWorkerPool<typeof PdfTasks>(new URL('./pdf-tasks.ts', import.meta.url), pdfWorkers()) : undefined;
   try {
-    return await finishPdfs(dist, jobs, options, { store, keys, hashOf, result, toPrint }, {
-      split: (bytes, metas) => (pool ? pool.run('splitPdf', bytes, metas) : splitPdf(bytes, metas)),
-      a5Sheet: (a4, meta) => (pool ? pool.run('a5SheetFromA4', a4, meta) : a5SheetFromA4(a4, meta)),
-    });
+    return await finishPdfs(
+      dist,
+      jobs,
+      options,
+      { store, keys, hashOf, result, toPrint },
+      {
+        split: (bytes, metas) => (pool ? pool.run('splitPdf', bytes, metas) : splitPdf(bytes, metas)),
+        a5Sheet: (a4, meta) => (pool ? pool.run('a5SheetFromA4', a4, meta) : a5SheetFromA4(a4, meta)),
+      },
+    );
   } finally {
     await pool?.close();
   }
@@ -152,36 +149,44 @@ async function finishPdfs(
   // A5 sheets (pdf-lib, in the workers) and pictures for phones (pdftoppm, then sharp), now that
   // every A4 leaflet is in dist/: both at once, since each leaves the other's cores idle.
   const epochSeconds = options.sourceDateEpoch ?? Math.floor(Date.now() / 1000);
-  const a5Sheets = mapLimit(jobs.filter((job) => job.fromA4), 4, async (job) => {
-    const a4 = await readFile(path.join(dist, job.fromA4!));
-    const meta = { title: titleOf(await readFile(distFile(dist, job.page), 'utf8')), lang: 'vi', epochSeconds };
-    const key = hashParts([`a5 v${PDF_FORMAT_VERSION}`, JSON.stringify(options.sourceDateEpoch === undefined ? { ...meta, epochSeconds: 'now' } : meta), a4]);
-    let pdf = (await store?.get(key))?.files.get('pdf');
-    if (pdf) result.fromCache += 1;
-    else {
-      pdf = asBuffer(await work.a5Sheet(a4, meta));
-      await store?.put(key, { pdf }, { pages: 1, spilled: 0, deps: {} });
-      result.derived += 1;
-    }
-    await writeFile(path.join(dist, job.pdf), pdf);
-    result.written.push({ pdf: job.pdf, bytes: pdf.length, pages: 1 });
-  });
+  const a5Sheets = mapLimit(
+    jobs.filter((job) => job.fromA4),
+    4,
+    async (job) => {
+      const a4 = await readFile(path.join(dist, job.fromA4!));
+      const meta = { title: titleOf(await readFile(distFile(dist, job.page), 'utf8')), lang: 'vi', epochSeconds };
+      const key = hashParts([`a5 v${PDF_FORMAT_VERSION}`, JSON.stringify(options.sourceDateEpoch === undefined ? { ...meta, epochSeconds: 'now' } : meta), a4]);
+      let pdf = (await store?.get(key))?.files.get('pdf');
+      if (pdf) result.fromCache += 1;
+      else {
+        pdf = asBuffer(await work.a5Sheet(a4, meta));
+        await store?.put(key, { pdf }, { pages: 1, spilled: 0, deps: {} });
+        result.derived += 1;
+      }
+      await writeFile(path.join(dist, job.pdf), pdf);
+      result.written.push({ pdf: job.pdf, bytes: pdf.length, pages: 1 });
+    },
+  );
   // Pictures for phones, from each A4 leaflet's PDF, keyed by its bytes like the A5 sheets.
   const pictures = !options.pictures
     ? undefined
-    : mapLimit(jobs.filter((job) => job.picture), 2, async (job) => {
-        const a4 = await readFile(path.join(dist, job.pdf));
-        const key = hashParts([`picture v${PDF_FORMAT_VERSION}`, a4]);
-        let jpeg = (await store?.get(key))?.files.get('jpg');
-        if (jpeg) result.picturesFromCache += 1;
-        else {
-          jpeg = await leafletPicture(a4);
-          await store?.put(key, { jpg: jpeg }, { pages: 1, spilled: 0, deps: {} });
-          result.picturesMade += 1;
-        }
-        await writeFile(path.join(dist, job.picture!), jpeg);
-        result.pictures.push({ picture: job.picture!, bytes: jpeg.length });
-      });
+    : mapLimit(
+        jobs.filter((job) => job.picture),
+        2,
+        async (job) => {
+          const a4 = await readFile(path.join(dist, job.pdf));
+          const key = hashParts([`picture v${PDF_FORMAT_VERSION}`, a4]);
+          let jpeg = (await store?.get(key))?.files.get('jpg');
+          if (jpeg) result.picturesFromCache += 1;
+          else {
+            jpeg = await leafletPicture(a4);
+            await store?.put(key, { jpg: jpeg }, { pages: 1, spilled: 0, deps: {} });
+            result.picturesMade += 1;
+          }
+          await writeFile(path.join(dist, job.picture!), jpeg);
+          result.pictures.push({ picture: job.picture!, bytes: jpeg.length });
+        },
+      );
   await Promise.all([a5Sheets, pictures]);
   result.pictures.sort((a, b) => a.picture.localeCompare(b.picture));
   result.written.sort((a, b) => a.pdf.localeCompare(b.pdf));

@@ -50,7 +50,7 @@ export function readPgm(bytes: Buffer): { width: number; height: number; pixels:
   // Header: magic, width, height, maximum value, each after whitespace (comments start with #),
   // then exactly one whitespace byte before the pixels.
   const header = /^P5(?:\s+|#[^\n]*\n)+(\d+)(?:\s+|#[^\n]*\n)+(\d+)(?:\s+|#[^\n]*\n)+(\d+)\s/.exec(bytes.subarray(0, 512).toString('latin1'));
-  if (!header || header[3] !== '255') return undefined;
+  if (header?.[3] !== '255') return undefined;
   const width = Number(header[1]);
   const height = Number(header[2]);
   const pixels = bytes.subarray(header[0].length);
@@ -76,7 +76,10 @@ export async function leafletPicture(pdf: Uint8Array): Promise<Buffer> {
     if (!image) throw new Error(`Ảnh tờ rơi: pdftoppm không trả về ảnh xám PGM (${stdout.subarray(0, 2).toString('latin1')}…)`);
     let jpeg: Buffer | undefined;
     for (const quality of QUALITIES) {
-      jpeg = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 1 } }).greyscale().jpeg({ quality, mozjpeg: true }).toBuffer();
+      jpeg = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 1 } })
+        .greyscale()
+        .jpeg({ quality, mozjpeg: true })
+        .toBuffer();
       if (jpeg.length <= PICTURE_MAX_BYTES) return jpeg;
     }
     throw new Error(`Ảnh tờ rơi: ${jpeg!.length} byte, quá ${PICTURE_MAX_BYTES} byte kể cả ở chất lượng ${QUALITIES.at(-1)}`);
