@@ -9,14 +9,11 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { leafletPicture } from './leaflet-picture.ts';
 import { a5SheetFromA4 } from './pdf-a5.ts';
-import { splitPdf, type PdfInfo } from './pdf-batch.ts';
-import { asBuffer, distFile, fitProblem, jobSource, printPdfs, PRINT_SETTINGS, titleOf, type PrintOptions, type PrintResult } from './pdf.ts';
+import { leafletPicture } from './leaflet-picture.ts';
+import { distFile, fitProblem, jobSource, printPdfs, PRINT_SETTINGS, titleOf, type PrintOptions, type PrintResult } from './pdf.ts';
 import type { PdfJob } from './jobs.ts';
-import type * as PdfTasks from './pdf-tasks.ts';
 import { mapLimit } from '../map-limit.ts';
-import { createWorkerPool, poolSize } from '../worker-pool.ts';
 import { hashParts, sha256, type CacheStore } from '../build-cache/store.ts';
 
 /** Change when the way PDFs are made changes (not the pages: those are in the key already). */
@@ -59,20 +56,6 @@ function fileHasher(dist: string): (sitePath: string) => Promise<string | undefi
   };
 }
 
-/**
- * Worker threads for pdf-lib (splitting batch prints, A5 sheets): PDF_WORKERS, default one per
- * core, never more (src/lib/worker-pool.ts).
- */
-export function pdfWorkers(env: Record<string, string | undefined> = process.env): number {
-  return poolSize(Number(env['PDF_WORKERS']) || undefined);
-}
-
-/**
- * Below this many PDFs to print, pdf-lib runs on the calling thread: starting a worker costs
- * about half a second of CPU (loading pdf-lib), more than a rebuild's one or two A5 sheets.
- */
-export const POOL_MIN_PRINTS = 16;
-
 /** Print what changed, copy the rest from the cache (no store: print everything). */
 export async function buildPdfs(dist: string, jobs: readonly PdfJob[], options: PrintOptions & { store?: CacheStore<PdfMeta> | undefined; chromiumVersion: string; pictures?: boolean | undefined }): Promise<PdfBuildResult> {
   const { store } = options;
@@ -101,36 +84,7 @@ export async function buildPdfs(dist: string, jobs: readonly PdfJob[], options: 
   );
   // Print in a stable order whatever order the cache lookups finished in.
   toPrint.sort((a, b) => a.pdf.localeCompare(b.pdf));
-  // pdf-lib's splitting and A5 sheets in worker threads when there is enough of it (same bytes
-  // either way: the workers run the same functions).
-  const pool = toPrint.length >= POOL_MIN_PRINTS ? createWorkerPool<typeof PdfTasks>(new URL('./pdf-tasks.ts', import.meta.url), pdfWorkers()) : undefined;
-  try {
-    return await finishPdfs(
-      dist,
-      jobs,
-      options,
-      { store, keys, hashOf, result, toPrint },
-      {
-        split: (bytes, metas) => (pool ? pool.run('splitPdf', bytes, metas) : splitPdf(bytes, metas)),
-        a5Sheet: (a4, meta) => (pool ? pool.run('a5SheetFromA4', a4, meta) : a5SheetFromA4(a4, meta)),
-      },
-    );
-  } finally {
-    await pool?.close();
-  }
-}
-
-/** Prints what was not in the cache, then makes the A5 sheets and pictures. */
-async function finishPdfs(
-  dist: string,
-  jobs: readonly PdfJob[],
-  options: PrintOptions & { store?: CacheStore<PdfMeta> | undefined; chromiumVersion: string; pictures?: boolean | undefined },
-  state: { store: CacheStore<PdfMeta> | undefined; keys: Map<PdfJob, string>; hashOf: (sitePath: string) => Promise<string | undefined>; result: PdfBuildResult; toPrint: PdfJob[] },
-  work: { split: NonNullable<PrintOptions['split']>; a5Sheet: (a4: Uint8Array, meta: PdfInfo) => Promise<Uint8Array> },
-): Promise<PdfBuildResult> {
-  const { store, keys, hashOf, result, toPrint } = state;
   const printed = await printPdfs(dist, toPrint, {
-    split: work.split,
     ...options,
     onPrinted: async ({ job, bytes, pages, spilled, deps }) => {
       const key = keys.get(job);
@@ -146,8 +100,9 @@ async function finishPdfs(
   result.written.push(...printed.written);
   result.problems.push(...printed.problems);
   result.printed = toPrint.length;
-  // A5 sheets (pdf-lib, in the workers) and pictures for phones (pdftoppm, then sharp), now that
-  // every A4 leaflet is in dist/: both at once, since each leaves the other's cores idle.
+  // A5 sheets (pdf-lib, on this thread) and pictures for phones (pdftoppm, then sharp in its
+  // threads), now that every A4 leaflet is in dist/: both at once, since the pictures leave this
+  // thread idle while they wait for pdftoppm.
   const epochSeconds = options.sourceDateEpoch ?? Math.floor(Date.now() / 1000);
   const a5Sheets = mapLimit(
     jobs.filter((job) => job.fromA4),
@@ -159,7 +114,7 @@ async function finishPdfs(
       let pdf = (await store?.get(key))?.files.get('pdf');
       if (pdf) result.fromCache += 1;
       else {
-        pdf = asBuffer(await work.a5Sheet(a4, meta));
+        pdf = await a5SheetFromA4(a4, meta);
         await store?.put(key, { pdf }, { pages: 1, spilled: 0, deps: {} });
         result.derived += 1;
       }

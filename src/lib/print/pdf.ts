@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from './chromium.ts';
-import { batchJobs, pdfBatchSize, splitPdf, type PdfInfo } from './pdf-batch.ts';
+import { batchJobs, pdfBatchSize, splitPdf } from './pdf-batch.ts';
 import { formatProblem, type Problem } from '../problems.ts';
 import { serveDist } from '../delivery/static-server.ts';
 import type { PdfJob } from './jobs.ts';
@@ -29,11 +29,6 @@ export function sourceOf(html: string): string | undefined {
   return /<html[^>]*\sdata-source="([^"]+)"/.exec(html)?.[1];
 }
 
-/** A Buffer over the same memory (bytes from a worker arrive as a plain Uint8Array). */
-export function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
 /** Chromium's print settings for every PDF (part of the cache key: changing one reprints all). */
 export const PRINT_SETTINGS = { preferCSSPageSize: true, printBackground: true, tagged: true, outline: false } as const;
 
@@ -45,8 +40,6 @@ export interface PrintOptions {
   sourceDateEpoch?: number | undefined;
   /** A4 leaflets per Chromium call (src/lib/print/pdf-batch.ts); default PDF_BATCH or 16. */
   batchSize?: number | undefined;
-  /** Splits a batch print into leaflets; default splitPdf on this thread (the build runs it in a worker pool). */
-  split?: ((bytes: Uint8Array, metas: readonly PdfInfo[]) => Promise<Uint8Array[]>) | undefined;
 }
 
 /** Pages printed at once: one per core and one more, so a core never waits on a page loading (measured). */
@@ -111,10 +104,7 @@ export function withStableNodeIds(bytes: Buffer): Buffer {
   const ids = [...new Set(text.match(/\(node\d{8}\)/g) ?? [])].map((id) => Number(id.slice(5, -1))).sort((a, b) => a - b);
   if (!ids.length) return bytes;
   const rank = new Map(ids.map((id, index) => [id, index + 1]));
-  return Buffer.from(
-    text.replace(/\(node(\d{8})\)/g, (_, id: string) => `(node${String(rank.get(Number(id))).padStart(8, '0')})`),
-    'latin1',
-  );
+  return Buffer.from(text.replace(/\(node(\d{8})\)/g, (_, id: string) => `(node${String(rank.get(Number(id))).padStart(8, '0')})`), 'latin1');
 }
 
 /** The problem for a leaflet that does not fit one page, naming its content file; undefined when it fits. */
@@ -131,13 +121,7 @@ export function fitProblem(job: PdfJob, pages: number, spilled: number, source: 
 /** The <title> of a built page (PDF metadata). */
 export function titleOf(html: string): string {
   const raw = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
-  return raw
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .trim();
+  return raw.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim();
 }
 
 /** The content file of a print page, for messages. */
@@ -149,7 +133,11 @@ export function jobSource(dist: string, job: PdfJob): string {
  * Print every job into dist/ with one browser and `concurrency` pages at a time; `onPrinted`
  * sees each PDF as it is written (the build cache stores it there).
  */
-export async function printPdfs(dist: string, jobs: readonly PdfJob[], options: PrintOptions & { onPrinted?: (printed: PrintedPdf) => Promise<void> | void }): Promise<PrintResult> {
+export async function printPdfs(
+  dist: string,
+  jobs: readonly PdfJob[],
+  options: PrintOptions & { onPrinted?: (printed: PrintedPdf) => Promise<void> | void },
+): Promise<PrintResult> {
   const log = options.log ?? (() => {});
   const result: PrintResult = { written: [], problems: [] };
   if (!jobs.length) return result;
@@ -236,28 +224,25 @@ export async function printPdfs(dist: string, jobs: readonly PdfJob[], options: 
         const { page, deps } = batchTab;
         deps.clear();
         await page.goto(url + group[0]!.page, { waitUntil: 'load' });
-        const merged = await page.evaluate(
-          async (others) => {
-            const styles = (doc: Document) => [...doc.querySelectorAll('style')].map((style) => style.textContent).join('\n');
-            const first = document.querySelector('.sheet');
-            if (!first?.parentElement) return false;
-            const parser = new DOMParser();
-            for (const other of others) {
-              const doc = parser.parseFromString(await (await fetch(other)).text(), 'text/html');
-              const sheet = doc.querySelector('.sheet');
-              if (!sheet || styles(doc) !== styles(document)) return false;
-              const copy = document.importNode(sheet, true) as HTMLElement;
-              copy.style.breakBefore = 'page';
-              first.parentElement.append(copy);
-            }
-            // Lay the new sheets out first, so the fonts their letters need have started loading
-            // before fonts.ready is read (otherwise it may resolve with a subset still missing).
-            void document.body.offsetHeight;
-            await document.fonts.ready;
-            return true;
-          },
-          group.slice(1).map((job) => job.page),
-        );
+        const merged = await page.evaluate(async (others) => {
+          const styles = (doc: Document) => [...doc.querySelectorAll('style')].map((style) => style.textContent).join('\n');
+          const first = document.querySelector('.sheet');
+          if (!first?.parentElement) return false;
+          const parser = new DOMParser();
+          for (const other of others) {
+            const doc = parser.parseFromString(await (await fetch(other)).text(), 'text/html');
+            const sheet = doc.querySelector('.sheet');
+            if (!sheet || styles(doc) !== styles(document)) return false;
+            const copy = document.importNode(sheet, true) as HTMLElement;
+            copy.style.breakBefore = 'page';
+            first.parentElement.append(copy);
+          }
+          // Lay the new sheets out first, so the fonts their letters need have started loading
+          // before fonts.ready is read (otherwise it may resolve with a subset still missing).
+          void document.body.offsetHeight;
+          await document.fonts.ready;
+          return true;
+        }, group.slice(1).map((job) => job.page));
         const spilled = merged ? await spilledBoxes(page) : [];
         const bytes = merged ? await page.pdf(PRINT_SETTINGS) : undefined;
         if (!bytes || spilled.length !== group.length || pdfPageCount(bytes) !== group.length) {
@@ -267,8 +252,8 @@ export async function printPdfs(dist: string, jobs: readonly PdfJob[], options: 
         for (const job of group) deps.delete(job.page);
         const batchDeps = new Set(deps);
         const metas = group.map((job) => ({ title: titleOf(readFileSync(htmlFile(dist, job.page), 'utf8')), lang: 'vi', epochSeconds }));
-        const parts = await (options.split ?? splitPdf)(bytes, metas);
-        for (const [index, job] of group.entries()) await finish(job, asBuffer(parts[index]!), spilled[index]!, batchDeps);
+        const parts = await splitPdf(bytes, metas);
+        for (const [index, job] of group.entries()) await finish(job, parts[index]!, spilled[index]!, batchDeps);
       };
       try {
         while (next < groups.length) {
