@@ -30,7 +30,9 @@ if (box && button && status && 'caches' in window) {
   box.hidden = false;
   // The size shown is what a tap stores: with the pictures once the box is ticked.
   const sizes = box.querySelectorAll<HTMLElement>('[data-size]');
-  pictures?.addEventListener('change', () => sizes.forEach((size) => (size.hidden = (size.dataset['size'] === 'all') !== pictures.checked)));
+  pictures?.addEventListener('change', () => {
+    for (const size of sizes) size.hidden = (size.dataset['size'] === 'all') !== pictures.checked;
+  });
   void caches.has(name).then((has) => {
     if (has) status.textContent = saved;
   });

@@ -79,7 +79,7 @@ describe('byte budgets (brotli 11, as precompressed), over every built page', ()
       if (topics.includes(page)) expect(has, page).toBe(true);
       const modules = scriptsOf(page).map((s) => s.getAttribute('src') ?? '').filter((src) => features[1].module.test(src));
       expect(modules, `${page}: save offline`).toHaveLength(has ? 1 : 0);
-      modules.forEach((src) => found.get(features[1].name)!.add(src));
+      for (const src of modules) found.get(features[1].name)!.add(src);
     }
     expect(registration.size).toBe(1);
     const [module] = [...registration];
