@@ -14,7 +14,7 @@ import { reportSettings } from './src/integrations/report-settings.ts';
 import { siteUrl } from './src/lib/site.ts';
 import { siteAddress } from './src/integrations/site-address.ts';
 import { readFileSync } from 'node:fs';
-import { astroCspDirectives, headerPolicyFor } from './src/lib/headers.ts';
+import { astroCspDirectives, headerPolicyFor } from './src/lib/delivery/headers.ts';
 
 // Issue 23: every page's <meta> CSP carries the rules of the header too (default-src 'none',
 // img-src, font-src, connect-src, media-src…: all a meta can carry), read from public/_headers so
@@ -69,15 +69,6 @@ export default defineConfig({
   vite: {
     build: {
       assetsInlineLimit: 0,
-      rollupOptions: {
-        // Astro's own "use astro:head-inject" in every MDX module makes the bundler print a
-        // 12-line warning per lesson (10,000 lines at 1,000 lessons, hiding what an editor needs
-        // in the CI log); harmless, reported upstream as withastro/astro#18087. Only that one goes.
-        onwarn(warning, warn) {
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('use astro:head-inject')) return;
-          warn(warning);
-        },
-      },
     },
   },
 });

@@ -11,7 +11,7 @@ export default defineConfig({
     // which on CI's two cores is one test file at a time, and the browser files spend most of
     // their time waiting (pages, servers, Chromium; about a third of one core when run alone).
     // One file more than the cores keeps both busy: on 2 shared cores `npm test` took 6 min 51 s
-    // with 3 files at a time, 8 min 53 s with 2 (docs/performance.md §9). All four projects share
+    // with 3 files at a time, 8 min 53 s with 2 (docs/performance-history.md, issue 29). All four projects share
     // one queue, longest first (tests/support/sequencer.ts). VITEST_MAX_WORKERS overrides it.
     maxWorkers: availableParallelism() + 1,
     sequence: { sequencer: LongestFirst },
@@ -26,6 +26,9 @@ export default defineConfig({
           include: ['tests/build/**/*.test.ts'],
           globalSetup: ['tests/build/global-setup.ts'],
           testTimeout: 60_000,
+          // Several build files read the whole of content/ with the check before their tests
+          // (validateContent: ~2 s alone, >10 s at load 17 with other builds running).
+          hookTimeout: 60_000,
         },
       },
       {

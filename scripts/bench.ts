@@ -15,17 +15,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { measureInBrowser, measureSearches, TYPING_DELAY_MS, type SearchTimings } from '../src/lib/bench/browser.ts';
+import { measureInBrowser, measureSearches, TYPING_DELAY_MS } from '../src/lib/bench/browser.ts';
 import { generateLessons } from '../src/lib/bench/corpus.ts';
 import { buildPhases } from '../src/lib/bench/phases.ts';
-import { buildReport, markdownReport, median, type AnchorFigures, type BenchResult, type BrowserFigures, type BuildFigures } from '../src/lib/bench/stats.ts';
-import { pageType } from '../src/lib/budgets.ts';
-import { chromiumPath } from '../src/lib/chromium.ts';
-import { brotliQuality, brotliSize } from '../src/lib/precompress.ts';
+import { buildReport, markdownReport, median, type AnchorFigures, type BenchResult, type BrowserFigures, type BuildFigures, type SearchTimings } from '../src/lib/bench/stats.ts';
+import { pageType } from '../src/lib/delivery/budgets.ts';
+import { chromiumPath } from '../src/lib/print/chromium.ts';
+import { brotliQuality, brotliSize } from '../src/lib/delivery/precompress.ts';
 import { routes } from '../src/lib/routes.ts';
 import { loadFigures, loadProblems, loadTable, type AutocannonResult, type LoadFigures } from '../src/lib/bench/serve.ts';
-import { nginxInstalled, startNginx } from '../src/lib/serve/nginx-process.ts';
-import { serveDist, serveWithHeaders } from '../src/lib/static-server.ts';
+import { nginxInstalled, startNginx } from './lib/nginx-process.ts';
+import { serveDist, serveWithHeaders } from '../src/lib/delivery/static-server.ts';
+import { toPosix } from '../src/lib/posix-path.ts';
 
 const { values } = parseArgs({
   options: {
@@ -109,7 +110,7 @@ function walk(dir: string): Array<{ file: string; size: number }> {
     .map(String)
     .map((file) => ({ file, stat: statSync(path.join(dir, file)) }))
     .filter(({ stat }) => stat.isFile())
-    .map(({ file, stat }) => ({ file: file.split(path.sep).join('/'), size: stat.size }));
+    .map(({ file, stat }) => ({ file: toPosix(file), size: stat.size }));
 }
 
 function figures(dist: string, lessons: number, wallMs: number, peakRssBytes: number): BuildFigures {
@@ -217,7 +218,7 @@ async function load(server: string, base: string, pages: readonly string[]): Pro
 
 /** Our Node server in a process of its own (as nginx is), so the load generator does not share its thread. */
 async function nodeServer(dist: string): Promise<{ url: string; stop: () => void }> {
-  const module = path.join(root, 'src/lib/static-server.ts');
+  const module = path.join(root, 'src/lib/delivery/static-server.ts');
   const code = `import { serveWithHeaders } from ${JSON.stringify(module)}; const { url } = await serveWithHeaders(${JSON.stringify(dist)}, ${JSON.stringify(path.join(dist, '_headers'))}); console.log(url);`;
   const child = spawn(process.execPath, ['--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
@@ -262,7 +263,7 @@ async function serveBench(): Promise<void> {
       }
       const node = await nodeServer(site.dist);
       try {
-        figures.push(await load('Node (src/lib/static-server.ts)', node.url, pages));
+        figures.push(await load('Node (src/lib/delivery/static-server.ts)', node.url, pages));
       } finally {
         node.stop();
       }

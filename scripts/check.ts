@@ -1,7 +1,7 @@
 // npm run check: validate all content without building, with messages for editors.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatGithubAnnotation, formatGithubWarning, formatReport, formatWarnings } from '../src/lib/content/problems.ts';
+import { formatGithubAnnotation, formatGithubWarning, formatReport, formatWarnings } from '../src/lib/problems.ts';
 import { normaliseFiles, validateContent } from '../src/lib/content/validate.ts';
 
 const USAGE = `Cách dùng: npm run check [-- --fix] [-- --content THƯ_MỤC]

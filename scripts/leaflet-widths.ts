@@ -1,7 +1,7 @@
 /**
- * Writes src/lib/leaflet-widths.ts: the advance width of every Latin and Vietnamese character of
+ * Writes src/lib/print/leaflet-widths.ts: the advance width of every Latin and Vietnamese character of
  * Noto Sans (the print font, from @fontsource/noto-sans), regular and bold, so the leaflet fit
- * estimate (src/lib/leaflet-fit.ts) measures lines as the browser lays them out.
+ * estimate (src/lib/print/leaflet-fit.ts) measures lines as the browser lays them out.
  * Run again only when @fontsource/noto-sans changes: node scripts/leaflet-widths.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -30,5 +30,5 @@ const out = `/**
  */
 export const NOTO_SANS_WIDTHS: { regular: Record<number, string>; bold: Record<number, string> } = ${JSON.stringify({ regular: table(400), bold: table(700) }, null, 2)};
 `;
-writeFileSync('src/lib/leaflet-widths.ts', out);
-console.log(`src/lib/leaflet-widths.ts: ${out.length} B`);
+writeFileSync('src/lib/print/leaflet-widths.ts', out);
+console.log(`src/lib/print/leaflet-widths.ts: ${out.length} B`);

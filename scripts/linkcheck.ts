@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkSiteLinks, formatBrokenLinks } from '../src/lib/linkcheck.ts';
-import { serveDist } from '../tests/support/static-server.ts';
+import { checkSiteLinks, formatBrokenLinks } from './lib/linkcheck.ts';
+import { serveDist } from '../src/lib/delivery/static-server.ts';
 
 const USAGE = `Usage: npm run linkcheck [-- --dist DIR]
 

@@ -6,6 +6,7 @@ import { loadContent } from '../src/lib/content/load.ts';
 import { KINDS, parseKind, renderTemplate, scaffoldTarget, templateValues } from '../src/lib/content/scaffold.ts';
 import { idFromPath } from '../src/lib/slug.ts';
 import { TITLE_MAX } from '../src/schemas/helpers.ts';
+import { relativePosix } from '../src/lib/posix-path.ts';
 
 const USAGE = `Cách dùng: npm run new -- <loại> "Tiêu đề" [--content THƯ_MỤC]
 
@@ -56,7 +57,7 @@ async function main(): Promise<number> {
   const { collection, label } = KINDS[kind];
   const ids = (name: string) => [...new Set(loaded.entries.filter((e) => e.collection === name).map((e) => e.id))].sort();
   const file = path.join(contentDir, target.file);
-  const shown = path.relative(root, file).split(path.sep).join('/');
+  const shown = relativePosix(root, file);
   // Any file that would get the same address, even one the check cannot read yet.
   const folder = path.dirname(file);
   const clash = (existsSync(folder) ? readdirSync(folder) : []).find((name) => !name.startsWith('_') && idFromPath(name) === target.id);

@@ -2,8 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchChromium } from '../tests/support/chromium.ts';
-import { serveDist } from '../tests/support/static-server.ts';
+import { launchChromium } from './lib/chromium.ts';
+import { serveDist } from '../src/lib/delivery/static-server.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'screenshots' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
 if (values.help) {

@@ -2,10 +2,10 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { routes } from '../lib/routes.ts';
 import { buildDate } from '../lib/site.ts';
 import { getLessons, type LessonView } from './lessons.ts';
-import { mergeContacts, type Contact } from '../lib/contacts.ts';
+import { mergeContacts, type Contact } from '../lib/contact/contacts.ts';
 import { getPlaces, placeLinks, provinceContacts } from './places.ts';
 import type { RecordingField } from './recordings.ts';
-import { sourceViews, type SourceView } from './sources.ts';
+import { sourceViews, type SourceView } from '../lib/sources.ts';
 import type { Link } from './types.ts';
 
 export interface CampaignView {

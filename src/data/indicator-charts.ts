@@ -1,7 +1,7 @@
 import { t } from '../i18n/vi.ts';
-import { chartToSvg, comparisonChart, progressChart, timeChart, type ChartModel } from '../lib/charts.ts';
+import { chartToSvg, comparisonChart, progressChart, timeChart, type ChartModel } from '../lib/places/charts.ts';
 import { formatDate } from '../lib/dates.ts';
-import { headlineRows, latestByMetric, pickSeriesMetric, placesPerMetric } from '../lib/indicators.ts';
+import { headlineRows, latestByMetric, pickSeriesMetric, placesPerMetric } from '../lib/places/indicators.ts';
 import { getAllIndicatorRows, getMetrics, type IndicatorRow } from './indicators.ts';
 import { getPlaces, type PlaceView } from './places.ts';
 

@@ -1,7 +1,8 @@
 import { getCollection } from 'astro:content';
 import { formatDate } from '../lib/dates.ts';
-import { formatValue, type MetricUnit } from '../lib/indicators.ts';
+import { formatValue, type MetricUnit } from '../lib/places/indicators.ts';
 import { compareVietnamese } from '../lib/text.ts';
+import { sourcesKey, sourceViews, type SourceView } from '../lib/sources.ts';
 
 export interface MetricView {
   id: string;
@@ -25,6 +26,10 @@ export interface IndicatorRow {
   date: Date;
   dateText: string;
   source: { name: string; url?: string | undefined };
+  /** The articles that print the figure (issue 24). */
+  sources: SourceView[];
+  /** Same for figures with the same sources: one "Nguồn" line can serve them all. */
+  sourcesKey: string;
 }
 
 let metricsCache: Promise<Map<string, MetricView>> | undefined;
@@ -67,6 +72,8 @@ async function loadRows(): Promise<IndicatorRow[]> {
         date: entry.data.date,
         dateText: entry.data.dateNote ?? formatDate(entry.data.date),
         source: entry.data.source,
+        sources: sourceViews(entry.data.sources),
+        sourcesKey: sourcesKey(sourceViews(entry.data.sources)),
       };
     })
     .sort((a, b) => compareVietnamese(a.label, b.label) || b.date.getTime() - a.date.getTime());

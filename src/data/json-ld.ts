@@ -1,6 +1,6 @@
 import { absoluteUrl, routes } from '../lib/routes.ts';
 import { siteUrl } from '../lib/site.ts';
-import { howToJsonLd, newsArticleJsonLd, placeJsonLd, stepsFromMdx } from '../lib/structured-data.ts';
+import { howToJsonLd, newsArticleJsonLd, placeJsonLd, stepsFromMdx } from '../lib/share/structured-data.ts';
 import type { LessonView } from './lessons.ts';
 import type { NewsView } from './news.ts';
 import type { PlaceView } from './places.ts';
@@ -39,6 +39,7 @@ export function placeJsonLdFor(place: PlaceView): Record<string, unknown> {
     url: abs(place.url),
     description: place.description,
     parent: place.parent ? { name: place.parent.label, url: abs(place.parent.url) } : undefined,
-    nowPartOf: place.nowPartOf.map((link) => ({ name: link.label, url: abs(link.url) })),
+    // Only links checked against the resolution's text: machines get no "chưa đối chiếu" (issue 24).
+    nowPartOf: place.nowPartOf.filter((link) => !link.unverified).map((link) => ({ name: link.label, url: abs(link.url) })),
   });
 }

@@ -1,18 +1,18 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { t } from '../i18n/vi.ts';
-import { plainTextFromMarkdown, readingMinutes } from '../lib/reading-time.ts';
+import { plainTextFromMarkdown, readingMinutes } from '../lib/article/reading-time.ts';
 import { absoluteUrl, routes } from '../lib/routes.ts';
 import { compareVietnamese } from '../lib/text.ts';
-import { mergeContacts, phoneDigits, type Contact } from '../lib/contacts.ts';
+import { mergeContacts, phoneDigits, type Contact } from '../lib/contact/contacts.ts';
 import { getPlaces, placeLinks, provinceContacts } from './places.ts';
 import { getTopics, type TopicView } from './topics.ts';
 import { isStale } from '../lib/content/translations.ts';
 import { reviewAsOf, reviewStatus, type ReviewStatus } from '../lib/content/review.ts';
-import { reportLinks, type ReportLinks } from '../lib/report.ts';
+import { reportLinks, type ReportLinks } from '../lib/contact/report.ts';
 import { repoUrl, reportPhone, reportZalo, siteUrl } from '../lib/site.ts';
 import { languageLabel } from '../i18n/vi.ts';
 import type { RecordingField } from './recordings.ts';
-import { publishersInWords, sourceViews, type Citation, type SourceView } from './sources.ts';
+import { publishersInWords, sourceViews, type Citation, type SourceView } from '../lib/sources.ts';
 import type { Cover, Link } from './types.ts';
 
 /** One language version of a lesson, for the switch and hreflang. */

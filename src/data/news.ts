@@ -2,7 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { byDateDesc } from '../lib/dates.ts';
 import { routes } from '../lib/routes.ts';
 import { placeLinks } from './places.ts';
-import { sourceViews, type SourceView } from './sources.ts';
+import { sourceViews, type SourceView } from '../lib/sources.ts';
 import type { Cover, Link } from './types.ts';
 
 export interface NewsView {

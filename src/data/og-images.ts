@@ -1,6 +1,6 @@
 import { t } from '../i18n/vi.ts';
 import { routes } from '../lib/routes.ts';
-import type { OgInput } from '../lib/og-image.ts';
+import type { OgInput } from '../lib/share/og-image.ts';
 import { siteUrl } from '../lib/site.ts';
 import { getCampaigns } from './campaigns.ts';
 import { getLessons } from './lessons.ts';

@@ -1,12 +1,12 @@
 import { getCollection } from 'astro:content';
 import { t, type UiKey } from '../i18n/vi.ts';
 import { formatDate, formatDateLong } from '../lib/dates.ts';
-import { ancestors, currentSuccessors, isHistorical, isLargerKind, origins, type PlaceNode } from '../lib/places.ts';
+import { ancestors, currentSuccessors, currentSuccessorsChecked, isHistorical, isLargerKind, isVerifiedLink, origins, type PlaceNode } from '../lib/places/places.ts';
 import { routes } from '../lib/routes.ts';
-import { mergeContacts, type Contact } from '../lib/contacts.ts';
+import { mergeContacts, type Contact } from '../lib/contact/contacts.ts';
 import { buildDate } from '../lib/site.ts';
 import { compareVietnamese } from '../lib/text.ts';
-import { sourceViews, type SourceView } from './sources.ts';
+import { sourceViews, type SourceView } from '../lib/sources.ts';
 import type { Link } from './types.ts';
 
 export interface PlaceView {
@@ -33,7 +33,9 @@ export interface PlaceView {
   /** Larger old units it lay in (a district), with the day they ended: "Trước ngày 1/7/2025, nơi này thuộc huyện Bình Liêu (cũ)." */
   formerlyIn: Link[];
   /** The same as sentences, one per day the larger units ended: "Trước ngày 1/7/2025, đất ở đây thuộc" + huyện Bình Liêu (cũ) và huyện Tiên Yên (cũ). */
-  formerlyInLines: Array<{ lead: string; places: Array<{ url: string; text: string }> }>;
+  formerlyInLines: Array<{ lead: string; places: Array<{ url: string; text: string; unverified?: boolean | undefined }> }>;
+  /** Some reform link on the page is "chưa đối chiếu": the page explains the mark once. */
+  hasUnverified: boolean;
   children: Link[];
   /** Sentence saying when the unit ended or began. */
   changeSentence?: string | undefined;
@@ -86,6 +88,7 @@ async function build(): Promise<Map<string, PlaceView>> {
         validFrom: entry.data.validFrom,
         validUntil: entry.data.validUntil,
         successors: entry.data.successors.map((ref) => ref.id),
+        unverifiedSuccessors: entry.data.unverifiedSuccessors.map((ref) => ref.id),
       },
     ]),
   );
@@ -108,14 +111,18 @@ async function build(): Promise<Map<string, PlaceView>> {
     const data = entry.data;
     const historical = isHistorical(node, today);
     const from = origins(entry.id, nodes.values());
-    const formedFrom = from.formedFrom.map((p) => link(p.id));
-    const formerlyIn = from.formerlyIn.map((p) => link(p.id));
+    // A link the resolution's text has not confirmed is marked, never stated as fact (issue 24).
+    const fromLink = (p: PlaceNode): Link => ({ ...link(p.id), unverified: !isVerifiedLink(p, entry.id) });
+    const formedFrom = from.formedFrom.map(fromLink);
+    const formerlyIn = from.formerlyIn.map(fromLink);
     const formerlyInLines = groupBy(from.formerlyIn, (p) => (p.validUntil ? t('place.formerlyIn', { date: formatDate(p.validUntil) }) : t('place.formerlyInUndated'))).map(([lead, group]) => ({
       lead,
       // Running text: "huyện Bình Liêu (cũ)", lower case.
-      places: group.map((p) => ({ url: routes.place(p.id), text: `${fullName(p.id)}${isHistorical(p, today) ? ` (${t('place.old')})` : ''}` })),
+      places: group.map((p) => ({ url: routes.place(p.id), text: `${fullName(p.id)}${isHistorical(p, today) ? ` (${t('place.old')})` : ''}`, unverified: !isVerifiedLink(p, entry.id) })),
     }));
-    const now = historical ? currentSuccessors(entry.id, nodes, today) : [];
+    const nowChecked = historical ? currentSuccessorsChecked(entry.id, nodes, today) : [];
+    const now = nowChecked.map((successor) => successor.id);
+    const nowPartOf = nowChecked.map((successor): Link => ({ ...link(successor.id), unverified: !successor.verified }));
     let changeSentence: string | undefined;
     if (historical && data.validUntil) {
       changeSentence = t('place.becameOn', { date: formatDateLong(data.validUntil).replace(/^ngày /, ''), name: fullName(entry.id) });
@@ -133,11 +140,12 @@ async function build(): Promise<Map<string, PlaceView>> {
       parent: data.parent ? link(data.parent.id) : undefined,
       ancestry: ancestors(entry.id, nodes).map(link),
       successors: data.successors.map((ref) => link(ref.id)),
-      nowPartOf: now.map(link),
+      nowPartOf,
       nowLabel: now.some((id) => isLargerKind(node.kind, nodes.get(id)?.kind ?? node.kind)) ? t('place.nowIn') : t('place.nowPartOf'),
       formedFrom,
       formerlyIn,
       formerlyInLines,
+      hasUnverified: [...nowPartOf, ...formedFrom, ...formerlyIn].some((l) => l.unverified),
       children: entries
         .filter((other) => other.data.parent?.id === entry.id)
         .map((other) => link(other.id))

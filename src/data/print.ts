@@ -1,17 +1,17 @@
 import { languageLabel, t } from '../i18n/vi.ts';
-import { buildScript, readingTimeLabel, sentences, translationParagraphs, variantSentences, type Script } from '../lib/broadcast.ts';
-import { pdfEnabled } from '../lib/chromium.ts';
+import { buildScript, readingTimeLabel, sentences, translationParagraphs, variantSentences, type Script } from '../lib/print/broadcast.ts';
+import { pdfEnabled } from '../lib/print/chromium.ts';
 import { formatDate } from '../lib/dates.ts';
-import { qrPayload, qrSvg, shortUrl } from '../lib/qr.ts';
+import { qrPayload, qrSvg, shortUrl } from '../lib/print/qr.ts';
 import { routes } from '../lib/routes.ts';
 import { siteSetting, siteUrl } from '../lib/site.ts';
-import { helpLine } from '../lib/contacts.ts';
-import { estimateLeaflet } from '../lib/leaflet-fit.ts';
+import { helpLine } from '../lib/contact/contacts.ts';
+import { estimateLeaflet } from '../lib/print/leaflet-fit.ts';
 import { getCampaigns, type CampaignView } from './campaigns.ts';
 import { getRecordingList, type ListedRecording } from './listening.ts';
 import { dueForReview, reviewAsOf } from '../lib/content/review.ts';
-import { leafletStep } from '../lib/leaflet-fit.ts';
-import { picturesEnabled } from '../lib/leaflet-picture.ts';
+import { leafletStep } from '../lib/print/leaflet-fit.ts';
+import { picturesEnabled } from '../lib/print/leaflet-picture.ts';
 import { getLessons, getLessonsByTopic, getTranslations, hasScript, type LessonView } from './lessons.ts';
 
 /** Everything a printed leaflet shows. */
@@ -43,7 +43,7 @@ export interface LeafletView {
   editPath: string;
   /** No real SITE_URL: the QR area carries "BẢN THỬ — chưa có địa chỉ trang" (issue 28). */
   draft: boolean;
-  /** Type step of the text (src/lib/leaflet-fit.ts LEAFLET_STEPS): the largest that fills one page; 0 is the smallest. */
+  /** Type step of the text (src/lib/print/leaflet-fit.ts LEAFLET_STEPS): the largest that fills one page; 0 is the smallest. */
   step: number;
 }
 

@@ -1,11 +1,11 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { t, type UiKey } from '../i18n/vi.ts';
 import { byDateDesc } from '../lib/dates.ts';
-import { formatValue, type MetricUnit } from '../lib/indicators.ts';
+import { formatValue, type MetricUnit } from '../lib/places/indicators.ts';
 import { routes } from '../lib/routes.ts';
 import { getMetrics } from './indicators.ts';
 import { getPlace } from './places.ts';
-import { sourceViews, type SourceView } from './sources.ts';
+import { sourceViews, type SourceView } from '../lib/sources.ts';
 import type { Cover, Link } from './types.ts';
 
 export interface StoryView {
@@ -17,7 +17,8 @@ export interface StoryView {
   place: Link;
   channels: string[];
   highlights: Array<{ label: string; value: string }>;
-  quotes: Array<{ name: string; role: string; text: string }>;
+  /** Real quotations only: verbatim words, who said them, the article that prints them (issue 24). */
+  quotes: Array<{ text: string; speaker: string; role?: string | undefined; source: SourceView }>;
   source: { name: string; url?: string | undefined };
   /** Every source the facts were checked against (issue 24). */
   sources: SourceView[];
@@ -50,7 +51,7 @@ export function getStories(): Promise<StoryView[]> {
               value: formatValue(highlight.value, (metric?.unit ?? 'count') as MetricUnit, highlight.qualifier),
             };
           }),
-          quotes: entry.data.quotes,
+          quotes: entry.data.quotes.map((quote) => ({ text: quote.text, speaker: quote.speaker, role: quote.role, source: sourceViews([quote.source])[0]! })),
           source: entry.data.source,
           sources: sourceViews(entry.data.sources),
           cover: entry.data.cover,

@@ -21,8 +21,3 @@ export function getTopics(): Promise<TopicView[]> {
   return cache;
 }
 
-export async function getTopic(id: string): Promise<TopicView> {
-  const topic = (await getTopics()).find((candidate) => candidate.id === id);
-  if (!topic) throw new Error(`Unknown topic "${id}"`);
-  return topic;
-}

@@ -5,6 +5,8 @@ export interface Link {
   id: string;
   url: string;
   label: string;
+  /** A reform link not yet checked against the resolution's text: shown "chưa đối chiếu" (issue 24). */
+  unverified?: boolean | undefined;
 }
 
 /** A cover picture after Astro's image pipeline. */

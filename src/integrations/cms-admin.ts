@@ -4,7 +4,7 @@ import { cacheLine, cacheStore } from '../lib/build-cache/settings.ts';
 import { setBuildStep } from '../lib/build-memory.ts';
 import { adminBundle, adminIndexHtml, adminMetaPolicy, writeAdmin, type AdminMeta } from '../lib/cms/admin-bundle.ts';
 import { routes } from '../lib/routes.ts';
-import { contentTypeOf } from '../lib/static-server.ts';
+import { contentTypeOf } from '../lib/delivery/static-server.ts';
 
 /**
  * /admin/ (issue 15): Sveltia CMS for editors, written into dist/ after the search index (so it

@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { formatReport, formatWarnings } from '../lib/content/problems.ts';
+import { formatReport, formatWarnings } from '../lib/problems.ts';
 import { normaliseFiles, validateContent } from '../lib/content/validate.ts';
 
 /**

@@ -1,17 +1,18 @@
 import type { AstroIntegration } from 'astro';
 import { setBuildStep } from '../lib/build-memory.ts';
 import { fileURLToPath } from 'node:url';
-import { buildPdfs, type PdfMeta } from '../lib/build-cache/pdfs.ts';
+import { buildPdfs, type PdfMeta } from '../lib/print/cached.ts';
 import { cacheLine, cacheStore } from '../lib/build-cache/settings.ts';
-import { chromiumPath, chromiumVersion, pdfEnabled } from '../lib/chromium.ts';
-import { formatPdfProblems, pdfJobs } from '../lib/pdf.ts';
+import { chromiumPath, chromiumVersion, pdfEnabled } from '../lib/print/chromium.ts';
+import { pdfJobs } from '../lib/print/jobs.ts';
+import { formatPdfProblems } from '../lib/print/pdf.ts';
 import { sourceDateEpoch } from '../lib/site.ts';
-import { picturesEnabled } from '../lib/leaflet-picture.ts';
+import { picturesEnabled } from '../lib/print/leaflet-picture.ts';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fillSizes, hasSizeMarkers } from '../lib/file-sizes.ts';
+import { fillSizes, hasSizeMarkers } from '../lib/print/file-sizes.ts';
 
-/** Puts the size of each PDF and picture next to its link (src/lib/file-sizes.ts); returns the pages changed. */
+/** Puts the size of each PDF and picture next to its link (src/lib/print/file-sizes.ts); returns the pages changed. */
 function fillFileSizes(dist: string, pages: ReadonlyArray<{ pathname: string }>): number {
   let changed = 0;
   const sizeOf = (sitePath: string) => {
@@ -33,7 +34,7 @@ function fillFileSizes(dist: string, pages: ReadonlyArray<{ pathname: string }>)
  * After the build, prints a PDF of every leaflet (A4 and A5 sheet) and meeting pack into dist/;
  * a PDF whose page and files are unchanged since an earlier build comes from the build cache
  * (src/lib/build-cache/). Without Chromium the build still succeeds with one line saying how
- * to get PDFs; pages then carry no PDF links (they ask src/lib/chromium.ts pdfEnabled()).
+ * to get PDFs; pages then carry no PDF links (they ask src/lib/print/chromium.ts pdfEnabled()).
  */
 export function pdfIntegration(): AstroIntegration {
   return {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheLine, cacheStore } from '../lib/build-cache/settings.ts';
 import { mapLimit } from '../lib/map-limit.ts';
-import { brotliQuality, isTextAsset, precompressFile } from '../lib/precompress.ts';
+import { brotliQuality, isTextAsset, precompressFile } from '../lib/delivery/precompress.ts';
 
 /**
  * Writes .br (quality 11) and .gz (level 9) twins of every text asset in dist/. Must run LAST

@@ -7,6 +7,7 @@ import * as pagefind from 'pagefind';
 import { mapLimit } from '../lib/map-limit.ts';
 import { searchEntries } from '../lib/search/html.ts';
 import { engineFiles, FIXED_ENGINE_FILES, withEngineHints, type PagefindEntry } from '../lib/search/engine.ts';
+import { toPosix } from '../lib/posix-path.ts';
 
 /** Pagefind writes UI bundles we do not use (we have our own 3 KB module): keep dist/ lean. */
 const UNUSED = [
@@ -47,7 +48,7 @@ export function searchIndex(): AstroIntegration {
           const sources = await mapLimit(batch, 16, (file) => readFile(path.join(dist, file), 'utf8'));
           const pending = batch.map((file, i) => {
             const source = sources[i]!;
-            const url = `/${file.split(path.sep).join('/')}`.replace(/index\.html$/, '');
+            const url = `/${toPosix(file)}`.replace(/index\.html$/, '');
             const { html, records } = searchEntries(source, url);
             const calls = [
               ...(html ? [index.addHTMLFile({ url, content: html })] : []),

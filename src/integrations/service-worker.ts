@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { OFFLINE_PATH, PAGES_CACHE_PREFIX, SAVED_CACHE_PREFIX, SERVICE_WORKER_PATH } from '../lib/offline-paths.ts';
 import { mapLimit } from '../lib/map-limit.ts';
 import { routes } from '../lib/routes.ts';
-import { buildVersion, referencedAssets, serviceWorkerSource } from '../lib/service-worker.ts';
+import { buildVersion, referencedAssets, serviceWorkerSource } from '../lib/delivery/service-worker.ts';
+import { toPosix } from '../lib/posix-path.ts';
 
 const TEMPLATE = new URL('../scripts/sw.js', import.meta.url);
 const HELPERS = new URL('../scripts/sw-paths.js', import.meta.url);
@@ -26,7 +27,7 @@ export function serviceWorker(): AstroIntegration {
         const dist = fileURLToPath(dir);
         const files = (await readdir(dist, { recursive: true })).map(String);
         // /admin/ is the CMS, not a reading page: it never enters the version or the caches.
-        const pages = files.filter((file) => file.endsWith('.html') && !`/${file.split(path.sep).join('/')}`.startsWith(routes.admin()));
+        const pages = files.filter((file) => file.endsWith('.html') && !`/${toPosix(file)}`.startsWith(routes.admin()));
         const hashed = files.filter((file) => file.startsWith(`_astro${path.sep}`)).map((file) => ({ path: file, content: '' }));
         // Each page stands in the version by its own sha-256: reading 20,000 pages of 5,000 lessons
         // and keeping them all until the end held ~300 MB that the process never gave back.

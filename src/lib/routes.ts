@@ -13,7 +13,7 @@ export const routes = {
   leafletA5: (id: string): string => `/bai-hoc/${id}/to-roi-a5/`,
   leafletPdf: (id: string): string => `/bai-hoc/${id}/to-roi.pdf`,
   leafletA5Pdf: (id: string): string => `/bai-hoc/${id}/to-roi-a5.pdf`,
-  /** The A4 leaflet as a picture for phones and Zalo groups (src/lib/leaflet-picture.ts). */
+  /** The A4 leaflet as a picture for phones and Zalo groups (src/lib/print/leaflet-picture.ts). */
   leafletPicture: (id: string): string => `/bai-hoc/${id}/to-roi.jpg`,
   broadcast: (id: string): string => `/bai-hoc/${id}/phat-thanh/`,
   newsList: (page = 1): string => (page <= 1 ? '/tin-tuc/' : `/tin-tuc/${page}/`),

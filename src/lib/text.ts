@@ -1,10 +1,5 @@
 /** Text helpers shared by slugs, search and content checks. */
 
-/** Normalise to NFC: Vietnamese arrives both precomposed and decomposed (macOS, some keyboards). */
-export function toNfc(text: string): string {
-  return text.normalize('NFC');
-}
-
 /**
  * Remove Vietnamese diacritics and fold đ/Đ to d/D.
  * "đ" has no Unicode decomposition, so stripping combining marks alone would keep it.
@@ -23,3 +18,8 @@ export const compareVietnamese: (a: string, b: string) => number = new Intl.Coll
   sensitivity: 'base',
   numeric: true,
 }).compare;
+
+/** Text made safe inside HTML or XML, in element content and in double-quoted attributes alike. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

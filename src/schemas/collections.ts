@@ -1,4 +1,4 @@
-import { parseYamlData } from '../lib/content/yaml.ts';
+import { parseYamlData } from '../lib/reading/yaml.ts';
 import { GlossarySchema, CampaignSchema, IndicatorSchema, LessonSchema, NewsSchema, StorySchema, TranslationSchema } from './content.ts';
 import type { CollectionName, SchemaHelpers } from './helpers.ts';
 import { PlaceSchema } from './places.ts';
@@ -45,7 +45,7 @@ export function indicatorId(row: { place?: unknown; metric?: unknown; date?: unk
  * (Duplicate rows would collapse here; the content check reports them first.)
  */
 export function parseIndicatorsYaml(text: string): Record<string, Record<string, unknown>> {
-  // The check's YAML settings (src/lib/content/yaml.ts): dates stay as written, as the check reads them.
+  // The check's YAML settings (src/lib/reading/yaml.ts): dates stay as written, as the check reads them.
   const rows: unknown = parseYamlData(text, 'content/indicators.yaml');
   if (!Array.isArray(rows)) return {};
   return Object.fromEntries(rows.map((row: Record<string, unknown>) => [indicatorId(row), row]));

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { citations, contacts, cover, day, LANGUAGES, recording, source, summary, title, type SchemaHelpers } from './helpers.ts';
+import { citations, contacts, cover, day, LANGUAGES, pressCitations, quotation, recording, source, summary, title, type SchemaHelpers } from './helpers.ts';
 
 export const LESSON_LEVELS = ['co-ban', 'nang-cao'] as const;
 
@@ -145,7 +145,7 @@ export const NewsSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) =
     /** Places the news is about. */
     places: z.array(helpers.ref('places')).default([]),
     /** Every source the facts were checked against. */
-    sources: citations().optional(),
+    sources: pressCitations().optional(),
     /** Who reported it first (required: we attribute every figure). */
     source: source(),
     /** Picture at the top. */
@@ -189,21 +189,10 @@ export const StorySchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) 
         }),
       )
       .default([]),
-    /** People quoted, by their public role. */
-    quotes: z
-      .array(
-        z.strictObject({
-          /** Name of the person (public officials only). */
-          name: z.string().trim().min(2),
-          /** Their role, e.g. "Chủ tịch UBND huyện Bình Liêu". */
-          role: z.string().trim().min(2),
-          /** What they said, in our own words unless quoted from a public source. */
-          text: z.string().trim().min(10).max(400),
-        }),
-      )
-      .default([]),
+    /** Real quotations: the words as the source prints them, who said them, and where (issue 24). */
+    quotes: z.array(quotation()).max(5).default([]),
     /** Every source the facts were checked against. */
-    sources: citations().optional(),
+    sources: pressCitations().optional(),
     /** Who reported the facts. */
     source: source(),
     /** Picture at the top. */
@@ -257,7 +246,7 @@ export const CampaignSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef
         })
         .optional(),
       /** Every source the campaign's facts were checked against. */
-      sources: citations().optional(),
+      sources: pressCitations().optional(),
       /**
        * Where the campaign changes a lesson's steps (where to go, what to bring), said out loud:
        * the campaign page, its meeting pack and its scripts print this instead of the lesson's.
@@ -300,8 +289,10 @@ export const IndicatorSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRe
     date: day(),
     /** When the exact day is not known: what the date stands for, e.g. "số liệu trước 1/7/2025". */
     dateNote: z.string().trim().max(120).optional(),
-    /** Who published the figure. */
+    /** Who published the figure (the name said with it: "Theo Báo Quảng Ninh"). */
     source: source(),
+    /** The articles or pages that print the figure (issue 24); refused when missing. */
+    sources: pressCitations(),
   });
 
 /** A glossary term (content/glossary/<id>.md). */

@@ -91,6 +91,60 @@ export const citation = () =>
 /** Where the facts of an entry come from: one or more sources. */
 export const citations = () => z.array(citation()).min(1);
 
+/** Longest `noAddress` note: one sentence saying why a press article has no address yet. */
+export const NO_ADDRESS_MAX = 200;
+
+/**
+ * A press article as a source of figures and reports (indicators, news, stories): the same
+ * fields as `citation`, but an article the project read without finding its web address (the
+ * seed article of Báo Quảng Ninh) may say so in `noAddress` instead of `url`. Exactly one of
+ * the two: a source nobody can find again is refused, and `npm run check` warns for every
+ * `noAddress` so the address is looked for again. Lessons keep `citation`: steps need a page.
+ */
+export const pressCitation = () =>
+  z
+    .strictObject({
+      /** Title of the page or article. */
+      name: z.string().trim().min(3).max(200),
+      /** Who published it, e.g. "Báo Quảng Ninh". */
+      publisher: z.string().trim().min(2).max(120),
+      /** Its address; https only. */
+      url: z.url({ protocol: /^https$/ }).optional(),
+      /** Instead of `url`, when no web address was found: why, in one sentence (shown to readers). */
+      noAddress: z.string().trim().min(10).max(NO_ADDRESS_MAX).optional(),
+      /** Day it was published, when known. */
+      published: day().optional(),
+      /** Day an editor last read it. */
+      read: day(),
+    })
+    .superRefine((source, ctx) => {
+      if (source.url === undefined && source.noAddress === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['url'], message: 'source_needs_address' });
+      }
+      if (source.url !== undefined && source.noAddress !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['noAddress'], message: 'source_address_and_no_address' });
+      }
+    });
+
+/** The sources of a figure or a report: one or more press citations. */
+export const pressCitations = () => z.array(pressCitation()).min(1);
+
+/**
+ * A quotation in a story (issue 24): the words exactly as the source prints them, who said them,
+ * and the source a reader can check. A paraphrase is not a quotation: write it in the text.
+ */
+export const quotation = () =>
+  z.strictObject({
+    /** The words, verbatim, without the quotation marks. */
+    text: z.string().trim().min(10).max(400),
+    /** Who said them, by name (public officials only), e.g. "Ông Hoàng Việt Tùng". */
+    speaker: z.string().trim().min(2).max(80),
+    /** Their role when they said it, e.g. "Bí thư Đảng ủy, Chủ tịch UBND xã Đại Dực". */
+    role: z.string().trim().min(2).max(120).optional(),
+    /** The article that prints the words (https). */
+    source: citation(),
+  });
+
 /** A cover picture: an image file next to the content and its description for blind readers. */
 export const cover = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) =>
   z.strictObject({

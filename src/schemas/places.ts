@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { citations, contacts, day, type SchemaHelpers } from './helpers.ts';
+import { contacts, day, pressCitations, type SchemaHelpers } from './helpers.ts';
 
 /** Kinds of administrative unit, old and new (the 2025 reform abolished districts). */
 export const PLACE_KINDS = ['province', 'district', 'commune', 'ward', 'town', 'village'] as const;
@@ -39,12 +39,17 @@ export const PlaceSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) 
       validUntil: day().optional(),
       /** The units it became; several when it was split (Đại Dực → Tiên Yên and Đông Ngũ). */
       successors: z.array(helpers.ref('places')).default([]),
+      /**
+       * Successors not yet checked against the resolution's text (issue 24): the page marks them
+       * "chưa đối chiếu" instead of stating them as fact. Each must also be in `successors`.
+       */
+      unverifiedSuccessors: z.array(helpers.ref('places')).default([]),
       /** A sentence on the change, e.g. which part went where. */
       changeNote: z.string().trim().max(300).optional(),
       /** A short description of the place, in plain words. */
       description: z.string().trim().max(400).optional(),
       /** Every source the facts on this place were checked against. */
-      sources: citations().optional(),
+      sources: pressCitations().optional(),
       /** Numbers residents of this place can call (commune police, public-administration centre, the Tổ công nghệ số), each with its source. */
       contacts: contacts(),
       /** Where the facts on this place come from. */
@@ -54,6 +59,12 @@ export const PlaceSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) 
       if (place.successors.length > 0 && !place.validUntil) {
         ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'successors_need_valid_until' });
       }
+      // References are strings under `npm run check` and { id } objects in Astro: compare ids.
+      const idOf = (ref: unknown): unknown => (ref !== null && typeof ref === 'object' && 'id' in ref ? (ref as { id: unknown }).id : ref);
+      const successorIds = new Set(place.successors.map(idOf));
+      place.unverifiedSuccessors.forEach((ref, index) => {
+        if (!successorIds.has(idOf(ref))) ctx.addIssue({ code: 'custom', path: ['unverifiedSuccessors', index], message: 'unverified_not_a_successor' });
+      });
       if (place.validFrom && place.validUntil && place.validUntil <= place.validFrom) {
         ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'valid_until_before_from' });
       }

@@ -44,7 +44,7 @@ if (list && none && prefix && 'caches' in window) {
 const savedList = document.querySelector<HTMLUListElement>('#saved-list');
 const savedPrefix = savedList?.dataset['savedPrefix'] ?? '';
 
-/** "52 KB" (src/lib/file-sizes.ts says sizes the same way). */
+/** "52 KB" (src/lib/print/file-sizes.ts says sizes the same way). */
 const kb = (bytes: number) => `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
 
 async function savedCampaigns(): Promise<Array<{ name: string; url: string; title: string; lessons: number; bytes: number }>> {

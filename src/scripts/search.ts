@@ -3,7 +3,7 @@
 // the first page of results re-ranked so the title with the words in the order typed comes
 // first (src/lib/search/rank.ts). Without JavaScript the page still offers the topic index and the A–Z list.
 import { matchesOnlyByFolding, rerank } from '../lib/search/rank.ts';
-import { normaliseQuery } from '../lib/search/text.ts';
+import { normaliseQuery } from '../lib/search/fold.ts';
 
 interface ResultData {
   url: string;

@@ -10,10 +10,10 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changedNames, pagesOfChangedFiles } from '../../src/lib/ci/changes.ts';
+import { changedNames, pagesOfChangedFiles } from '../support/ci-changes.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
 import { browserAvailable } from '../support/browser-guard.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { builtPages, DIST, sourceFileOf } from '../support/dist.ts';
 import { axeViolations, inlineCode, phoneFontProblem, recordRequests, serveWithHeaders, sidewaysScroll, smallTargets, watchCsp, zoomText } from '../support/quality.ts';
 

@@ -14,7 +14,7 @@ import sharp from 'sharp';
 import { parse as parseYaml } from 'yaml';
 import { routes } from '../../src/lib/routes.ts';
 import { browserAvailable } from '../support/browser-guard.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { filesUnder, folderFiles, seedFolder, stubFolderPicker } from '../support/cms-local.ts';
 import { fakeGitHub } from '../support/fake-github.ts';
 import { DIST } from '../support/dist.ts';

@@ -8,10 +8,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../src/lib/routes.ts';
 import { browserAvailable } from '../support/browser-guard.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { builtPages, DIST } from '../support/dist.ts';
 import { watchCsp } from '../support/quality.ts';
-import { serveDist } from '../support/static-server.ts';
+import { serveDist } from '../../src/lib/delivery/static-server.ts';
 
 const enabled = browserAvailable();
 

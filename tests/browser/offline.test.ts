@@ -6,10 +6,10 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../src/lib/routes.ts';
 import { browserAvailable } from '../support/browser-guard.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { builtPages, DIST, readPage } from '../support/dist.ts';
 import { goOffline, waitUntilSaved } from '../support/offline.ts';
-import { serveDist } from '../support/static-server.ts';
+import { serveDist } from '../../src/lib/delivery/static-server.ts';
 
 const enabled = browserAvailable();
 

@@ -6,13 +6,13 @@
 import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatSize } from '../../src/lib/file-sizes.ts';
+import { formatSize } from '../../src/lib/print/file-sizes.ts';
 import { routes } from '../../src/lib/routes.ts';
 import { browserAvailable } from '../support/browser-guard.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { builtPages, DIST, readPage } from '../support/dist.ts';
 import { goOffline } from '../support/offline.ts';
-import { serveDist } from '../support/static-server.ts';
+import { serveDist } from '../../src/lib/delivery/static-server.ts';
 
 const enabled = browserAvailable();
 

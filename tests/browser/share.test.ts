@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../src/lib/routes.ts';
 import { siteUrl } from '../../src/lib/site.ts';
 import { browserAvailable } from '../support/browser-guard.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { builtPages, DIST, readPage } from '../support/dist.ts';
-import { serveDist } from '../support/static-server.ts';
+import { serveDist } from '../../src/lib/delivery/static-server.ts';
 
 const enabled = browserAvailable();
 

@@ -6,7 +6,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canRun } from '../support/prerequisites.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { DIST } from '../support/dist.ts';
 import { rawGet, servedHeaderProblems, servedPaths } from '../support/served-headers.ts';
 import { servedSiteInChromium } from '../support/served-browser.ts';

@@ -1,9 +1,9 @@
-import { headersFor, parseHeaders } from '../../src/lib/headers.ts';
+import { headersFor, parseHeaders } from '../../src/lib/delivery/headers.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LEAFLET_CSS_BUDGET, overBudget, pageType, PRINT_CSS_BUDGET, READING_TYPES, SAVE_OFFLINE_BUDGET, SERVICE_WORKER_BUDGET, SHARE_BUTTON_BUDGET, SW_REGISTER_BUDGET } from '../../src/lib/budgets.ts';
-import { brotliQuality, brotliSize, isTextAsset, PRINT_VARIANT_BROTLI_QUALITY } from '../../src/lib/precompress.ts';
+import { LEAFLET_CSS_BUDGET, overBudget, pageType, PRINT_CSS_BUDGET, READING_TYPES, SAVE_OFFLINE_BUDGET, SERVICE_WORKER_BUDGET, SHARE_BUTTON_BUDGET, SW_REGISTER_BUDGET } from '../../src/lib/delivery/budgets.ts';
+import { brotliQuality, brotliSize, isTextAsset, PRINT_VARIANT_BROTLI_QUALITY } from '../../src/lib/delivery/precompress.ts';
 import { routes } from '../../src/lib/routes.ts';
 import { builtPages, DIST, readPage } from '../support/dist.ts';
 
@@ -133,7 +133,7 @@ describe('precompressed twins', () => {
 
 describe('delivery headers', () => {
   it('ships _headers: hashed assets immutable for a year, HTML revalidated, Pagefind short, the worker never cached', () => {
-    // Read with the same parser the browser tests serve dist/ with (src/lib/headers.ts).
+    // Read with the same parser the browser tests serve dist/ with (src/lib/delivery/headers.ts).
     const rules = parseHeaders(readFileSync(path.join(DIST, '_headers'), 'utf8'));
     expect(headersFor(rules, '/bai-hoc/x/')['cache-control']).toBe('public, max-age=0, must-revalidate');
     expect(headersFor(rules, '/_astro/a.1234abcd.js')['cache-control']).toBe('public, max-age=31536000, immutable');

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ValidEntry } from '../../src/lib/content/integrity.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
 import { routes } from '../../src/lib/routes.ts';
-import { formatPhone, readPhone } from '../../src/lib/vi-numbers.ts';
+import { formatPhone, readPhone } from '../../src/lib/print/vi-numbers.ts';
 import { readPage } from '../support/dist.ts';
 
 let entries: ValidEntry[] = [];

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { IMAGE_360_BUDGET, IMAGE_WIDTHS } from '../../src/lib/images.ts';
+import { IMAGE_360_BUDGET, IMAGE_WIDTHS } from '../../src/lib/article/images.ts';
 import { builtPages, DIST, readPage } from '../support/dist.ts';
 
 const pages = builtPages();

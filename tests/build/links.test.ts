@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { routes } from '../../src/lib/routes.ts';
 import { describe, expect, it } from 'vitest';
-import { checkSiteLinks, formatBrokenLinks } from '../../src/lib/linkcheck.ts';
+import { checkSiteLinks, formatBrokenLinks } from '../../scripts/lib/linkcheck.ts';
 import { builtPages, DIST } from '../support/dist.ts';
-import { serveDist } from '../support/static-server.ts';
+import { serveDist } from '../../src/lib/delivery/static-server.ts';
 
 async function crawl(dist: string) {
   const { url, server } = await serveDist(dist);

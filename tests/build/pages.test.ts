@@ -174,7 +174,8 @@ describe('content pages', () => {
     const binhLieu = readPage(routes.place('xa-binh-lieu')).querySelector('.notice')!;
     const formedFrom = binhLieu.querySelectorAll('p').find((p) => p.text.startsWith('Được lập từ'))!;
     expect(formedFrom.querySelectorAll('a').map((a) => a.getAttribute('href'))).not.toContain(routes.place('huyen-binh-lieu'));
-    expect(binhLieu.text.replace(/\s+/g, ' ')).toContain('Trước ngày 1/7/2025, đất ở đây thuộc huyện Bình Liêu (cũ).');
+    // The link is not yet checked against the resolution's text (issue 24): it says so.
+    expect(binhLieu.text.replace(/\s+/g, ' ')).toContain('Trước ngày 1/7/2025, đất ở đây thuộc huyện Bình Liêu (cũ) (chưa đối chiếu).');
     // And an old district did not become the communes its land went to.
     expect(readPage(routes.place('huyen-binh-lieu')).querySelector('.notice')!.text).toContain('Nay thuộc:');
   });

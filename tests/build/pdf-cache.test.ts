@@ -5,10 +5,11 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, w
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPdfs, type PdfMeta } from '../../src/lib/build-cache/pdfs.ts';
+import { buildPdfs, type PdfMeta } from '../../src/lib/print/cached.ts';
 import { CacheStore } from '../../src/lib/build-cache/store.ts';
-import { chromiumPath, chromiumVersion } from '../../src/lib/chromium.ts';
-import { embeddedFonts, pdfJobs, type PdfJob } from '../../src/lib/pdf.ts';
+import { chromiumPath, chromiumVersion } from '../../src/lib/print/chromium.ts';
+import { pdfJobs, type PdfJob } from '../../src/lib/print/jobs.ts';
+import { embeddedFonts } from '../../src/lib/print/pdf.ts';
 import { builtPages, DIST } from '../support/dist.ts';
 import { canRun } from '../support/prerequisites.ts';
 

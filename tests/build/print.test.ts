@@ -11,7 +11,7 @@ import { canRun } from '../support/prerequisites.ts';
 import { isPrintVariant, routes } from '../../src/lib/routes.ts';
 import { siteUrl } from '../../src/lib/site.ts';
 import { formatDate } from '../../src/lib/dates.ts';
-import { readPhone } from '../../src/lib/vi-numbers.ts';
+import { readPhone } from '../../src/lib/print/vi-numbers.ts';
 import { builtPages, DIST, pageExists, readPage } from '../support/dist.ts';
 import { tallestBlankBand, typeSizeOf, wordsOf } from '../support/pdf-layout.ts';
 

@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HEADER_ONLY_DIRECTIVES, headersFor, metaPolicy, parseCsp, parseHeaders } from '../../src/lib/headers.ts';
+import { HEADER_ONLY_DIRECTIVES, headersFor, metaPolicy, parseCsp, parseHeaders } from '../../src/lib/delivery/headers.ts';
 import { routes } from '../../src/lib/routes.ts';
-import { foreignResourcesInCss, foreignResourcesInHtml } from '../../src/lib/third-party.ts';
+import { foreignResourcesInCss, foreignResourcesInHtml } from '../support/third-party.ts';
 import { builtPages, DIST, readPage } from '../support/dist.ts';
 
 const pages = builtPages();

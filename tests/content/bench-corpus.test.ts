@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { generateLessons } from '../../src/lib/bench/corpus.ts';
-import { formatProblem } from '../../src/lib/content/problems.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
 
 describe('npm run bench corpus', () => {

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/lib/content/problems.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
 import { COLLECTIONS } from '../../src/schemas/collections.ts';
 
@@ -185,6 +185,60 @@ describe('messages an editor can act on', () => {
     ]);
   });
 
+  it('refuses a figure without the article that prints it, and says what to add (issue 24)', async () => {
+    const root = contentWith({});
+    cpSync(path.join(FIXTURES, 'invalid', 'indicators--sources--missing.yaml'), path.join(root, 'content/indicators.yaml'));
+    const lines = (await validateContent(root, undefined, NOW)).problems.map(formatProblem);
+    expect(lines).toEqual([expect.stringMatching(/^content\/indicators\.yaml:2 — sources — thiếu trường bắt buộc — Thêm "sources:" với ít nhất một nguồn/)]);
+  });
+
+  it('refuses a source with neither an address nor the reason it has none', async () => {
+    const root = contentWith({});
+    cpSync(path.join(FIXTURES, 'invalid', 'indicators--sources--neither-address-nor-reason.yaml'), path.join(root, 'content/indicators.yaml'));
+    const lines = (await validateContent(root, undefined, NOW)).problems.map(formatProblem);
+    expect(lines).toEqual([expect.stringMatching(/^content\/indicators\.yaml:8 — sources\[0\]\.url — nguồn chưa có địa chỉ — Thêm "url: https:\/\/…"/)]);
+  });
+
+  it('accepts an article read without its address when it says why, and warns once per article', async () => {
+    const row = (value: number) => `- place: xa-tien-yen\n  metric: to-cong-nghe-so\n  value: ${value}\n  date: 2025-06-30\n  source: { name: Báo Quảng Ninh }\n  sources:\n    - name: Bài về Tổ công nghệ số\n      publisher: Báo Quảng Ninh\n      noAddress: Chưa tìm được địa chỉ bài trên trang của báo.\n      read: 2026-11-20\n`;
+    const story = readFileSync(path.join(FIXTURES, 'base', 'stories', 'chuyen-mau.mdx'), 'utf8').replace(
+      'source: { name: Báo Quảng Ninh }',
+      'source: { name: Báo Quảng Ninh }\nsources:\n  - { name: Bài về Tổ công nghệ số, publisher: Báo Quảng Ninh, noAddress: Chưa tìm được địa chỉ bài trên trang của báo., read: 2026-11-20 }',
+    );
+    const root = contentWith({ 'indicators.yaml': row(85) + row(86).replace('2025-06-30', '2025-05-31'), 'stories/chuyen-mau.mdx': story });
+    const result = await validateContent(root, undefined, NOW);
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    const warnings = result.warnings.filter((w) => w.field.endsWith('noAddress')).map(formatProblem);
+    // One line for the one article to look for, naming both files that cite it.
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/ — sources\[0\]\.noAddress — nguồn "Bài về Tổ công nghệ số" chưa có địa chỉ trên mạng/);
+    expect(warnings[0]).toContain('content/indicators.yaml');
+    expect(warnings[0]).toContain('content/stories/chuyen-mau.mdx');
+  });
+
+  it('refuses a quotation without the article that prints it (issue 24)', async () => {
+    const root = contentWith({});
+    cpSync(path.join(FIXTURES, 'invalid', 'stories--quotes--without-source.mdx'), path.join(root, 'content/stories/x.mdx'));
+    const lines = (await validateContent(root, undefined, NOW)).problems.map(formatProblem);
+    expect(lines).toEqual([expect.stringMatching(/^content\/stories\/x\.mdx:\d+ — quotes\[0\]\.source — lời trích chưa có nguồn — Thêm "source:" là bài in đúng lời này/)]);
+  });
+
+  it('accepts a quotation that names who said it and where it was printed', async () => {
+    const story = readFileSync(path.join(FIXTURES, 'invalid', 'stories--quotes--without-source.mdx'), 'utf8').replace(
+      '    role: Trưởng thôn\n',
+      '    role: Trưởng thôn\n    source: { name: Họp thôn bàn chuyển đổi số, publisher: Báo Quảng Ninh, url: https://baoquangninh.vn/hop-thon, read: 2026-11-20 }\n',
+    );
+    const root = contentWith({ 'stories/x.mdx': story });
+    expect((await validateContent(root, undefined, NOW)).problems.map(formatProblem)).toEqual([]);
+  });
+
+  it('refuses "chưa đối chiếu" on a unit that is not a successor', async () => {
+    const root = contentWith({});
+    cpSync(path.join(FIXTURES, 'invalid', 'places--unverifiedSuccessors--not-a-successor.yaml'), path.join(root, 'content/places/thu.yaml'));
+    const lines = (await validateContent(root, undefined, NOW)).problems.map(formatProblem);
+    expect(lines).toEqual(['content/places/thu.yaml:7 — unverifiedSuccessors[0] — đơn vị "chưa đối chiếu" không có trong successors — Mỗi mã trong "unverifiedSuccessors:" phải có trong "successors:". Thêm vào successors, hoặc xoá khỏi unverifiedSuccessors.']);
+  });
+
   it('ignores drafts whose name starts with "_"', async () => {
     const root = contentWith({ 'lessons/_nhap.mdx': 'không có frontmatter' });
     expect((await validateContent(root, undefined, NOW)).problems).toEqual([]);
@@ -196,6 +250,14 @@ describe('the real content/', () => {
     const result = await validateContent(process.cwd());
     expect(result.problems.map(formatProblem)).toEqual([]);
     expect(result.entries.filter((e) => e.collection === 'lessons').length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('names its sources in every news item, story, campaign, place file and figure (issue 24)', async () => {
+    const result = await validateContent(process.cwd());
+    const checked = result.entries.filter((e) => ['news', 'stories', 'campaigns', 'places', 'indicators'].includes(e.collection));
+    expect(checked.length).toBeGreaterThan(30);
+    const without = checked.filter((e) => !Array.isArray(e.parsed['sources']) || e.parsed['sources'].length === 0).map((e) => `${e.file} (${e.id})`);
+    expect(without).toEqual([]);
   });
 });
 

@@ -6,8 +6,8 @@ import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { describe, expect, it, vi } from 'vitest';
 import { contentFolder } from '../../src/lib/article/loader.ts';
-import { formatProblem } from '../../src/lib/content/problems.ts';
-import { parseYamlWithLines } from '../../src/lib/content/yaml.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
+import { parseYamlWithLines } from '../../src/lib/reading/yaml.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
 import { parseIndicatorsYaml, parseVocabularyYaml } from '../../src/schemas/collections.ts';
 

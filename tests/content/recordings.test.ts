@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NO_FFMPEG } from '../../src/lib/audio/ffmpeg.ts';
-import { formatProblem } from '../../src/lib/content/problems.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
 import { checkRecordings } from '../../src/lib/content/recordings.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
 import { makeRecording } from '../support/listening-site.ts';

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { canRun } from './prerequisites.ts';
-import { copySite, sharedBuild, type SharedBuild } from './site-copy.ts';
+import { sharedBuild, type SharedBuild } from './site-copy.ts';
 
 const FIXTURES = path.resolve('tests/fixtures');
 
@@ -60,11 +60,6 @@ export function listeningContent(dir: string): string {
   cpSync(path.join(FIXTURES, 'listening/translations'), path.join(content, 'translations'), { recursive: true });
   withRecordings(content);
   return content;
-}
-
-/** A site copy holding that content. */
-export function listeningSite(prefix: string, scratch: string): string {
-  return copySite(prefix, listeningContent(scratch));
 }
 
 /** How the listening site is built: with its PDFs when Chromium and poppler are here (and SKIP_PDF is unset). */

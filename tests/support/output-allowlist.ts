@@ -76,7 +76,7 @@ const DATA = new Set([
   'data-value',
 ]);
 
-/** SVG presentation attributes our charts, icons and QR codes write (src/lib/charts.ts, icons.ts, qr.ts). */
+/** SVG presentation attributes our charts, icons and QR codes write (src/lib/places/charts.ts, icons.ts, qr.ts). */
 const SVG_PAINT = ['fill', 'stroke', 'stroke-width', 'stroke-linecap', 'stroke-linejoin', 'stroke-dasharray', 'font-size', 'font-weight', 'text-anchor', 'shape-rendering'];
 
 /**
@@ -123,6 +123,9 @@ const ELEMENTS: Record<string, readonly string[]> = {
   code: [],
   pre: [],
   blockquote: [],
+  // Issue 24: a story's quotation names the article that printed it (src/pages/cau-chuyen/[slug].astro);
+  // no attributes, the address is on the <a> inside.
+  cite: [],
   hr: [],
   br: [],
   sup: [],

@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromiumPath } from '../../src/lib/chromium.ts';
+import { chromiumPath } from '../../src/lib/print/chromium.ts';
 
 export interface Prerequisite {
   /** What is missing, in words. */

@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 // Moved to src/lib so the bench serves dist/ as the browser tests do.
-export { serveWithHeaders } from '../../src/lib/static-server.ts';
+export { serveWithHeaders } from '../../src/lib/delivery/static-server.ts';
 
 /** Smallest touch target, CSS px (WCAG 2.5.5 AAA / our design rule). */
 export const TOUCH = 44;

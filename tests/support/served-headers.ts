@@ -1,14 +1,14 @@
 /**
  * What a real server (nginx, a static host's runtime) sends for every file of dist/, compared with
  * what public/_headers gives the same path (issue 28). Shared by tests/browser/nginx.test.ts and
- * tests/browser/static-host.test.ts; the comparison itself is src/lib/serve/nginx.ts.
+ * tests/browser/static-host.test.ts; the comparison itself is src/lib/delivery/nginx.ts.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
-import { headersFor, parseHeaders } from '../../src/lib/headers.ts';
-import { headerDifferences, headerNames, type HeaderMap } from '../../src/lib/serve/nginx.ts';
-import { contentTypeOf } from '../../src/lib/static-server.ts';
+import { headersFor, parseHeaders } from '../../src/lib/delivery/headers.ts';
+import { headerDifferences, headerNames, type HeaderMap } from '../../src/lib/delivery/nginx.ts';
+import { contentTypeOf } from '../../src/lib/delivery/static-server.ts';
 
 /** Every file of dist/ as the path a browser asks for ("/bai-hoc/x/" for its index.html), twins and _headers left out. */
 export function servedPaths(dist: string): Array<{ url: string; file: string }> {

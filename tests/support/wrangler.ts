@@ -5,7 +5,7 @@
  * state folder, so nothing is written outside the test's own folder.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from './nginx.ts';
@@ -13,10 +13,6 @@ import { freePort } from './nginx.ts';
 export const WRANGLER = path.resolve('node_modules/wrangler/bin/wrangler.js');
 /** Fixed, so a new wrangler release cannot change the runtime's behaviour under the tests. */
 export const COMPATIBILITY_DATE = '2026-11-17';
-
-export function wranglerInstalled(): boolean {
-  return existsSync(WRANGLER);
-}
 
 /** The environment wrangler runs with: no telemetry, no network look-ups, its files in `home`. */
 export function wranglerEnv(home: string): NodeJS.ProcessEnv {

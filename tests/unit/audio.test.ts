@@ -3,7 +3,7 @@ import { publishedNames, recordingKey } from '../../src/lib/audio/publish.ts';
 import { encodeArgs, parseLoudnorm, parseSilences, SPEECH, speechWindow } from '../../src/lib/audio/speech.ts';
 import { lengthWords, sizeWords } from '../../src/lib/audio/words.ts';
 import { isStale, translationFileName } from '../../src/lib/content/translations.ts';
-import { pdfJobs } from '../../src/lib/pdf.ts';
+import { pdfJobs } from '../../src/lib/print/jobs.ts';
 import { isPrintVariant, routes } from '../../src/lib/routes.ts';
 
 describe('silence at the ends of a recording', () => {

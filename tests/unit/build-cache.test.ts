@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cacheDir, cacheLine, cacheRoot } from '../../src/lib/build-cache/settings.ts';
 import { CacheStore, hashParts } from '../../src/lib/build-cache/store.ts';
-import { pdfDate, withFixedDates, withStableNodeIds } from '../../src/lib/pdf.ts';
+import { pdfDate, withFixedDates, withStableNodeIds } from '../../src/lib/print/pdf.ts';
 
 const dirs: string[] = [];
 function store(): CacheStore<{ pages: number }> {

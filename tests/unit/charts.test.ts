@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisTicks, CHART_WIDTH, chartToSvg, comparisonChart, niceCeiling, progressChart, timeChart, wrapText, type ChartModel, type Shape } from '../../src/lib/charts.ts';
+import { axisTicks, CHART_WIDTH, chartToSvg, comparisonChart, niceCeiling, progressChart, timeChart, wrapText, type ChartModel, type Shape } from '../../src/lib/places/charts.ts';
 
 type Rect = Extract<Shape, { kind: 'rect' }>;
 type Text = Extract<Shape, { kind: 'text' }>;

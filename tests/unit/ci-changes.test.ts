@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedNames, onlyContent, pagesOfChangedFiles } from '../../src/lib/ci/changes.ts';
+import { changedNames, onlyContent, pagesOfChangedFiles } from '../support/ci-changes.ts';
 
 describe('what a pull request changed (issue 29)', () => {
   it('reads git diff --name-only output', () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EDITOR_COMPONENTS_CMS } from '../../src/lib/cms/components.ts';
-import { checkMdxSafety } from '../../src/lib/content/mdx-safety.ts';
+import { checkMdxSafety } from '../../src/lib/reading/mdx-safety.ts';
 
 const byId = (id: string) => EDITOR_COMPONENTS_CMS.find((component) => component.id === id)!;
 const SAMPLES: Record<string, Record<string, unknown>> = {

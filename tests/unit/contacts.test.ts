@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildScript, variantSentences } from '../../src/lib/broadcast.ts';
-import { contactView, helpLine, mergeContacts, phoneDigits, type Contact } from '../../src/lib/contacts.ts';
+import { buildScript, variantSentences } from '../../src/lib/print/broadcast.ts';
+import { contactView, helpLine, mergeContacts, phoneDigits, type Contact } from '../../src/lib/contact/contacts.ts';
 import { nodeHelpers } from '../../src/schemas/helpers.ts';
 import { LessonSchema } from '../../src/schemas/content.ts';
 import { PlaceSchema } from '../../src/schemas/places.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillSizes, formatSize, hasSizeMarkers, sizeMarker } from '../../src/lib/file-sizes.ts';
+import { fillSizes, formatSize, hasSizeMarkers, sizeMarker } from '../../src/lib/print/file-sizes.ts';
 
 describe('file sizes next to download links (issue 27)', () => {
   it('says sizes as a reader counts them: whole KB rounded up, MB with a comma', () => {

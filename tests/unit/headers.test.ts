@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { astroCspDirectives, headerPolicyFor, headersFor, HeadersSyntaxError, matches, metaPolicy, parseCsp, parseHeaders } from '../../src/lib/headers.ts';
+import { astroCspDirectives, headerPolicyFor, headersFor, HeadersSyntaxError, matches, metaPolicy, parseCsp, parseHeaders } from '../../src/lib/delivery/headers.ts';
 
 const SAMPLE = `# comment
 /*

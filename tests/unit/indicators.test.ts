@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatValue, headlineRows, latestByMetric, pickSeriesMetric, placesPerMetric, sharedDateAndSource } from '../../src/lib/indicators.ts';
+import { firstIfAllSame, formatNumber, formatValue, headlineRows, latestByMetric, pickSeriesMetric, placesPerMetric, sharedDateAndSource } from '../../src/lib/places/indicators.ts';
 
 describe('indicator formatting', () => {
   it('writes numbers the Vietnamese way', () => {
@@ -29,6 +29,15 @@ describe('sharedDateAndSource', () => {
     expect(sharedDateAndSource([row, { ...row }])).toEqual({ dateText: '1/7/2025', source: 'Báo Quảng Ninh' });
     expect(sharedDateAndSource([row, { ...row, dateText: '2/7/2025' }])).toBeUndefined();
     expect(sharedDateAndSource([])).toBeUndefined();
+  });
+});
+
+describe('firstIfAllSame', () => {
+  it('gives the row whose sources every figure shares, so "Nguồn" is said once (issue 24)', () => {
+    const rows = [{ key: 'bao-qn', n: 1 }, { key: 'bao-qn', n: 2 }];
+    expect(firstIfAllSame(rows, (row) => row.key)).toEqual({ key: 'bao-qn', n: 1 });
+    expect(firstIfAllSame([...rows, { key: 'ubnd', n: 3 }], (row) => row.key)).toBeUndefined();
+    expect(firstIfAllSame([], (row: { key: string }) => row.key)).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLinkOnly } from '../../src/lib/link-only.ts';
+import { isLinkOnly } from '../../src/lib/article/link-only.ts';
 
 describe('isLinkOnly (list items that are a stand-alone touch target)', () => {
   it('is true for a single link, also inside one paragraph of a loose list', () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkMdxSafety } from '../../src/lib/content/mdx-safety.ts';
+import { checkMdxSafety } from '../../src/lib/reading/mdx-safety.ts';
 
 const messages = (text: string) => checkMdxSafety(text).map((issue) => `${issue.line}: ${issue.message}`);
 

@@ -1,10 +1,10 @@
 // Netlify reads the same public/_headers (issue 28). Netlify's own header engine (@netlify/headers,
-// what `netlify dev` runs) must give every path what our parser (src/lib/headers.ts: Cloudflare's
+// what `netlify dev` runs) must give every path what our parser (src/lib/delivery/headers.ts: Cloudflare's
 // rules, tested against Cloudflare's runtime in tests/browser/static-host.test.ts) gives it.
 import { readFileSync } from 'node:fs';
 import { HeadersHandler } from '@netlify/headers';
 import { describe, expect, it } from 'vitest';
-import { headersFor, parseHeaders } from '../../src/lib/headers.ts';
+import { headersFor, parseHeaders } from '../../src/lib/delivery/headers.ts';
 
 const RULES = parseHeaders(readFileSync('public/_headers', 'utf8'));
 /** One path for every rule of _headers, and the paths between them. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { CacheStore } from '../../src/lib/build-cache/store.ts';
-import { cachedOgPng, ogHash, renderOgPng, titleSize, type OgInput } from '../../src/lib/og-image.ts';
+import { cachedOgPng, ogHash, renderOgPng, titleSize, type OgInput } from '../../src/lib/share/og-image.ts';
 
 const input: OgInput = { title: 'Cài đặt và kích hoạt VNeID mức 2', kind: 'Bài học', siteName: 'Bản Số', footer: 'ban-so.example.org' };
 

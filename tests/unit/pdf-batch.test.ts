@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { batchJobs, pdfBatchSize } from '../../src/lib/pdf-batch.ts';
-import { pdfJobs } from '../../src/lib/pdf.ts';
+import { batchJobs, pdfBatchSize } from '../../src/lib/print/pdf-batch.ts';
+import { pdfJobs } from '../../src/lib/print/jobs.ts';
 
 describe('PDF batches', () => {
   const jobs = pdfJobs(['a', 'b', 'c', 'd', 'e'].flatMap((id) => [`bai-hoc/${id}/to-roi/`, `bai-hoc/${id}/to-roi-a5/`]).concat(['chien-dich/c/hop-thon/']));

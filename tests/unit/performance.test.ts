@@ -5,11 +5,11 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { generateLessons } from '../../src/lib/bench/corpus.ts';
 import { markdownReport, median } from '../../src/lib/bench/stats.ts';
-import { overBudget, pageBudget, pageType } from '../../src/lib/budgets.ts';
-import { fallbackWidth } from '../../src/lib/images.ts';
+import { overBudget, pageBudget, pageType } from '../../src/lib/delivery/budgets.ts';
+import { fallbackWidth } from '../../src/lib/article/images.ts';
 import { mapLimit } from '../../src/lib/map-limit.ts';
-import { brotliQuality, isTextAsset, precompressFile } from '../../src/lib/precompress.ts';
-import { buildVersion, referencedAssets, serviceWorkerSource } from '../../src/lib/service-worker.ts';
+import { brotliQuality, isTextAsset, precompressFile } from '../../src/lib/delivery/precompress.ts';
+import { buildVersion, referencedAssets, serviceWorkerSource } from '../../src/lib/delivery/service-worker.ts';
 
 describe('budgets', () => {
   it('sorts pages into reading, list, home and print types', () => {

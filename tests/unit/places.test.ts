@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ancestors, currentSuccessors, existsOn, findCycles, isHistorical, isLargerKind, levelOf, origins, PlaceCycleError, predecessors, type PlaceNode } from '../../src/lib/places.ts';
+import { ancestors, currentSuccessors, currentSuccessorsChecked, existsOn, isVerifiedLink, findCycles, isHistorical, isLargerKind, levelOf, origins, PlaceCycleError, predecessors, type PlaceNode } from '../../src/lib/places/places.ts';
 
 const reform = new Date('2025-07-01T00:00:00Z');
 const today = new Date('2026-11-25T00:00:00Z');
@@ -60,6 +60,30 @@ describe('2025 reform', () => {
     expect(isLargerKind('commune', 'district')).toBe(false);
     expect(levelOf('ward')).toBe(levelOf('commune'));
     expect(levelOf('something-new')).toBe(levelOf('commune'));
+  });
+
+  it('marks a successor "chưa đối chiếu" only when no checked chain of links leads to it (issue 24)', () => {
+    const voNgai = place('xa-vo-ngai', { validUntil: reform, successors: ['xa-tien-yen', 'xa-binh-lieu'], unverifiedSuccessors: ['xa-binh-lieu'] });
+    const map = new Map([...byId, ['xa-vo-ngai', voNgai], ['xa-binh-lieu', place('xa-binh-lieu', { validFrom: reform })]]);
+    expect(isVerifiedLink(voNgai, 'xa-tien-yen')).toBe(true);
+    expect(isVerifiedLink(voNgai, 'xa-binh-lieu')).toBe(false);
+    expect(currentSuccessorsChecked('xa-vo-ngai', map, today)).toEqual([
+      { id: 'xa-tien-yen', verified: true },
+      { id: 'xa-binh-lieu', verified: false },
+    ]);
+    // A chain is only as sure as its weakest link: checked A → unchecked B → C leaves C unchecked…
+    const chain = new Map(map);
+    chain.set('xa-binh-lieu', place('xa-binh-lieu', { validFrom: reform, validUntil: new Date('2026-01-01T00:00:00Z'), successors: ['xa-moi'] }));
+    chain.set('xa-moi', place('xa-moi', { validFrom: new Date('2026-01-01T00:00:00Z') }));
+    expect(currentSuccessorsChecked('xa-vo-ngai', chain, today)).toContainEqual({ id: 'xa-moi', verified: false });
+    // …unless another, checked chain reaches it too.
+    chain.set('xa-tien-yen', place('xa-tien-yen', { validFrom: reform, validUntil: new Date('2026-01-01T00:00:00Z'), successors: ['xa-moi'] }));
+    expect(currentSuccessorsChecked('xa-vo-ngai', chain, today)).toEqual([{ id: 'xa-moi', verified: true }]);
+    // Nothing marked: everything is as before.
+    expect(currentSuccessorsChecked('xa-dai-duc', byId, today)).toEqual([
+      { id: 'xa-tien-yen', verified: true },
+      { id: 'xa-dong-ngu', verified: true },
+    ]);
   });
 
   it('gives the parent chain for breadcrumbs', () => {

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
-import { buildScript, COMMUNE_BLANK, DAY_BLANK, HOUR_BLANK, PLACE_BLANK, countSyllables, readingTimeLabel, translationParagraphs } from '../../src/lib/broadcast.ts';
+import { buildScript, COMMUNE_BLANK, DAY_BLANK, HOUR_BLANK, PLACE_BLANK, countSyllables, readingTimeLabel, translationParagraphs } from '../../src/lib/print/broadcast.ts';
 import { readFileSync } from 'node:fs';
-import { estimateLeaflet, LEAFLET_A4, LEAFLET_STEPS, leafletStep, linesFor } from '../../src/lib/leaflet-fit.ts';
-import { pdfJobs, pdfPageCount, sourceOf } from '../../src/lib/pdf.ts';
-import { qrPayload, qrSvg, shortUrl } from '../../src/lib/qr.ts';
+import { estimateLeaflet, LEAFLET_A4, LEAFLET_STEPS, leafletStep, linesFor } from '../../src/lib/print/leaflet-fit.ts';
+import { pdfJobs } from '../../src/lib/print/jobs.ts';
+import { pdfPageCount, sourceOf } from '../../src/lib/print/pdf.ts';
+import { qrPayload, qrSvg, shortUrl } from '../../src/lib/print/qr.ts';
 import { isPrintVariant, routes } from '../../src/lib/routes.ts';
-import { hasDigits } from '../../src/lib/vi-numbers.ts';
+import { hasDigits } from '../../src/lib/print/vi-numbers.ts';
 
 const SHORT = {
   title: 'Cài đặt và kích hoạt VNeID mức 2',

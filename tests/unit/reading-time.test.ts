@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countSyllables, plainTextFromMarkdown, readingMinutes, SYLLABLES_PER_MINUTE } from '../../src/lib/reading-time.ts';
+import { countSyllables, plainTextFromMarkdown, readingMinutes, SYLLABLES_PER_MINUTE } from '../../src/lib/article/reading-time.ts';
 
 describe('reading time', () => {
   it('counts Vietnamese syllables, not punctuation', () => {

@@ -2,11 +2,11 @@
 // the reader is told, how residents report a mistake, and what the leaflet and the script say.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildScript } from '../../src/lib/broadcast.ts';
+import { buildScript } from '../../src/lib/print/broadcast.ts';
 import { addMonths, checkReviews, dueForReview, reviewAsOf, reviewStatus, TEMPLATE_SOURCE_URL, type ReviewedEntry } from '../../src/lib/content/review.ts';
 import { isoDate } from '../../src/lib/dates.ts';
-import { estimateLeaflet, LEAFLET_A4 } from '../../src/lib/leaflet-fit.ts';
-import { reportLinks } from '../../src/lib/report.ts';
+import { estimateLeaflet, LEAFLET_A4 } from '../../src/lib/print/leaflet-fit.ts';
+import { reportLinks } from '../../src/lib/contact/report.ts';
 import { reportPhone, reportZalo } from '../../src/lib/site.ts';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_SIZE, pageCount } from '../../src/lib/paginate.ts';
+import { PAGE_SIZE, pageCount } from '../../src/lib/delivery/paginate.ts';
 import { absoluteUrl, editUrl, parsePath, routes } from '../../src/lib/routes.ts';
-import { pageBudget, pageType, READING_PAGE_BUDGET } from '../../src/lib/budgets.ts';
+import { pageBudget, pageType, READING_PAGE_BUDGET } from '../../src/lib/delivery/budgets.ts';
 import { buildDate, repoUrl, siteUrl } from '../../src/lib/site.ts';
 
 describe('routes', () => {

@@ -47,15 +47,15 @@ describe('search index HTML', () => {
 
   it('makes a record of each marked section, linked by its anchor', () => {
     const records = sectionRecords(
-      '<section id="otp" data-search-record data-title="Mã OTP" data-summary="Dãy số dùng một lần." data-type="Từ điển"><h2>Mã OTP</h2><p>Không đọc mã cho ai.</p></section>',
+      '<section id="otp" data-search-record data-title="Mã OTP" data-summary="Dãy số dùng một lần." data-type="Từ khó"><h2>Mã OTP</h2><p>Không đọc mã cho ai.</p></section>',
       '/tu-dien/',
     );
     expect(records).toEqual([
       {
         url: '/tu-dien/#otp',
         content: 'Mã OTP. Mã OTP. Dãy số dùng một lần. Mã OTP Không dọc mã cho ai.',
-        meta: { title: 'Mã OTP', summary: 'Dãy số dùng một lần.', type: 'Từ điển' },
-        filters: { type: ['Từ điển'] },
+        meta: { title: 'Mã OTP', summary: 'Dãy số dùng một lần.', type: 'Từ khó' },
+        filters: { type: ['Từ khó'] },
       },
     ]);
   });
@@ -63,7 +63,7 @@ describe('search index HTML', () => {
 
 describe('searchEntries', () => {
   it('gives from one parse what htmlForIndex and sectionRecords give apart', () => {
-    const html = page.replace('</main>', '<section id="otp" data-search-record data-title="Mã OTP" data-summary="Dãy số." data-type="Từ điển"><h2>Mã OTP</h2></section></main>');
+    const html = page.replace('</main>', '<section id="otp" data-search-record data-title="Mã OTP" data-summary="Dãy số." data-type="Từ khó"><h2>Mã OTP</h2></section></main>');
     expect(searchEntries(html, '/x/')).toEqual({ html: htmlForIndex(html), records: sectionRecords(html, '/x/') });
   });
 });

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { headersFor, parseHeaders } from '../../src/lib/headers.ts';
-import { headerDifferences, headerNames, mainConfig, nginxHeadersFor, splitNginxConf, withRootAndPort } from '../../src/lib/serve/nginx.ts';
+import { headersFor, parseHeaders } from '../../src/lib/delivery/headers.ts';
+import { headerDifferences, headerNames, mainConfig, nginxHeadersFor, splitNginxConf, withRootAndPort } from '../../src/lib/delivery/nginx.ts';
 import { applyDrift, DRIFTS } from '../fixtures/serve/nginx-drift.ts';
 
 const CONF = readFileSync('docs/nginx.conf', 'utf8');

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { referencedAssets, serviceWorkerSource, workerCode } from '../../src/lib/service-worker.ts';
+import { referencedAssets, serviceWorkerSource, workerCode } from '../../src/lib/delivery/service-worker.ts';
 import { pageAssets, sitePath } from '../../src/scripts/sw-paths.js';
 
 const ORIGIN = 'https://ban-so.example.org';

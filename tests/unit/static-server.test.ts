@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isInside, resolveRequest, serveDist } from '../../src/lib/static-server.ts';
+import { isInside, resolveRequest, serveDist } from '../../src/lib/delivery/static-server.ts';
 
 // A temporary folder holding the served site "dist" and, beside it, what must never be served:
 // "dist-x" (a sibling whose name starts with the served one's) and "secret.txt".

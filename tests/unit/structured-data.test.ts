@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { howToJsonLd, jsonLdText, placeJsonLd, plainText, stepsFromMdx, webManifest } from '../../src/lib/structured-data.ts';
+import { howToJsonLd, jsonLdText, placeJsonLd, plainText, stepsFromMdx, webManifest } from '../../src/lib/share/structured-data.ts';
 
 describe('lesson steps for HowTo', () => {
   it('takes the numbered items inside <Steps>, as plain text, and nothing outside it', () => {

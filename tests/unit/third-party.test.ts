@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foreignResourcesInCss, foreignResourcesInHtml, isForeign } from '../../src/lib/third-party.ts';
+import { foreignResourcesInCss, foreignResourcesInHtml, isForeign } from '../support/third-party.ts';
 
 describe('third-party resources in built files', () => {
   it('tells local from foreign URLs', () => {

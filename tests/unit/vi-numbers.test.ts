@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPhone, hasDigits, readDate, readDigits, readMoney, readNumber, readPercent, readPhone, speakNumbers } from '../../src/lib/vi-numbers.ts';
+import { formatPhone, hasDigits, readDate, readDigits, readMoney, readNumber, readPercent, readPhone, speakNumbers } from '../../src/lib/print/vi-numbers.ts';
 
 // Northern forms: linh (not lẻ), nghìn (not ngàn), mốt/tư/lăm after "mươi", mùng for days 1–10.
 const NUMBERS: Array<[string, string]> = [

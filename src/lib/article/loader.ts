@@ -5,28 +5,29 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { COLLECTIONS, type CollectionSource } from '../../schemas/collections.ts';
 import type { CollectionName } from '../../schemas/helpers.ts';
 import { articleCacheOn } from '../build-cache/settings.ts';
-import { listCollectionFiles } from '../content/files.ts';
-import { checkMdxSafety } from '../content/mdx-safety.ts';
-import { BODY_FIELD, WHOLE_FILE, formatProblem, formatReport } from '../content/problems.ts';
-import { decodeSource, splitFrontmatter } from '../content/source-file.ts';
-import { imageOutsideContent } from '../content/urls.ts';
-import { parseYamlData } from '../content/yaml.ts';
+import { listCollectionFiles } from '../reading/files.ts';
+import { checkMdxSafety } from '../reading/mdx-safety.ts';
+import { BODY_FIELD, WHOLE_FILE, formatProblem, formatReport } from '../problems.ts';
+import { decodeSource, splitFrontmatter } from '../reading/source-file.ts';
+import { imageOutsideContent } from '../reading/urls.ts';
+import { parseYamlData } from '../reading/yaml.ts';
 import { mapLimit } from '../map-limit.ts';
 import { idFromPath } from '../slug.ts';
 import { ARTICLE_IMAGES_FIELD } from './parts.ts';
 import { ARTICLE_RENDER_VERSION, ArticleError, renderArticle, type ArticleImage } from './render.ts';
+import { toPosix } from '../posix-path.ts';
 
 /**
  * The content loader of every folder collection (issue 23): articles (.mdx: lessons,
  * translations, news, stories, campaigns), the glossary (.md) and places (.yaml). It reads
  * exactly what `npm run check` reads, the same way:
  *
- * - the files of src/lib/content/files.ts (listCollectionFiles: drafts, README.md, dot-files,
+ * - the files of src/lib/reading/files.ts (listCollectionFiles: drafts, README.md, dot-files,
  *   symlinks handled as the check handles them);
- * - decoded, split and parsed by src/lib/content/source-file.ts and yaml.ts (one frontmatter
+ * - decoded, split and parsed by src/lib/reading/source-file.ts and yaml.ts (one frontmatter
  *   split, one set of YAML settings);
  * - the body rendered to HTML here (src/lib/article/render.ts, which refuses any URL the rules of
- *   src/lib/content/urls.ts refuse), instead of becoming an MDX module the bundler compiles.
+ *   src/lib/reading/urls.ts refuse), instead of becoming an MDX module the bundler compiles.
  *
  * Unchanged files keep the HTML of the previous build (Astro's data store, by a digest of the
  * file and ARTICLE_RENDER_VERSION), so a rebuild renders only what changed.
@@ -34,7 +35,6 @@ import { ARTICLE_RENDER_VERSION, ArticleError, renderArticle, type ArticleImage 
 
 const IMAGE_IMPORT_PREFIX = '__ASTRO_IMAGE_';
 
-const toPosix = (file: string) => file.split(path.sep).join('/');
 
 /** A file the build cannot read: the same line as the check's (which reported it first). */
 function refusal(file: string, line: number | undefined, field: string, message: string, fix: string): Error {

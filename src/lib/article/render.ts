@@ -1,12 +1,12 @@
 import GithubSlugger from 'github-slugger';
 import { toHtml } from 'hast-util-to-html';
 import { markdownToHast, mdxToHast } from 'satteri';
-import { EDITOR_COMPONENTS, editorComponentError } from '../content/component-errors.ts';
-import { COMMENT_ONLY, COMPONENT_LIST } from '../content/mdx-safety.ts';
-import { isLinkOnly } from '../link-only.ts';
+import { EDITOR_COMPONENTS, editorComponentError } from '../reading/component-errors.ts';
+import { COMMENT_ONLY, COMPONENT_LIST } from '../reading/mdx-safety.ts';
+import { isLinkOnly } from './link-only.ts';
 import { glossaryTermId, routes } from '../routes.ts';
-import { imageRefusal, linkRefusal } from '../content/urls.ts';
-import { MAX_NESTING, MAX_TREE_DEPTH, NESTING_FIX, NESTING_MESSAGE, bodyLimitProblem } from '../content/limits.ts';
+import { imageRefusal, linkRefusal } from '../reading/urls.ts';
+import { MAX_NESTING, MAX_TREE_DEPTH, NESTING_FIX, NESTING_MESSAGE, bodyLimitProblem } from '../reading/limits.ts';
 
 /**
  * An article's MDX body as HTML, made once when the content is loaded (issue 12).
@@ -18,7 +18,7 @@ import { MAX_NESTING, MAX_TREE_DEPTH, NESTING_FIX, NESTING_MESSAGE, bodyLimitPro
  * Nothing is compiled or evaluated: a node that is not Markdown or an editor component is
  * refused, so contributed MDX can never become code (the content check refuses it first).
  *
- * Every href and src written is checked by src/lib/content/urls.ts (the rules the content check
+ * Every href and src written is checked by src/lib/reading/urls.ts (the rules the content check
  * applies), and the tree is walked only MAX_NESTING levels deep: the renderer refuses on its
  * own, with the line, whatever reaches it (defence in depth for a gate that did not run).
  * The content check renders every body with this function too (with `onRefusal`, to collect
@@ -31,7 +31,7 @@ import { MAX_NESTING, MAX_TREE_DEPTH, NESTING_FIX, NESTING_MESSAGE, bodyLimitPro
 /** Bump when the HTML made here changes: cached articles from older builds are made again (tests/unit/article.test.ts fails until you do). */
 export const ARTICLE_RENDER_VERSION = 4;
 
-export { MAX_NESTING } from '../content/limits.ts';
+export { MAX_NESTING } from '../reading/limits.ts';
 
 /** A link or picture the body uses, with its line in the body: the check looks each one up. */
 export interface ArticleUse {
@@ -161,7 +161,7 @@ export function renderArticle(body: string, options: RenderOptions = {}): Render
     if (!options.onRefusal) throw error;
     options.onRefusal(error);
   };
-  // Lines too long or nested too deep: refused before parsing (src/lib/content/limits.ts).
+  // Lines too long or nested too deep: refused before parsing (src/lib/reading/limits.ts).
   const limit = bodyLimitProblem(body);
   if (limit) {
     refuse(limit.message, limit.line, limit.fix);

@@ -1,6 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../chromium.ts';
-import { median, type BrowserFigures } from './stats.ts';
+import { CHROMIUM_ARGS } from '../print/chromium.ts';
+import { median, type BrowserFigures, type SearchTimings } from './stats.ts';
 
 /** Chrome DevTools' "Slow 3G" and a "2G" profile (CDP Network.emulateNetworkConditions). */
 export const PROFILES = [
@@ -97,20 +97,6 @@ const starlightSearchRun = (browser: Browser, profile: Profile, url: string) =>
     await page.locator('.pagefind-ui__result-link').first().waitFor({ state: 'visible', timeout: 180_000 });
   });
 
-export interface SearchTimings {
-  profile: string;
-  cpuSlowdown: number;
-  runs: number;
-  /** /tim-kiem/, from the first key. */
-  searchPageMs: number;
-  searchPageBytes: number;
-  /** From a lesson page through the header box. */
-  headerMs: number;
-  headerBytes: number;
-  /** Starlight on the same lessons, from opening its search (when measured). */
-  starlightMs?: number | undefined;
-  starlightBytes?: number | undefined;
-}
 
 /** The three searches of issue 13, on Slow 3G, medians of `runs`. */
 export async function measureSearches(options: {

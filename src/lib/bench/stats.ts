@@ -1,7 +1,6 @@
 /** Figures of `npm run bench`: medians and the markdown report. */
-import type { SearchTimings } from './browser.ts';
 import type { BuildPhases } from './phases.ts';
-import { LIST_PAGE_BUDGET, READING_PAGE_BUDGET, READING_TYPES, type PageType } from '../budgets.ts';
+import { LIST_PAGE_BUDGET, READING_PAGE_BUDGET, READING_TYPES, type PageType } from '../delivery/budgets.ts';
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
@@ -145,4 +144,19 @@ export function buildReport(results: readonly BenchResult[]): string {
     if (small) out.push(`- cold time ≤ 5.5× the ${small.build.lessons.toLocaleString('en')}-lesson time: ×${(large.build.wallMs / small.build.wallMs).toFixed(2)} — ${large.build.wallMs <= 5.5 * small.build.wallMs ? 'met' : 'not met'}.`);
   }
   return out.join('\n');
+}
+
+export interface SearchTimings {
+  profile: string;
+  cpuSlowdown: number;
+  runs: number;
+  /** /tim-kiem/, from the first key. */
+  searchPageMs: number;
+  searchPageBytes: number;
+  /** From a lesson page through the header box. */
+  headerMs: number;
+  headerBytes: number;
+  /** Starlight on the same lessons, from opening its search (when measured). */
+  starlightMs?: number | undefined;
+  starlightBytes?: number | undefined;
 }

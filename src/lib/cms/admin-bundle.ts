@@ -16,8 +16,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CacheStore } from '../build-cache/store.ts';
 import { hashParts } from '../build-cache/store.ts';
-import { headerPolicyFor, metaPolicy } from '../headers.ts';
+import { headerPolicyFor, metaPolicy } from '../delivery/headers.ts';
 import { routes } from '../routes.ts';
+import { escapeHtml } from '../text.ts';
 
 /** Change when the way the bundle is made changes (Vite options, the page below). */
 export const ADMIN_BUNDLE_VERSION = 1;
@@ -126,7 +127,7 @@ export function adminIndexHtml(entry: string, policy: string): string {
 <html lang="vi">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="content-security-policy" content="${policy.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">
+<meta http-equiv="content-security-policy" content="${escapeHtml(policy)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>Soạn bài — Bản Số</title>

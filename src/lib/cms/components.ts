@@ -1,12 +1,13 @@
 /**
  * The MDX components an editor inserts from the CMS toolbar instead of typing tags: each is a
  * form (fields), a pattern that finds it in the body, and the two directions between the form's
- * data and the MDX text. What toBlock writes is plain MDX that src/lib/content/mdx-safety.ts
+ * data and the MDX text. What toBlock writes is plain MDX that src/lib/reading/mdx-safety.ts
  * accepts (no expressions, only the attributes our components take), and fromBlock(toBlock(x))
  * gives x back. <Term> is inline (inside a sentence) and has no block form here: see
  * docs/editors.md.
  */
 import type { CmsField } from './fields.ts';
+import { escapeHtml } from '../text.ts';
 
 export interface EditorComponent<T extends Record<string, unknown> = Record<string, unknown>> {
   id: 'steps' | 'tip' | 'warning' | 'when-stuck' | 'figure';
@@ -19,7 +20,6 @@ export interface EditorComponent<T extends Record<string, unknown> = Record<stri
   toPreview: (data: T) => string;
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Text inside an attribute: straight double quotes would end it, so they become typographic ones. */
 export function attributeText(text: string): string {

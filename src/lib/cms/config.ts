@@ -31,7 +31,7 @@ const COLLECTIONS: CollectionSpec[] = [
   { name: 'news', label: 'Tin tức', singular: 'tin', folder: 'content/news', extension: 'mdx', schema: NewsSchema(cmsHelpers), template: 'news' },
   { name: 'stories', label: 'Câu chuyện', singular: 'câu chuyện', folder: 'content/stories', extension: 'mdx', schema: StorySchema(cmsHelpers), template: 'story' },
   { name: 'campaigns', label: 'Chiến dịch', singular: 'chiến dịch', folder: 'content/campaigns', extension: 'mdx', schema: CampaignSchema(cmsHelpers), template: 'campaign' },
-  { name: 'glossary', label: 'Từ điển', singular: 'từ', folder: 'content/glossary', extension: 'md', schema: GlossarySchema() },
+  { name: 'glossary', label: 'Từ khó', singular: 'từ khó', folder: 'content/glossary', extension: 'md', schema: GlossarySchema() },
 ];
 
 export interface CmsInput {

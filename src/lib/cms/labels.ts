@@ -58,6 +58,8 @@ export const FIELD_LABELS: Record<string, string> = {
   qualifier: 'Từ đứng trước số',
   quotes: 'Lời trích',
   role: 'Chức vụ',
+  speaker: 'Người nói (tên, như bài báo in)',
+  noAddress: 'Vì sao chưa có đường dẫn (chỉ khi đã tìm mà không thấy)',
   start: 'Ngày bắt đầu',
   end: 'Ngày kết thúc',
   goal: 'Mục tiêu',

@@ -11,10 +11,10 @@
  *   warning (src/lib/content/consistency.ts).
  */
 import { todayInVietnam } from '../dates.ts';
-import { estimateLeaflet } from '../leaflet-fit.ts';
+import { estimateLeaflet } from '../print/leaflet-fit.ts';
 import { contradictions, sentencesOf, type Instruction } from './consistency.ts';
 import type { ValidEntry } from './integrity.ts';
-import type { Problem } from './problems.ts';
+import type { Problem } from '../problems.ts';
 
 interface ParsedContact {
   phone: string;

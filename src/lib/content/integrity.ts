@@ -3,14 +3,14 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { CollectionName } from '../../schemas/helpers.ts';
 import { todayInVietnam } from '../dates.ts';
-import { estimateLeaflet } from '../leaflet-fit.ts';
-import { findCycles, type PlaceNode } from '../places.ts';
+import { estimateLeaflet } from '../print/leaflet-fit.ts';
+import { findCycles, type PlaceNode } from '../places/places.ts';
 import { routes } from '../routes.ts';
-import { imageOutsideContent, imageRefusal, sitePath } from './urls.ts';
-import { closest, listValues } from './suggest.ts';
+import { imageOutsideContent, imageRefusal, sitePath } from '../reading/urls.ts';
+import { closest, listValues } from '../reading/suggest.ts';
 import { collect, isImage, isRef } from './node-helpers.ts';
 import { fieldName } from './zod-messages.ts';
-import type { Problem } from './problems.ts';
+import type { Problem } from '../problems.ts';
 import { unexpectedProblem, type RawEntry } from './load.ts';
 
 /** An entry that passed its schema: `data` is the parsed output (refs as { collection, id }). */
@@ -137,7 +137,7 @@ export function checkIntegrity(entries: readonly ValidEntry[], all: readonly Raw
   return problems;
 }
 
-/** The printed leaflet must stay one A4 page (src/lib/leaflet-fit.ts; the PDF step checks it too). */
+/** The printed leaflet must stay one A4 page (src/lib/print/leaflet-fit.ts; the PDF step checks it too). */
 function checkLeafletFit(entry: ValidEntry, helpPhone = entry.parsed['helpPhone'] as string | undefined): Problem[] {
   const data = entry.parsed;
   const fit = estimateLeaflet({
@@ -183,7 +183,7 @@ function contentDirOf(entry: RawEntry): string {
 function checkImage(entry: RawEntry, imagePath: string, field: string, line: number | undefined): Problem[] {
   const absolute = path.resolve(path.dirname(entry.absolutePath), imagePath);
   const where = { file: entry.file, line, field };
-  // One set of URL rules for the check and the renderer (src/lib/content/urls.ts).
+  // One set of URL rules for the check and the renderer (src/lib/reading/urls.ts).
   const refused = imageRefusal(imagePath) ?? imageOutsideContent(entry.absolutePath, imagePath, contentDirOf(entry));
   if (refused) return [{ ...where, message: refused.message, fix: refused.fix }];
   if (!IMAGE_EXTENSIONS.test(imagePath)) {

@@ -4,10 +4,11 @@ import { COLLECTIONS, indicatorId, type CollectionSource } from '../../schemas/c
 import type { CollectionName } from '../../schemas/helpers.ts';
 import { renderArticle, type ArticleComponent, type ArticleUse } from '../article/render.ts';
 import { idFromPath } from '../slug.ts';
-import { listCollectionFiles } from './files.ts';
-import { checkMdxSafety } from './mdx-safety.ts';
-import { BODY_FIELD, WHOLE_FILE, type Problem } from './problems.ts';
-import { decodeSource, parseYamlWithLines, splitFrontmatter, type ParsedYaml } from './source-file.ts';
+import { listCollectionFiles } from '../reading/files.ts';
+import { checkMdxSafety } from '../reading/mdx-safety.ts';
+import { BODY_FIELD, WHOLE_FILE, type Problem } from '../problems.ts';
+import { decodeSource, parseYamlWithLines, splitFrontmatter, type ParsedYaml } from '../reading/source-file.ts';
+import { relativePosix } from '../posix-path.ts';
 
 /** One entry read from content/, not yet validated. */
 export interface RawEntry {
@@ -39,7 +40,6 @@ export interface LoadResult {
   notNfc: string[];
 }
 
-const rel = (root: string, file: string): string => path.relative(root, file).split(path.sep).join('/');
 
 /**
  * Whatever goes wrong while reading one file (a bug, an input nobody thought of) becomes a
@@ -66,7 +66,7 @@ export async function loadContent(root: string, contentDir = path.join(root, 'co
 }
 
 async function readSource(root: string, absolutePath: string, result: LoadResult) {
-  const file = rel(root, absolutePath);
+  const file = relativePosix(root, absolutePath);
   const decoded = decodeSource(file, await readFile(absolutePath));
   if (decoded.notUtf8) {
     result.problems.push({
@@ -92,17 +92,17 @@ function yamlProblems(file: string, parsed: ParsedYaml, lineOffset: number): Pro
 }
 
 async function loadFolder(root: string, contentDir: string, source: CollectionSource, result: LoadResult) {
-  // The one list of files (src/lib/content/files.ts): the build's loaders read the same.
+  // The one list of files (src/lib/reading/files.ts): the build's loaders read the same.
   const listed = await listCollectionFiles(contentDir, source);
   for (const refused of listed.refused) {
-    result.problems.push({ file: rel(root, refused.absolutePath), field: WHOLE_FILE, message: refused.message, fix: refused.fix });
+    result.problems.push({ file: relativePosix(root, refused.absolutePath), field: WHOLE_FILE, message: refused.message, fix: refused.fix });
   }
   for (const readme of listed.readmes) {
     // Never read as an entry: say so when one looks like an entry (it has a frontmatter).
     const text = await readFile(readme.absolutePath, 'utf8').catch(() => '');
     if (!/^\s*(---|\+\+\+)/.test(text)) continue;
     result.problems.push({
-      file: rel(root, readme.absolutePath),
+      file: relativePosix(root, readme.absolutePath),
       line: 1,
       field: WHOLE_FILE,
       message: 'README.md có phần đầu bài (---) như một mục, nhưng README.md chỉ là ghi chú và không bao giờ được đăng',
@@ -113,13 +113,13 @@ async function loadFolder(root: string, contentDir: string, source: CollectionSo
     try {
       await loadFolderFile(root, contentDir, source, listedFile.absolutePath, listedFile.relative, result);
     } catch (error) {
-      result.problems.push(unexpectedProblem(rel(root, listedFile.absolutePath), error));
+      result.problems.push(unexpectedProblem(relativePosix(root, listedFile.absolutePath), error));
     }
   }
 }
 
 async function loadFolderFile(root: string, contentDir: string, source: CollectionSource, absolutePath: string, relative: string, result: LoadResult) {
-  const file = rel(root, absolutePath);
+  const file = relativePosix(root, absolutePath);
   const ext = path.extname(relative).toLowerCase();
   const decoded = await readSource(root, absolutePath, result);
   if (!decoded) return;
@@ -135,7 +135,7 @@ async function loadFolderFile(root: string, contentDir: string, source: Collecti
     result.entries.push({ collection: source.name, id, file, absolutePath, contentDir, data: parsed.data ?? {}, lineOf: parsed.lineOf });
     return;
   }
-  // The one split (src/lib/content/source-file.ts): the body here is the body the build renders.
+  // The one split (src/lib/reading/source-file.ts): the body here is the body the build renders.
   const split = splitFrontmatter(decoded.text);
   if (split.problem) {
     result.problems.push({ file, line: split.problem.line, field: WHOLE_FILE, message: split.problem.message, fix: split.problem.fix });
@@ -196,7 +196,7 @@ const RENDER_FIX = 'Sửa dòng này theo hướng dẫn trong CONTRIBUTING.md: 
 
 async function loadDataFile(root: string, contentDir: string, source: CollectionSource, result: LoadResult) {
   const absolutePath = path.join(contentDir, source.path);
-  const file = rel(root, absolutePath);
+  const file = relativePosix(root, absolutePath);
   let decoded;
   try {
     decoded = await readSource(root, absolutePath, result);

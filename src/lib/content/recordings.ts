@@ -14,7 +14,8 @@ import { mapLimit } from '../map-limit.ts';
 import { collect } from './node-helpers.ts';
 import { fieldName } from './zod-messages.ts';
 import type { ValidEntry } from './integrity.ts';
-import type { Problem } from './problems.ts';
+import type { Problem } from '../problems.ts';
+import { relativePosix } from '../posix-path.ts';
 
 export const AUDIO_FOLDER = 'audio';
 
@@ -156,7 +157,7 @@ function unattached(root: string, contentDir: string, named: ReadonlySet<string>
     .filter((name) => !named.has(name))
     .sort()
     .map((name) => ({
-      file: path.relative(root, path.join(contentDir, AUDIO_FOLDER, name)).split(path.sep).join('/'),
+      file: relativePosix(root, path.join(contentDir, AUDIO_FOLDER, name)),
       field: '(tệp)',
       message: 'tệp ghi âm chưa gắn vào bài nào, nên không lên trang',
       fix: 'Thêm trường audio: vào bài mà tệp này đọc (CONTRIBUTING.md, mục 10), hoặc xoá tệp nếu tải nhầm.',

@@ -11,7 +11,7 @@
  */
 import { formatDate, isoDate, todayInVietnam } from '../dates.ts';
 import { sourceDateEpoch } from '../site.ts';
-import type { Problem } from './problems.ts';
+import type { Problem } from '../problems.ts';
 
 export const REVIEW_DUE_MONTHS = 6;
 export const READER_NOTICE_MONTHS = 12;

@@ -2,7 +2,7 @@ import { isoDate, todayInVietnam } from '../dates.ts';
 import { routes } from '../routes.ts';
 import { slugify } from '../slug.ts';
 import type { CollectionName } from '../../schemas/helpers.ts';
-import { listValues } from './suggest.ts';
+import { listValues } from '../reading/suggest.ts';
 
 /** What `npm run new` can create, with the collection folder and the page address. */
 export const KINDS = {

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { isoDate } from '../dates.ts';
 import type { ValidEntry } from './integrity.ts';
-import type { Problem } from './problems.ts';
+import type { Problem } from '../problems.ts';
 
 /** "cai-dat-vneid.tyz.mdx": the file name a translation must have. */
 export function translationFileName(lesson: string, lang: string): string {

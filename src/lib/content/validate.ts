@@ -6,7 +6,8 @@ import { checkHelpers } from './node-helpers.ts';
 import { checkCallsAndSteps } from './contacts.ts';
 import { checkImagesDecode, checkIntegrity, imageUses, type ValidEntry } from './integrity.ts';
 import { loadContent, unexpectedProblem, type RawEntry } from './load.ts';
-import type { Problem } from './problems.ts';
+import type { Problem } from '../problems.ts';
+import { checkSourcesWithoutAddress } from './press-sources.ts';
 import { checkRecordings } from './recordings.ts';
 import { checkReviews } from './review.ts';
 import { checkTranslations } from './translations.ts';
@@ -59,7 +60,9 @@ export async function validateContent(root: string, contentDir?: string, now = n
   problems.push(...calls.problems);
   // Issue 25: a task lesson (with <Steps>) without its "Khi gặp lỗi" box warns.
   const whenStuck = checkWhenStuck(entries);
-  return { problems, warnings: [...translations.warnings, ...recordings.warnings, ...reviews.warnings, ...calls.warnings, ...whenStuck], notices: recordings.notice ? [recordings.notice] : [], entries, notNfc: loaded.notNfc };
+  // Issue 24: a press source without its web address is allowed, and says so every check.
+  const noAddress = checkSourcesWithoutAddress(entries);
+  return { problems, warnings: [...translations.warnings, ...recordings.warnings, ...reviews.warnings, ...calls.warnings, ...whenStuck, ...noAddress], notices: recordings.notice ? [recordings.notice] : [], entries, notNfc: loaded.notNfc };
 }
 
 function validateEntry(entry: RawEntry, schema: z.ZodType, problems: Problem[], entries: ValidEntry[], partial: ValidEntry[]): void {

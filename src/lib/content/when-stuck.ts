@@ -8,7 +8,7 @@
  * src/lib/article/render.ts), so the check and the page agree on what the body holds.
  */
 import type { ArticleComponent } from '../article/render.ts';
-import { BODY_FIELD, type Problem } from './problems.ts';
+import { BODY_FIELD, type Problem } from '../problems.ts';
 
 /** What the rule needs of an entry (src/lib/content/integrity.ts's ValidEntry fits). */
 export interface BodyEntry {

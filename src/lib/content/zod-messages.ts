@@ -1,5 +1,5 @@
 import type { z } from 'astro/zod';
-import { closest, listValues } from './suggest.ts';
+import { closest, listValues } from '../reading/suggest.ts';
 
 /** A schema issue in editor words: what is wrong and what to do. */
 export interface EditorMessage {
@@ -32,6 +32,18 @@ const CUSTOM: Record<string, { message: string; fix: string }> = {
   valid_until_before_from: {
     message: 'ngày thôi tồn tại đứng trước ngày bắt đầu',
     fix: 'Kiểm tra lại validFrom và validUntil.',
+  },
+  source_needs_address: {
+    message: 'nguồn chưa có địa chỉ',
+    fix: 'Thêm "url: https://…" là địa chỉ bài. Chỉ khi đã tìm mà không thấy bài trên mạng, viết "noAddress:" một câu nói vì sao (ví dụ: Chưa tìm được địa chỉ bài trên baoquangninh.vn).',
+  },
+  source_address_and_no_address: {
+    message: 'nguồn vừa có địa chỉ vừa ghi "không có địa chỉ"',
+    fix: 'Đã có "url:" thì xoá dòng "noAddress:".',
+  },
+  unverified_not_a_successor: {
+    message: 'đơn vị "chưa đối chiếu" không có trong successors',
+    fix: 'Mỗi mã trong "unverifiedSuccessors:" phải có trong "successors:". Thêm vào successors, hoặc xoá khỏi unverifiedSuccessors.',
   },
   end_before_start: {
     message: 'ngày kết thúc đứng trước ngày bắt đầu',
@@ -95,6 +107,9 @@ export function editorMessages(error: z.ZodError, data: unknown, schema?: z.ZodT
         if ((got === undefined || got === null) && path.at(-1) === 'sources' && path.includes('contacts')) {
           // Issue 25: a number without its source is refused, never shown.
           messages.push({ field, path, message: 'số điện thoại chưa có nguồn', fix: 'Thêm "sources:" dưới số này: trang chính thức (cơ quan, nhà cung cấp dịch vụ, Báo Quảng Ninh) có ghi đúng số này, mỗi nguồn "- name: …", "publisher: …", "url: https://…", "read: NĂM-THÁNG-NGÀY". Không tìm được nguồn thì xoá số: số sai đưa cuộc gọi của bà con đến người lạ.' });
+        } else if ((got === undefined || got === null) && path.at(-1) === 'source' && path.includes('quotes')) {
+          // Issue 24: a quotation names where it was printed, or it is not shown as one.
+          messages.push({ field, path, message: 'lời trích chưa có nguồn', fix: 'Thêm "source:" là bài in đúng lời này: "name: …", "publisher: …", "url: https://…", "read: NĂM-THÁNG-NGÀY". Không có bài để dẫn thì xoá lời trích và viết lại ý đó bằng lời của mình trong bài.' });
         } else if (got === undefined || got === null) {
           const name = String(path.at(-1));
           const fix = MISSING_HINTS[name] ?? `Thêm "${name}:" và điền ${TYPE_NAMES[issue.expected] ?? 'giá trị'}.`;

@@ -1,5 +1,6 @@
 import { HTMLElement, parse, type Node } from 'node-html-parser';
-import { foldD } from './text.ts';
+import { foldD } from './fold.ts';
+import { escapeHtml } from '../text.ts';
 
 /** Pages that opt into the search index carry this attribute on their main content. */
 export const INDEXED_SELECTOR = '[data-pagefind-body]';
@@ -33,8 +34,7 @@ export function cappedWords(text: string, max = MAX_REPEATS, counts: Map<string,
   return words;
 }
 
-const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttr = (text: string): string => escapeText(text).replace(/"/g, '&quot;');
+const escapeAttr = (text: string): string => escapeHtml(text).replace(/"/g, '&quot;');
 const attributes = (element: HTMLElement): string =>
   Object.entries(element.attributes)
     .map(([name, value]) => (value === '' ? ` ${name}` : ` ${name}="${escapeAttr(value)}"`))
@@ -43,7 +43,7 @@ const attributes = (element: HTMLElement): string =>
 /**
  * The HTML Pagefind indexes for a page: its h1–h3 headings and its summary (for their ranking
  * weight), then the rest of the text with each word capped at MAX_REPEATS, đ folded throughout (see
- * text.ts); elements carrying Pagefind meta or filters keep their attributes, so
+ * fold.ts); elements carrying Pagefind meta or filters keep their attributes, so
  * results show correct Vietnamese. Undefined for pages that are not indexed (lists, print).
  */
 export function htmlForIndex(html: string, maxRepeats = MAX_REPEATS): string | undefined {
@@ -69,7 +69,7 @@ function indexedHtml(root: HTMLElement, maxRepeats = MAX_REPEATS): string | unde
         continue;
       } else if (HEADINGS.has(child.tagName)) {
         const tag = child.tagName.toLowerCase();
-        headings.push(`<${tag}>${escapeText(foldD(child.text.replace(/\s+/g, ' ').trim()))}</${tag}>`);
+        headings.push(`<${tag}>${escapeHtml(foldD(child.text.replace(/\s+/g, ' ').trim()))}</${tag}>`);
       } else {
         text.push(' ');
         walk(child);
@@ -81,16 +81,16 @@ function indexedHtml(root: HTMLElement, maxRepeats = MAX_REPEATS): string | unde
   const tagged = body.querySelectorAll('[data-pagefind-filter], [data-pagefind-meta]').map((element) => `<span${attributes(element)}></span>`);
   // The summary says what the page is about: index it with a heading's weight.
   const summary = body.getAttribute('data-summary');
-  if (summary) headings.splice(1, 0, `<h2>${escapeText(foldD(summary))}</h2>`);
+  if (summary) headings.splice(1, 0, `<h2>${escapeHtml(foldD(summary))}</h2>`);
   // Residents' own words for the task ("nộp tiền điện", "cccd") weigh as much as the title:
   // a lesson found by them comes before pages that merely mention the words.
   const terms = body.getAttribute('data-search-terms');
-  const termsHtml = terms ? `<p data-pagefind-weight="${SEARCH_TERMS_WEIGHT}">${escapeText(foldD(terms.replace(/;/g, ' ')))}</p>` : '';
+  const termsHtml = terms ? `<p data-pagefind-weight="${SEARCH_TERMS_WEIGHT}">${escapeHtml(foldD(terms.replace(/;/g, ' ')))}</p>` : '';
   // The terms are also a meta field, which Pagefind matches and boosts (search.ts sets its
   // weight): đ folded there too, so "dong tien dien" matches "đóng tiền điện" (nobody sees it).
   if (terms) body.setAttribute('data-search-terms', foldD(terms));
   const words = cappedWords(text.join(''), maxRepeats);
-  return `<!doctype html><html lang="vi"><body><div${attributes(body)}>${tagged.join('')}${headings.join('')}${termsHtml}<p>${escapeText(words.join(' '))}</p></div></body></html>`;
+  return `<!doctype html><html lang="vi"><body><div${attributes(body)}>${tagged.join('')}${headings.join('')}${termsHtml}<p>${escapeHtml(words.join(' '))}</p></div></body></html>`;
 }
 
 /** Text of an element with a space at every element boundary ("OTP</h2><p>Không" → "OTP Không"). */

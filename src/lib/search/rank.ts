@@ -9,7 +9,7 @@
  * comes first of all, and a query typed with marks puts titles that hold its words only with
  * other marks (place names: Tiên Yên, Điền Xá for "tiền điện") last.
  */
-import { normaliseQuery } from './text.ts';
+import { normaliseQuery } from './fold.ts';
 
 /** Lower case, NFC, đ → d, then every other mark dropped; punctuation becomes a space. */
 export function foldForMatch(text: string): string {

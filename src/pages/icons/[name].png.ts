@@ -1,6 +1,6 @@
 // Home-screen icons for the web app manifest, drawn from public/favicon.svg by sharp at build time.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { ICON_SIZES, iconPng } from '../../lib/icons.ts';
+import { ICON_SIZES, iconPng } from '../../lib/share/icons.ts';
 
 export const getStaticPaths = (() => ICON_SIZES.map((size) => ({ params: { name: `icon-${size}` }, props: { size } }))) satisfies GetStaticPaths;
 

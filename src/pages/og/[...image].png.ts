@@ -1,7 +1,7 @@
-// Link-preview PNGs, drawn at build time (src/lib/og-image.ts) and cached between builds.
+// Link-preview PNGs, drawn at build time (src/lib/share/og-image.ts) and cached between builds.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getOgImages, type OgImageEntry } from '../../data/og-images.ts';
-import { cachedOgPng } from '../../lib/og-image.ts';
+import { cachedOgPng } from '../../lib/share/og-image.ts';
 
 export const getStaticPaths = (async () =>
   (await getOgImages()).map((entry) => ({ params: { image: entry.path.replace(/^\/og\//, '').replace(/\.png$/, '') }, props: { entry } }))) satisfies GetStaticPaths;
