@@ -9,9 +9,9 @@
 import path from 'node:path';
 import { findFfmpeg } from '../lib/audio/ffmpeg.ts';
 import { folderDigest, isArticleFile, pageKey } from '../lib/build-cache/page-key.ts';
-import { pdfEnabled } from '../lib/chromium.ts';
+import { pdfEnabled } from '../lib/print/chromium.ts';
 import { reviewAsOf } from '../lib/content/review.ts';
-import { picturesEnabled } from '../lib/leaflet-picture.ts';
+import { picturesEnabled } from '../lib/print/leaflet-picture.ts';
 import { buildDate, repoUrl, reportPhone, reportZalo, siteUrl, sourceDateEpoch } from '../lib/site.ts';
 import { getRelatedLessons, type LessonView } from './lessons.ts';
 

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfJobs } from '../../src/lib/pdf.ts';
+import { pdfJobs } from '../../src/lib/print/jobs.ts';
 import { canRun } from '../support/prerequisites.ts';
 import { buildCopy, copySite } from '../support/site-copy.ts';
 
