@@ -8,7 +8,6 @@ import { excludedFromSitemap } from './src/lib/routes.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { buildCache, buildMemoryReport } from './src/integrations/build-cache.ts';
-import { pageCacheOn } from './src/lib/build-cache/settings.ts';
 import { cmsAdmin } from './src/integrations/cms-admin.ts';
 import { reportSettings } from './src/integrations/report-settings.ts';
 import { siteUrl } from './src/lib/site.ts';
@@ -60,9 +59,6 @@ export default defineConfig({
   // 'unsafe-inline' or 'unsafe-hashes' already refuses every style="" (and Astro warns on each
   // build when style-src-attr is set beside style-src resources).
   security: { csp: { directives: astroCspDirectives(headerPolicy), scriptDirective: { resources: ["'self'"] } } },
-  // Issue 29: a lesson's four pages whose data and code are unchanged are copied from the last
-  // build instead of rendered (their cacheKey: src/data/page-keys.ts); PAGE_CACHE=0 turns it off.
-  experimental: { incrementalBuild: pageCacheOn() },
   devToolbar: { enabled: false },
   prefetch: false,
   // Scripts stay external files (never inlined), so the CSP needs no script hashes.

@@ -3,10 +3,11 @@
 // print stylesheet changes and a lesson is deleted. The build log and the cache say what was
 // made again (src/lib/build-cache/).
 // No page goes stale (issue 29): a lesson's text, a topic's name, a place's name and a shared
-// component are edited in turn, each followed by a build with every cache kept (ours and
-// Astro's, whose incremental build copies pages from the last build): exactly the pages that
-// show the edited thing change, no other page does, and PDFs, leaflet pictures, link previews
-// and .br/.gz twins change exactly when what they are made from changed.
+// component are edited in turn, each followed by a build with every cache kept (ours, and
+// Astro's data store with the articles' HTML): exactly the pages that show the edited thing
+// change, no other page does, and PDFs, leaflet pictures, link previews and .br/.gz twins change
+// exactly when what they are made from changed. It holds for any cache that skips work,
+// including Astro's incremental build if it is turned on again (docs/performance.md).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -64,7 +65,11 @@ function expectOnlyShowingPagesChanged(before: Map<string, string>, edit: { now:
     expect(showing).toEqual(edit.showedBefore);
   }
   const changedPages = [...new Set([...htmlFiles(before), ...htmlFiles(after)])].filter(changed).sort();
-  expect(changedPages, 'pages that changed (left) against pages that show the edit (right)').toEqual(showing);
+  // The search page names its index's version (data-engine-tag): it shows the index, which
+  // changes with any indexed text.
+  const indexChanged = [...new Set([...before.keys(), ...after.keys()])].some((file) => file.startsWith('pagefind/') && changed(file));
+  const expected = [...new Set([...showing, ...(indexChanged ? ['tim-kiem/index.html'] : [])])].sort();
+  expect(changedPages, 'pages that changed (left) against pages that show the edit (right)').toEqual(expected);
 
   const jobs = pdfJobs(htmlFiles(after).map((file) => `/${file.replace(/index\.html$/, '')}`));
   const distFile = (sitePath: string) => sitePath.replace(/^\//, '');

@@ -4,8 +4,7 @@
  *   BUILD_CACHE=0   no cache at all (every PDF, preview, twin and recording made again)
  *   PDF_CACHE=0, OG_CACHE=0, PRECOMPRESS_CACHE=0, AUDIO_CACHE=0, CMS_CACHE=0   one kind off
  * Articles' HTML is kept by Astro's own data store (its cacheDir), not here: ARTICLE_CACHE=0
- * (or BUILD_CACHE=0) renders every article again (src/lib/article/loader.ts). Pages rendered by an
- * earlier build are kept there too (Astro's incremental build, src/data/page-keys.ts): PAGE_CACHE=0.
+ * (or BUILD_CACHE=0) renders every article again (src/lib/article/loader.ts).
  * node_modules/.cache is where tools keep caches; CI saves and restores it (ci.yml).
  */
 import path from 'node:path';
@@ -29,14 +28,6 @@ export function cacheRoot(env: Env = process.env): string {
 /** Whether articles may keep the HTML rendered by an earlier build. */
 export function articleCacheOn(env: Env = process.env): boolean {
   return !off(env['BUILD_CACHE']) && !off(env['ARTICLE_CACHE']);
-}
-
-/**
- * Whether Astro may copy a page from its last build instead of rendering it (its
- * experimental.incrementalBuild, kept in Astro's cacheDir): PAGE_CACHE=0 or BUILD_CACHE=0 renders every page.
- */
-export function pageCacheOn(env: Env = process.env): boolean {
-  return !off(env['BUILD_CACHE']) && !off(env['PAGE_CACHE']);
 }
 
 /** The cache folder of a kind, or undefined when caching is switched off for it. */
