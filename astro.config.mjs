@@ -61,6 +61,9 @@ export default defineConfig({
   security: { csp: { directives: astroCspDirectives(headerPolicy), scriptDirective: { resources: ["'self'"] } } },
   devToolbar: { enabled: false },
   prefetch: false,
+  // Articles are rendered by src/lib/article/, never by Astro's Markdown: no Shiki (whose inline
+  // styles the CSP would refuse, and which Astro warns about on every build).
+  markdown: { syntaxHighlight: false },
   // Scripts stay external files (never inlined), so the CSP needs no script hashes.
   vite: {
     build: {

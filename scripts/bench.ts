@@ -195,7 +195,7 @@ const printPhases = (label: string, run: Timed) => {
   const part = (name: string, ms: number | undefined) => `${name} ${ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`}`;
   console.log(
     `  ${label}: ${(run.wallMs / 1000).toFixed(1)} s, peak RSS ${(run.peakRssBytes / 1024 / 1024).toFixed(0)} MB — ` +
-      [part('check', phases.contentMs), part('render', phases.renderMs), part('(previews', phases.previewsMs) + ')', part('search', phases.searchMs), part('PDFs', phases.pdfMs), part('twins', phases.twinsMs)].join(', '),
+      [part('check', phases.contentMs), part('render', phases.renderMs), `${part('(previews', phases.previewsMs)})`, part('search', phases.searchMs), part('PDFs', phases.pdfMs), part('twins', phases.twinsMs)].join(', '),
   );
   for (const [kind, counts] of Object.entries(phases.made)) console.log(`    ${kind}: ${counts.made} made, ${counts.fromCache} from cache`);
   return phases;

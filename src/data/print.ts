@@ -7,6 +7,7 @@ import { routes } from '../lib/routes.ts';
 import { siteSetting, siteUrl } from '../lib/site.ts';
 import { helpLine } from '../lib/contact/contacts.ts';
 import { estimateLeaflet } from '../lib/print/leaflet-fit.ts';
+import { forTheEar } from '../lib/print/for-the-ear.ts';
 import { getCampaigns, type CampaignView } from './campaigns.ts';
 import { getRecordingList, type ListedRecording } from './listening.ts';
 import { dueForReview, reviewAsOf } from '../lib/content/review.ts';
@@ -110,6 +111,9 @@ function scriptView(script: Script): ScriptView {
   return { script, once: timeText(script.seconds), twice: timeText(script.seconds * 2 + 5) };
 }
 
+/** A sentence as the loudspeaker reads it: without menu names a listener cannot act on. */
+const heard = (sentence: string): string => forTheEar(sentence).text;
+
 const NUMBER_WORDS = ['Một', 'Hai', 'Ba', 'Bốn', 'Năm'];
 
 /**
@@ -121,12 +125,14 @@ const NUMBER_WORDS = ['Một', 'Hai', 'Ba', 'Bốn', 'Năm'];
  */
 export function lessonScript(lesson: LessonView): ScriptView {
   const help = helpLine(lesson.contacts);
-  const points = lesson.keyPoints.map((point, index) => `${NUMBER_WORDS[index]} là, ${point.charAt(0).toLowerCase()}${point.slice(1)}`);
+  // Menu names a listener cannot act on are left out (src/lib/print/for-the-ear.ts); the leaflet keeps them.
+  const keyPoints = lesson.keyPoints.map(heard);
+  const points = keyPoints.map((point, index) => `${NUMBER_WORDS[index]} là, ${point.charAt(0).toLowerCase()}${point.slice(1)}`);
   return scriptView(
     buildScript({
       title: lesson.title,
-      message: [lesson.summary, 'Bà con nhớ mấy việc sau.', ...points, lesson.leafletTip],
-      action: lesson.keyPoints[0] ?? lesson.summary,
+      message: [...sentences(lesson.summary).map(heard), 'Bà con nhớ mấy việc sau.', ...points, ...sentences(lesson.leafletTip).map(heard)],
+      action: keyPoints[0] ?? lesson.summary,
       phone: help?.phone,
       phoneWho: help?.who,
       source: lesson.sourceWords,
@@ -144,7 +150,7 @@ export function campaignScripts(campaign: CampaignView): Array<{ title: string }
   const help = helpLine(campaign.contacts);
   const pace = campaign.entry.data.broadcast?.pace;
   const scripts = campaign.announcements.map((announcement) => {
-    const parts = sentences(announcement.text).filter((s) => !/^kính thưa bà con/i.test(s));
+    const parts = sentences(announcement.text).filter((s) => !/^kính thưa bà con/i.test(s)).map(heard);
     return {
       title: announcement.title,
       ...scriptView(buildScript({ title: announcement.title, message: parts, action: parts.at(-1) ?? announcement.text, phone: help?.phone, phoneWho: help?.who, pace })),
@@ -222,6 +228,11 @@ export function lessonChoices(lessonId: string): [PrintChoice, PrintChoice] {
     ? { url: routes.leafletPicture(lessonId), label: t('choice.zalo'), kind: t('choice.picture'), file: routes.leafletPicture(lessonId) }
     : { url: routes.leafletA5(lessonId), label: t('choice.a5'), kind: t('choice.page') };
   return [print, send];
+}
+
+/** The leaflet pictures of these lessons, when this build makes them (a saved campaign or topic may store them too). */
+export function leafletPictures(lessonIds: readonly string[]): string[] {
+  return picturesEnabled() ? lessonIds.map((id) => routes.leafletPicture(id)) : [];
 }
 
 /** The meeting pack as a choice: its PDF (with size) or its page. */

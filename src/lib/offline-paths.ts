@@ -8,3 +8,7 @@ export const OFFLINE_PATH = '/ngoai-tuyen/';
 export const PAGES_CACHE_PREFIX = 'ban-so-pages-';
 /** Campaigns a reader saved to read without signal (issue 27): one cache each, named with the campaign's id; no deployment deletes them. */
 export const SAVED_CACHE_PREFIX = 'ban-so-saved-';
+/** A topic page saved the same way: its cache is SAVED_CACHE_PREFIX + this (page 2 onwards has its own). */
+export function savedTopicId(topic: string, page = 1): string {
+  return page <= 1 ? `chu-de-${topic}` : `chu-de-${topic}-${page}`;
+}

@@ -1,5 +1,9 @@
 import { z } from 'astro/zod';
-import { citations, contacts, cover, day, LANGUAGES, pressCitations, quotation, recording, source, summary, title, type SchemaHelpers } from './helpers.ts';
+import { BODY_IMAGES_FIELD, bodyImages, citations, contacts, cover, day, LANGUAGES, pressCitations, quotation, recording, source, summary, title, type SchemaHelpers } from './helpers.ts';
+
+/** The meeting pack's follow-up sheet (issue 27): at most this many columns of its own, each at most this many characters, so it prints on one A4 page beside name, village and phone. */
+export const FOLLOW_UP_COLUMNS_MAX = 3;
+export const FOLLOW_UP_LABEL_MAX = 20;
 
 export const LESSON_LEVELS = ['co-ban', 'nang-cao'] as const;
 
@@ -87,6 +91,8 @@ export const LessonSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>)
         audio: recording().optional(),
       })
       .optional(),
+    /** The body's pictures: filled by the build, never written here (src/schemas/helpers.ts). */
+    [BODY_IMAGES_FIELD]: bodyImages(helpers),
   });
 
 /**
@@ -126,6 +132,8 @@ export const TranslationSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, T
           audio: recording().optional(),
         })
         .optional(),
+      /** The body's pictures: filled by the build, never written here (src/schemas/helpers.ts). */
+      [BODY_IMAGES_FIELD]: bodyImages(helpers),
     })
     .superRefine((translation, ctx) => {
       if (translation.checkedBy.toLocaleLowerCase('vi') === translation.translatedBy.toLocaleLowerCase('vi')) {
@@ -150,6 +158,8 @@ export const NewsSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) =
     source: source(),
     /** Picture at the top. */
     cover: cover(helpers).optional(),
+    /** The body's pictures: filled by the build, never written here (src/schemas/helpers.ts). */
+    [BODY_IMAGES_FIELD]: bodyImages(helpers),
   });
 
 /** Channels used to reach residents. */
@@ -197,6 +207,8 @@ export const StorySchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) 
     source: source(),
     /** Picture at the top. */
     cover: cover(helpers).optional(),
+    /** The body's pictures: filled by the build, never written here (src/schemas/helpers.ts). */
+    [BODY_IMAGES_FIELD]: bodyImages(helpers),
   });
 
 /** A communication campaign (content/campaigns/<slug>.mdx). */
@@ -243,6 +255,12 @@ export const CampaignSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef
           bring: z.array(z.string().trim().min(2)).min(1),
           /** Frequent questions and their answers. */
           faq: z.array(z.strictObject({ question: z.string().trim().min(5), answer: z.string().trim().min(5) })).default([]),
+          /**
+           * Columns of the follow-up sheet after name, village and phone (issue 27): what the
+           * agenda ends with checking, e.g. ["Đã có mức 2", "Cần giúp tại nhà"]. Short, and few,
+           * so the sheet stays one A4 page; left out, the sheet asks "Đã làm xong / Cần giúp tại nhà".
+           */
+          followUp: z.array(z.string().trim().min(2).max(FOLLOW_UP_LABEL_MAX)).min(1).max(FOLLOW_UP_COLUMNS_MAX).optional(),
         })
         .optional(),
       /** Every source the campaign's facts were checked against. */
@@ -267,6 +285,8 @@ export const CampaignSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef
         .default([]),
       /** Loudspeaker script settings for the announcements: pace, translations. */
       broadcast: broadcast().optional(),
+      /** The body's pictures: filled by the build, never written here (src/schemas/helpers.ts). */
+      [BODY_IMAGES_FIELD]: bodyImages(helpers),
     })
     .superRefine((campaign, ctx) => {
       if (campaign.end < campaign.start) {

@@ -154,6 +154,31 @@ export const cover = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) =>
     alt: z.string().trim().min(5).max(200),
   });
 
+/** The field holding an article body's pictures (see bodyImages). */
+export const BODY_IMAGES_FIELD = 'bodyImages';
+
+/**
+ * The pictures of an article's body (![alt](../images/x.png)), in the order they appear: filled
+ * by the build's loader (src/lib/article/loader.ts) from the rendered body, never by an editor.
+ * Typed with image() like a cover, so Astro resolves each path against the entry's file and
+ * ArticleBody.astro gets the picture's ImageMetadata for its <picture>. The check refuses it in
+ * a frontmatter and the CMS does not show it (BUILD_FIELDS).
+ */
+export const bodyImages = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) =>
+  z
+    .array(
+      z.strictObject({
+        /** As written in the body, relative to the article's file. */
+        src: helpers.image(),
+        /** The picture's alt text, as written in the body. */
+        alt: z.string(),
+      }),
+    )
+    .optional();
+
+/** Fields of a schema that the build fills and editors never write. */
+export const BUILD_FIELDS: readonly string[] = [BODY_IMAGES_FIELD];
+
 /** BCP 47 tags of the languages the site may carry (FACTS.md: never "daz"; table in CONTRIBUTING.md). */
 export const LANGUAGES = ['vi', 'tyz', 'ium', 'mji', 'mlc'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -39,53 +39,68 @@ if (list && none && prefix && 'caches' in window) {
     .catch(() => undefined);
 }
 
-// Campaigns saved with "Lưu để đọc khi mất sóng" (issue 27): one cache each, the campaign page
-// first. Each is listed with what it holds (lessons, bytes) and a button that removes it.
+// Campaigns and topics saved with "Lưu để đọc khi mất sóng" (issue 27): one cache each, the
+// campaign or topic page first, then its lessons (and their leaflet pictures, if the reader chose
+// them). Each is listed with what it holds (lessons, pictures, bytes) and a button that removes it.
 const savedList = document.querySelector<HTMLUListElement>('#saved-list');
 const savedPrefix = savedList?.dataset['savedPrefix'] ?? '';
 
 /** "52 KB" (src/lib/print/file-sizes.ts says sizes the same way). */
 const kb = (bytes: number) => `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
 
-async function savedCampaigns(): Promise<Array<{ name: string; url: string; title: string; lessons: number; bytes: number }>> {
+interface Saved {
+  name: string;
+  url: string;
+  title: string;
+  lessons: number;
+  pictures: number;
+  bytes: number;
+}
+
+async function savedCollections(): Promise<Saved[]> {
   const found = [];
   for (const name of (await caches.keys()).filter((key) => key.startsWith(savedPrefix))) {
     const cache = await caches.open(name);
     const requests = [...(await cache.keys())];
-    let bytes = 0;
-    let title = '';
+    const saved: Saved = { name, url: '', title: '', lessons: 0, pictures: 0, bytes: 0 };
     for (const [index, request] of requests.entries()) {
-      const body = (await (await cache.match(request))?.text()) ?? '';
-      bytes += new Blob([body]).size;
-      if (index === 0) title = new DOMParser().parseFromString(body, 'text/html').querySelector('h1')?.textContent?.trim() ?? '';
+      const path = new URL(request.url).pathname;
+      // Bytes as stored: a picture read as text would count its bytes wrongly.
+      const body = (await (await cache.match(request))?.arrayBuffer()) ?? new ArrayBuffer(0);
+      saved.bytes += body.byteLength;
+      if (index === 0) {
+        saved.url = path;
+        saved.title = new DOMParser().parseFromString(new TextDecoder().decode(body), 'text/html').querySelector('h1')?.textContent?.trim() ?? '';
+      } else if (path.endsWith('/')) saved.lessons += 1;
+      else saved.pictures += 1;
     }
-    if (requests[0]) found.push({ name, url: new URL(requests[0].url).pathname, title, lessons: requests.length - 1, bytes });
+    if (saved.url) found.push(saved);
   }
   return found;
 }
 
 if (savedList && savedPrefix && 'caches' in window) {
-  savedCampaigns()
-    .then((campaigns) => {
-      for (const campaign of campaigns) {
+  savedCollections()
+    .then((collections) => {
+      for (const saved of collections) {
         const item = document.createElement('li');
         const link = document.createElement('a');
-        link.href = campaign.url;
-        link.textContent = campaign.title;
+        link.href = saved.url;
+        link.textContent = saved.title;
         const remove = document.createElement('button');
         remove.type = 'button';
         remove.className = 'button';
         remove.textContent = savedList.dataset['remove'] ?? '';
         remove.addEventListener('click', () => {
-          void caches.delete(campaign.name).then(() => {
+          void caches.delete(saved.name).then(() => {
             item.textContent = savedList.dataset['removed'] ?? '';
           });
         });
-        item.append(link, ` · ${campaign.lessons} bài, ${kb(campaign.bytes)} `, remove);
+        item.append(link, ` · ${saved.lessons} bài${saved.pictures ? `, ${saved.pictures} ảnh tờ rơi` : ''}, ${kb(saved.bytes)} `, remove);
         savedList.append(item);
       }
       const section = document.querySelector<HTMLElement>('#saved-campaigns');
-      if (section) section.hidden = campaigns.length === 0;
+      if (section) section.hidden = collections.length === 0;
     })
     .catch(() => undefined);
 }

@@ -6,9 +6,10 @@
 // - /_astro/ files (hashed names, never change) and Pagefind's engine: cache first.
 // - everything lives in caches named after this build's version; a new version deletes the old
 //   caches when it activates, so old HTML is never served with new assets or the other way round.
-// - except campaigns a reader saved to read without signal (issue 27; the campaign page's
-//   "Lưu để đọc khi mất sóng" fills one cache CONFIG.savedPrefix + id): kept until the reader
-//   removes them on the offline page, answered when the network fails, refreshed when read online.
+// - except campaigns and topics a reader saved to read without signal (issue 27; the page's
+//   "Lưu để đọc khi mất sóng" fills one cache CONFIG.savedPrefix + id, with the leaflet pictures
+//   if the reader chose them): kept until the reader removes them on the offline page, answered
+//   when the network fails, refreshed when read online.
 /* global CONFIG, sitePath, pageAssets */
 const PAGES = `${CONFIG.pagesPrefix}${CONFIG.version}`;
 const ASSETS = `ban-so-assets-${CONFIG.version}`;
@@ -122,6 +123,8 @@ self.addEventListener('fetch', (event) => {
   if (CONFIG.bypass.some((prefix) => url.pathname.startsWith(prefix))) return;
   if (request.mode === 'navigate') event.respondWith(page(request));
   else if (url.pathname.startsWith('/_astro/') || CONFIG.precache.includes(url.pathname) || isSearchEngine(url.pathname)) event.respondWith(asset(request));
+  // A leaflet picture a reader saved with a campaign or topic (the share button fetches it): from the network, else the saved copy.
+  else if (url.pathname.endsWith('.jpg')) event.respondWith(fetch(request).catch(async () => (await savedCopy(url.href)) ?? Response.error()));
   // Anything else (index chunks, result fragments, PDFs, link previews) goes to the network as usual.
 });
 

@@ -30,7 +30,7 @@ function gitNames(args: string[]): string[] {
 /** The changed content files, and where that list came from (printed with the test's name). */
 function changedFiles(firstLesson: string): { files: string[]; from: string } {
   const given = process.env['CHANGED_FILES'];
-  if (given !== undefined && given.trim()) return { files: changedNames(given), from: 'CHANGED_FILES' };
+  if (given?.trim()) return { files: changedNames(given), from: 'CHANGED_FILES' };
   for (const range of ['origin/main...HEAD', 'HEAD~1']) {
     const files = gitNames([range]);
     if (files.length) return { files, from: `git diff ${range}` };

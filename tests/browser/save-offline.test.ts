@@ -1,9 +1,13 @@
 /**
  * "Lưu để đọc khi mất sóng" (issue 27) in Chromium: a campaign saved from its page opens every
  * saved lesson with the network cut; the size it announced is what it stored; removing it on the
- * offline page empties its cache, and the lessons are gone offline.
+ * offline page empties its cache, and the lessons are gone offline. Saved without the leaflet
+ * pictures, no picture is stored; a topic saved with them (the box ticked) stores them, announces
+ * their bytes too, and opens them offline.
  */
+import { statSync } from 'node:fs';
 import type { Server } from 'node:http';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatSize } from '../../src/lib/print/file-sizes.ts';
@@ -25,6 +29,7 @@ describe.skipIf(!enabled)('a campaign saved for reading without signal', () => {
   const cacheName = box.getAttribute('data-save-cache')!;
   const saved = box.getAttribute('data-save-pages')!.split(' ');
   const lessons = saved.filter((path) => path.startsWith(routes.lessons()));
+  const pictures = box.getAttribute('data-save-pictures')?.split(' ') ?? [];
 
   beforeAll(async () => {
     ({ url: base, server } = await serveDist(DIST));
@@ -43,7 +48,9 @@ describe.skipIf(!enabled)('a campaign saved for reading without signal', () => {
       const page = await context.newPage();
       await page.goto(`${base}${campaign}`);
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-      const announced = await page.locator('.save-offline .file-size').textContent();
+      // Unticked, the size shown is the pages' alone.
+      const announced = await page.locator('.save-offline [data-size="pages"] .file-size').textContent();
+      expect(await page.locator('.save-offline [data-size="all"]').isVisible()).toBe(false);
       expect(await page.locator('.save-offline p').first().textContent()).toContain(`${lessons.length} bài`);
       await page.getByRole('button', { name: 'Lưu để đọc khi mất sóng' }).click();
       await expect.poll(() => page.locator('.save-offline [role="status"]').textContent(), { timeout: 15_000 }).toMatch(/^Đã lưu/);
@@ -57,12 +64,18 @@ describe.skipIf(!enabled)('a campaign saved for reading without signal', () => {
       }, cacheName);
       expect(stored.map((entry) => entry.path).sort()).toEqual([...saved].sort());
       expect(formatSize(stored.reduce((sum, entry) => sum + entry.bytes, 0))).toBe(announced);
+      // The pictures box was left unticked: no picture stored.
+      expect(pictures.length).toBeGreaterThan(0);
+      expect(stored.filter((entry) => entry.path.endsWith('.jpg'))).toEqual([]);
 
       await goOffline(context, page);
       for (const lesson of lessons) {
         await page.goto(`${base}${lesson}`);
         expect(await page.textContent('h1'), lesson).toBe(readPage(lesson).querySelector('h1')!.text.trim());
       }
+      // Nor does one open without signal: the offline page answers instead.
+      await page.goto(`${base}${pictures[0]}`);
+      expect(await page.textContent('h1')).toBe('Chưa có mạng');
 
       // The offline page lists the campaign with what it holds, and removes it.
       await page.goto(`${base}${routes.offline()}`);
@@ -72,6 +85,76 @@ describe.skipIf(!enabled)('a campaign saved for reading without signal', () => {
       await item.getByRole('button', { name: 'Xoá' }).click();
       await expect.poll(() => page.evaluate((name) => caches.has(name), cacheName)).toBe(false);
       await page.goto(`${base}${lessons[0]}`);
+      expect(await page.textContent('h1')).toBe('Chưa có mạng');
+    } finally {
+      await context.close();
+    }
+  });
+  it('a topic saved with its leaflet pictures announces their bytes too, stores them, opens them offline, and is removed from the offline page', async () => {
+    const topic = builtPages().find((page) => /^\/chu-de\/[^/]+\/$/.test(page) && readPage(page).querySelector('[data-save-pictures]'))!;
+    expect(topic).toBeDefined();
+    const topicBox = readPage(topic).querySelector('[data-save-pages]')!;
+    const topicCache = topicBox.getAttribute('data-save-cache')!;
+    const topicPages = topicBox.getAttribute('data-save-pages')!.split(' ');
+    const topicPictures = topicBox.getAttribute('data-save-pictures')!.split(' ');
+    const topicLessons = topicPages.filter((path) => path.startsWith(routes.lessons()));
+    expect(topicPages[0]).toBe(topic);
+    expect(topicPictures).toHaveLength(topicLessons.length);
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${base}${topic}`);
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      const withoutPictures = await page.locator('.save-offline [data-size="pages"] .file-size').textContent();
+      expect(await page.locator('.save-offline [data-size="all"]').isVisible()).toBe(false);
+      await page.getByLabel(`Lưu cả ${topicPictures.length} ảnh tờ rơi`).check();
+      // Ticked, the size shown is the total with the pictures, and the size without them goes.
+      const announced = await page.locator('.save-offline [data-size="all"] .file-size').textContent();
+      expect(await page.locator('.save-offline [data-size="pages"]').isVisible()).toBe(false);
+      expect(await page.locator('.save-offline [data-size="all"]').isVisible()).toBe(true);
+      expect(announced).not.toBe(withoutPictures);
+      await page.getByRole('button', { name: 'Lưu để đọc khi mất sóng' }).click();
+      await expect.poll(() => page.locator('.save-offline [role="status"]').textContent(), { timeout: 15_000 }).toMatch(/^Đã lưu/);
+
+      const stored = await page.evaluate(async (name) => {
+        const cache = await caches.open(name);
+        const entries = [];
+        for (const request of await cache.keys()) {
+          const response = (await cache.match(request))!;
+          entries.push({ path: new URL(request.url).pathname, type: response.headers.get('content-type'), bytes: (await response.arrayBuffer()).byteLength });
+        }
+        return entries;
+      }, topicCache);
+      expect(stored.map((entry) => entry.path).sort()).toEqual([...topicPages, ...topicPictures].sort());
+      expect(formatSize(stored.reduce((sum, entry) => sum + entry.bytes, 0))).toBe(announced);
+      for (const picture of topicPictures) {
+        const entry = stored.find((e) => e.path === picture)!;
+        expect(entry.type, picture).toMatch(/^image\/jpeg/);
+        expect(entry.bytes, picture).toBe(statSync(path.join(DIST, picture)).size);
+      }
+
+      await goOffline(context, page);
+      for (const lesson of topicLessons) {
+        await page.goto(`${base}${lesson}`);
+        expect(await page.textContent('h1'), lesson).toBe(readPage(lesson).querySelector('h1')!.text.trim());
+      }
+      // Each picture opens offline, as a page and as the share button fetches it.
+      for (const picture of topicPictures) {
+        const response = await page.goto(`${base}${picture}`);
+        expect(response?.headers()['content-type'], picture).toMatch(/^image\/jpeg/);
+        expect((await response!.body()).byteLength, picture).toBe(statSync(path.join(DIST, picture)).size);
+      }
+      await page.goto(`${base}${topicLessons[0]}`);
+      expect(await page.evaluate(async (picture) => (await fetch(picture)).headers.get('content-type'), topicPictures[0]!)).toMatch(/^image\/jpeg/);
+
+      // The offline page lists the topic with what it holds, and removes it.
+      await page.goto(`${base}${routes.offline()}`);
+      const item = page.locator('#saved-list li').filter({ hasText: readPage(topic).querySelector('h1')!.text.trim() });
+      await item.waitFor();
+      expect(await item.textContent()).toContain(`${topicLessons.length} bài, ${topicPictures.length} ảnh tờ rơi, ${announced}`);
+      await item.getByRole('button', { name: 'Xoá' }).click();
+      await expect.poll(() => page.evaluate((name) => caches.has(name), topicCache)).toBe(false);
+      await page.goto(`${base}${topicPictures[0]}`);
       expect(await page.textContent('h1')).toBe('Chưa có mạng');
     } finally {
       await context.close();

@@ -48,7 +48,7 @@ describe('byte budgets (brotli 11, as precompressed), over every built page', ()
   });
 
   it('lets a reading page reference only the service-worker registration module (≤ 1 KB brotli), plus a feature\'s module only with its control (share ≤ 512 B, save offline ≤ 640 B)', () => {
-    // Issue 27: "Gửi qua Zalo" (lesson pages) and "Lưu để đọc khi mất sóng" (campaign pages) each
+    // Issue 27: "Gửi qua Zalo" (lesson pages) and "Lưu để đọc khi mất sóng" (campaign and topic pages) each
     // bring their own module, and only where their control is; nothing else may come with them.
     const features = [
       { name: 'share', module: /\/_astro\/ShareButton\.[^/]*\.js$/, control: 'button[data-share-url]', budget: SHARE_BUTTON_BUDGET, on: 'lesson' },
@@ -65,11 +65,21 @@ describe('byte budgets (brotli 11, as precompressed), over every built page', ()
         const modules = sources.filter((src) => feature.module.test(src));
         expect(modules, `${page}: ${feature.name}`).toHaveLength(has ? 1 : 0);
         if (has) withControl.set(feature.name, withControl.get(feature.name)! + 1);
-        modules.forEach((src) => found.get(feature.name)!.add(src));
+        for (const src of modules) found.get(feature.name)!.add(src);
         rest = rest.filter((src) => !modules.includes(src));
       }
       expect(rest, page).toHaveLength(1);
       registration.add(rest[0]!);
+    }
+    // Topic pages (lists) have the save box too (issue 27), and its module only with it: no other page loads it.
+    const topics = pages.filter((page) => /^\/chu-de\/[^/]+\/(\d+\/)?$/.test(page));
+    expect(topics.length).toBeGreaterThan(0);
+    for (const page of pages) {
+      const has = readPage(page).querySelector(features[1].control) !== null;
+      if (topics.includes(page)) expect(has, page).toBe(true);
+      const modules = scriptsOf(page).map((s) => s.getAttribute('src') ?? '').filter((src) => features[1].module.test(src));
+      expect(modules, `${page}: save offline`).toHaveLength(has ? 1 : 0);
+      for (const src of modules) found.get(features[1].name)!.add(src);
     }
     expect(registration.size).toBe(1);
     const [module] = [...registration];

@@ -110,7 +110,7 @@ describe('structured data', () => {
       expect(steps.length, page).toBe(shown.length);
       // Same steps, same order (quotes compared as plain quotes: the renderer curls them).
       const plain = (text: string) => text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
-      steps.forEach((step, index) => expect(plain(shown[index]!.text), page).toBe(plain(step.text)));
+      for (const [index, step] of steps.entries()) expect(plain(shown[index]!.text), page).toBe(plain(step.text));
     }
   });
 

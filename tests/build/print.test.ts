@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ValidEntry } from '../../src/lib/content/integrity.ts';
@@ -12,6 +11,8 @@ import { isPrintVariant, routes } from '../../src/lib/routes.ts';
 import { siteUrl } from '../../src/lib/site.ts';
 import { formatDate } from '../../src/lib/dates.ts';
 import { readPhone } from '../../src/lib/print/vi-numbers.ts';
+import { forTheEar } from '../../src/lib/print/for-the-ear.ts';
+import { sentences } from '../../src/lib/print/broadcast.ts';
 import { builtPages, DIST, pageExists, readPage } from '../support/dist.ts';
 import { tallestBlankBand, typeSizeOf, wordsOf } from '../support/pdf-layout.ts';
 
@@ -81,10 +82,31 @@ describe('print pages', () => {
     }
   });
 
+  it('the loudspeaker script reads no menu name a listener cannot act on; the leaflet keeps it (issue 27)', () => {
+    const spokenPoints = (lesson: ValidEntry) => [String(lesson.parsed['summary']), ...(lesson.parsed['keyPoints'] as string[]), String(lesson.parsed['leafletTip'])].flatMap(sentences);
+    const withMenus = lessons().filter((lesson) => !(lesson.parsed['broadcast'] as { text?: string } | undefined)?.text && spokenPoints(lesson).some((text) => forTheEar(text).left.length > 0));
+    // The electricity lesson's third point ends "…, mục trả hoá đơn tiền điện": a screen's name.
+    expect(withMenus.map((lesson) => lesson.id)).toContain('thanh-toan-tien-dien-bang-ma-qr');
+    for (const lesson of withMenus) {
+      const read = readPage(routes.broadcast(lesson.id)).querySelector('[data-script-read]')!.text.replace(/\s+/g, ' ');
+      const leaflet = readPage(routes.leaflet(lesson.id)).text.replace(/\s+/g, ' ');
+      for (const text of spokenPoints(lesson)) {
+        for (const part of forTheEar(text).left) {
+          expect(read, `${lesson.id}: "${part}"`).not.toContain(part);
+          if ((lesson.parsed['keyPoints'] as string[]).includes(text)) expect(leaflet, lesson.id).toContain(part);
+        }
+      }
+      expect(read, lesson.id).not.toMatch(/\bmục\s+\p{Lu}/u);
+    }
+    const electricity = readPage(routes.broadcast('thanh-toan-tien-dien-bang-ma-qr')).querySelector('[data-script-read]')!.text.replace(/\s+/g, ' ');
+    expect(electricity).toContain('Ba là, trả trong ứng dụng ngân hàng.');
+    expect(electricity).not.toContain('mục');
+  });
+
   it('the meeting pack has an agenda with clock-time blanks, messages, a working checklist, questions, a QR code to the campaign and a follow-up sheet of 30 rows', () => {
     const campaign = campaigns().find((c) => c.parsed['meeting'])!;
     const html = readPage(routes.meetingPack(campaign.id));
-    const meeting = campaign.parsed['meeting'] as { agenda: unknown[]; bring: unknown[]; faq: unknown[] };
+    const meeting = campaign.parsed['meeting'] as { agenda: unknown[]; bring: unknown[]; faq: unknown[]; followUp?: string[] };
     const rows = html.querySelectorAll('.mp-agenda tbody tr');
     expect(rows).toHaveLength(meeting.agenda.length);
     // A clock time to write in, then how long: never "+10 (20 phút)".
@@ -96,8 +118,12 @@ describe('print pages', () => {
     for (const box of boxes) expect(html.querySelector(`label[for="${box.getAttribute('id')}"]`)).not.toBeNull();
     expect(html.querySelectorAll('.mp-faq dt')).toHaveLength(meeting.faq.length);
     expect(html.querySelector('.mp-qr svg.qr[role="img"]')).not.toBeNull();
-    expect(html.querySelectorAll('.mp-attendance thead th').map((th) => th.text)).toEqual(['STT', 'Họ và tên', 'Thôn, bản', 'Số điện thoại', 'Đã làm xong', 'Cần giúp tại nhà (ngày hẹn)']);
-    expect(html.querySelectorAll('.mp-attendance tbody tr').length).toBeGreaterThanOrEqual(30);
+    // The follow-up columns are the campaign's own (meeting.followUp), one cell each in every row.
+    expect(meeting.followUp?.length).toBeGreaterThan(0);
+    expect(html.querySelectorAll('.mp-attendance thead th').map((th) => th.text)).toEqual(['STT', 'Họ và tên', 'Thôn, bản', 'Số điện thoại', ...meeting.followUp!]);
+    const sheet = html.querySelectorAll('.mp-attendance tbody tr');
+    expect(sheet.length).toBeGreaterThanOrEqual(30);
+    for (const row of sheet) expect(row.querySelectorAll('td')).toHaveLength(4 + meeting.followUp!.length);
   });
 
   it('a campaign page opens with "Chuẩn bị họp thôn": the pack, each lesson\'s leaflet and picture, the script; the menu reaches campaigns', () => {
@@ -170,15 +196,19 @@ function pdfinfo(file: string): Record<string, string> {
 }
 
 /** The QR code on a PDF page rendered at 150 dpi (or `dpi`); `half` crops one half of an A5 sheet (two codes confuse the decoder). */
-function qrIn(file: string, half?: 'left' | 'right', dpi = 150): string | undefined {
+async function qrIn(file: string, half?: 'left' | 'right', dpi = 150): Promise<string | undefined> {
   const [w, h] = [Math.round((dpi * 297) / 25.4 / 2), Math.round((dpi * 210) / 25.4)];
   const crop = half ? ['-x', half === 'left' ? '0' : String(w), '-y', '0', '-W', String(w), '-H', String(h)] : [];
-  const png = PNG.sync.read(execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-singlefile', ...crop, file]));
-  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height, { inversionAttempts: 'attemptBoth' })?.data;
+  const png = execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-singlefile', ...crop, file]);
+  // jsQR reads RGBA: sharp decodes the PNG and adds the alpha channel pdftoppm leaves out.
+  const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return jsQR(new Uint8ClampedArray(data), info.width, info.height, { inversionAttempts: 'attemptBoth' })?.data;
 }
 
-describePdf('PDFs printed by Chromium during the build', () => {
-  it('every leaflet is one A4 portrait page with the title in correct Vietnamese, and its QR code opens the lesson', () => {
+// Each test renders every PDF with pdftoppm (the A5 test 32 crops at 150 dpi): 41–43 s for the
+// A5 QR codes alone at load average 14 on 2 shared cores, over the build project's 60 s with the rest.
+describePdf('PDFs printed by Chromium during the build', { timeout: 180_000 }, () => {
+  it('every leaflet is one A4 portrait page with the title in correct Vietnamese, and its QR code opens the lesson', async () => {
     for (const lesson of lessons()) {
       const file = path.join(DIST, routes.leafletPdf(lesson.id));
       expect(existsSync(file), file).toBe(true);
@@ -187,24 +217,24 @@ describePdf('PDFs printed by Chromium during the build', () => {
       expect(info['Page size'], file).toMatch(/^59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).normalize('NFC');
       expect(text.replace(/\s+/g, ' '), file).toContain(String(lesson.parsed['title']));
-      expect(qrIn(file), file).toBe(new URL(routes.lesson(lesson.id), siteUrl()).href);
+      expect(await qrIn(file), file).toBe(new URL(routes.lesson(lesson.id), siteUrl()).href);
       // Issue 24: a leaflet on a noticeboard says how old its facts are.
       expect(text.replace(/\s+/g, ' '), file).toContain(`Đúng đến ngày ${formatDate(lesson.parsed['reviewed'] as Date)}`);
     }
   });
 
-  it('every A4 leaflet fills its page: no blank band taller than a tenth of the page, steps and title never smaller than before (17 pt, 28 pt), QR readable at 100 dpi', () => {
+  it('every A4 leaflet fills its page: no blank band taller than a tenth of the page, steps and title never smaller than before (17 pt, 28 pt), QR readable at 100 dpi', async () => {
     const problems: string[] = [];
     for (const lesson of lessons()) {
       const file = path.join(DIST, routes.leafletPdf(lesson.id));
-      const band = tallestBlankBand(file);
+      const band = await tallestBlankBand(file);
       if (band.share > 0.1) problems.push(`${file}: blank band ${(band.share * 100).toFixed(1)} % of the page at ${(band.fromTop * 100).toFixed(0)} % from the top`);
       const { words } = wordsOf(file);
       const points = (lesson.parsed['keyPoints'] as string[]).map((point) => typeSizeOf(words, point));
       const title = typeSizeOf(words, String(lesson.parsed['title']));
       if (points.some((size) => size === undefined || size < 16.9)) problems.push(`${file}: key points at ${points.map((size) => size?.toFixed(1)).join(', ')} pt, under 17`);
       if (title === undefined || title < 27.9) problems.push(`${file}: title at ${title?.toFixed(1)} pt, under 28`);
-      if (qrIn(file, undefined, 100) !== new URL(routes.lesson(lesson.id), siteUrl()).href) problems.push(`${file}: QR code not read at 100 dpi`);
+      if ((await qrIn(file, undefined, 100)) !== new URL(routes.lesson(lesson.id), siteUrl()).href) problems.push(`${file}: QR code not read at 100 dpi`);
     }
     expect(problems).toEqual([]);
   });
@@ -232,7 +262,7 @@ describePdf('PDFs printed by Chromium during the build', () => {
     expect(problems).toEqual([]);
   });
 
-  it('every A5 sheet is one A4 landscape page with two copies and a scannable QR code', () => {
+  it('every A5 sheet is one A4 landscape page with two copies and a scannable QR code', async () => {
     for (const lesson of lessons()) {
       const file = path.join(DIST, routes.leafletA5Pdf(lesson.id));
       const info = pdfinfo(file);
@@ -242,10 +272,10 @@ describePdf('PDFs printed by Chromium during the build', () => {
       const firstPoint = String((lesson.parsed['keyPoints'] as string[])[0]);
       expect(text.replace(/\s+/g, ' ').split(firstPoint.slice(0, 20)).length - 1, file).toBe(2);
       expect(text.split('Đúng đến ngày').length - 1, file).toBe(2);
-      expect(qrIn(file, 'left'), file).toBe(new URL(routes.lesson(lesson.id), siteUrl()).href);
-      expect(qrIn(file, 'right'), file).toBe(new URL(routes.lesson(lesson.id), siteUrl()).href);
+      expect(await qrIn(file, 'left'), file).toBe(new URL(routes.lesson(lesson.id), siteUrl()).href);
+      expect(await qrIn(file, 'right'), file).toBe(new URL(routes.lesson(lesson.id), siteUrl()).href);
       // The A5 copy is the A4 page scaled: it fills its half as the A4 leaflet fills its page.
-      expect(tallestBlankBand(file).share, file).toBeLessThanOrEqual(0.1);
+      expect((await tallestBlankBand(file)).share, file).toBeLessThanOrEqual(0.1);
     }
   });
 
@@ -262,7 +292,7 @@ describePdf('PDFs printed by Chromium during the build', () => {
     }
   });
 
-  it('the meeting pack PDF is two A4 sheets with every section, then the follow-up sheet on a page of its own', () => {
+  it('the meeting pack PDF is two A4 sheets with every section, then the follow-up sheet on a page of its own', async () => {
     for (const campaign of campaigns().filter((c) => c.parsed['meeting'])) {
       const file = path.join(DIST, routes.meetingPackPdf(campaign.id));
       const info = pdfinfo(file);
@@ -270,11 +300,15 @@ describePdf('PDFs printed by Chromium during the build', () => {
       expect(info['Page size']).toMatch(/\(A4\)/);
       const text = (first: number, last: number) => execFileSync('pdftotext', ['-f', String(first), '-l', String(last), file, '-'], { encoding: 'utf8' });
       expect(text(3, 3)).toContain('Danh sách theo dõi sau buổi họp');
+      // Its columns, as the campaign names them (issue 27), else the generic two.
+      const followUp = (campaign.parsed['meeting'] as { followUp?: string[] }).followUp ?? ['Đã làm xong', 'Cần giúp tại nhà'];
+      const sheet = text(3, 3).normalize('NFC').replace(/\s+/g, ' ');
+      for (const column of followUp) expect(sheet, file).toContain(column);
       const pack = text(1, 2);
       for (const heading of ['Chương trình họp', 'Điều cần nhớ', 'Bà con mang theo', 'Hỏi và đáp']) expect(pack).toContain(heading);
       expect(pack).not.toContain('Danh sách theo dõi');
       // The QR code on the first sheet opens the campaign.
-      expect(qrIn(file)).toBe(new URL(routes.campaign(campaign.id), siteUrl()).href);
+      expect(await qrIn(file)).toBe(new URL(routes.campaign(campaign.id), siteUrl()).href);
     }
   });
 });

@@ -102,7 +102,7 @@ describe('a new editor makes five typical mistakes', () => {
     const text = readFileSync(file, 'utf8')
       .replace(/^topic: .*$/m, 'topic: thanh-toán')
       .replace(/^updated: .*$/m, 'updated: 10/11/2025')
-      .replace(/^# cover:\n#   src: .*\n#   alt: .*$/m, 'cover:\n  src: ../images/anh-chup-dien-thoai.jpg\n  alt: Điện thoại mở ứng dụng ngân hàng.')
+      .replace(/^# cover:\n# {3}src: .*\n# {3}alt: .*$/m, 'cover:\n  src: ../images/anh-chup-dien-thoai.jpg\n  alt: Điện thoại mở ứng dụng ngân hàng.')
       .replace(/^---\n\n/m, "---\n\nimport { Callout } from 'nextra/components'\n\n![](../images/tien-dien-ma-qr.png)\n\n");
     writeFileSync(file, text);
 

@@ -53,6 +53,7 @@ const EXPECTED_LINES: Record<string, number | null> = {
   'lessons--body--deep-quotes.mdx': 16,
   'lessons--__proto__--special-key.mdx': 15,
   'lessons--constructor--special-key.mdx': 14,
+  'lessons--bodyImages--written-by-editor.mdx': 14,
   'lessons--yaml--js-function-tag.mdx': 14,
   'places--yaml--alias-bomb.yaml': 1,
   'places--yaml--deep-brackets.yaml': 2,
@@ -157,6 +158,20 @@ describe('messages an editor can act on', () => {
     const lines = (await validateContent(root, undefined, NOW)).problems.map(formatProblem);
     expect(lines).toContain('content/lessons/x.mdx:3 — sumary — trường "sumary" không được dùng ở đây — Có phải bạn muốn viết "summary"? Sửa tên trường hoặc xoá dòng này.');
     expect(lines).toContain('content/lessons/x.mdx:1 — summary — thiếu trường bắt buộc — Thêm "summary:" với một hai câu tóm tắt (tối đa 160 ký tự).');
+  });
+
+  it('refuses the body\'s pictures written by hand (the build fills that field), once, and checks the rest of the file', async () => {
+    const root = contentWith({});
+    const fixture = readFileSync(path.join(FIXTURES, 'invalid', 'lessons--bodyImages--written-by-editor.mdx'), 'utf8');
+    writeFileSync(path.join(root, 'content/lessons/x.mdx'), fixture.replace('level: co-ban', 'level: rat-kho'));
+    const lines = (await validateContent(root, undefined, NOW)).problems.map(formatProblem);
+    expect(lines).toContain('content/lessons/x.mdx:14 — bodyImages — trường "bodyImages" do bản dựng tự điền từ các ảnh trong bài, không viết ở phần đầu bài — Xoá trường này; ảnh trong bài viết ở phần nội dung: ![Mô tả ảnh](../images/ten-anh.jpg).');
+    expect(lines.filter((line) => line.includes('bodyImages'))).toHaveLength(1);
+    expect(lines.some((line) => line.startsWith('content/lessons/x.mdx:5 — level'))).toBe(true);
+    // A misspelling of it is an unknown field, never a "did you mean" towards it.
+    writeFileSync(path.join(root, 'content/lessons/x.mdx'), fixture.replace('bodyImages:', 'bodyImage:'));
+    const misspelt = (await validateContent(root, undefined, NOW)).problems.map(formatProblem);
+    expect(misspelt).toEqual(['content/lessons/x.mdx:14 — bodyImage — trường "bodyImage" không được dùng ở đây — Xoá dòng này hoặc sửa tên trường (xem CONTRIBUTING.md).']);
   });
 
   it('reports every problem at once, not only the first', async () => {

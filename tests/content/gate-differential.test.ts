@@ -21,7 +21,9 @@ import type { CollectionName } from '../../src/schemas/helpers.ts';
 const FIXTURES = path.resolve('tests/fixtures');
 const NOW = new Date('2026-11-25T12:00:00Z');
 const roots: string[] = [];
-afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
 
 function tempRoot(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'ban-so-gate-'));
@@ -202,9 +204,9 @@ const BODY_TRICKS = [
   '<a href="javascript:alert(1)">Bấm</a>',
   '<Tip onClick="alert(1)">Mẹo</Tip>',
   '{alert(1)}',
-  '> '.repeat(25) + 'Chữ.',
-  '- '.repeat(25) + 'Chữ.',
-  '<Tip>\n'.repeat(25) + 'Chữ.\n' + '</Tip>\n'.repeat(25),
+  `${'> '.repeat(25)}Chữ.`,
+  `${'- '.repeat(25)}Chữ.`,
+  `${'<Tip>\n'.repeat(25)}Chữ.\n${'</Tip>\n'.repeat(25)}`,
   '[Bấm](/bai-hoc/khong-co-bai-nay/)',
   '[Bấm](bai-hoc/tuong-doi/)',
   // Benign: the check must pass these (and the build render them).
@@ -274,7 +276,7 @@ describe('one verdict', () => {
     const content = path.join(root, 'content');
     cpSync(path.resolve('content'), content, { recursive: true });
     const names = candidates.map((candidate, index) => `content/${candidate.folder}/bien-the-${index}.${candidate.folder === 'glossary' ? 'md' : 'mdx'}`);
-    candidates.forEach((candidate, index) => writeFileSync(path.join(root, names[index]!), candidate.text));
+    for (const [index, candidate] of candidates.entries()) writeFileSync(path.join(root, names[index]!), candidate.text);
     const result = await validateContent(root, undefined, NOW);
     const refusedByCheck = new Set(result.problems.map((problem) => problem.file));
 

@@ -122,7 +122,7 @@ describe('recordings without ffmpeg', () => {
 });
 
 describe('translations an editor adds', () => {
-  const withoutAudio = translationText.replace(/^audio:\n(  .*\n)+/m, '');
+  const withoutAudio = translationText.replace(/^audio:\n( {2}.*\n)+/m, '');
 
   it('the sample passes, with a warning that the lesson changed after it', async () => {
     const result = await validateContent(contentWith({ 'translations/bai-mau.tyz.mdx': withoutAudio }), undefined, NOW);
@@ -156,7 +156,7 @@ describe('translations an editor adds', () => {
   it('a translation whose leaflet would not fit one A4 page', async () => {
     const point = (n: number) => `  - Ý mẫu số ${n} của bản dịch, viết thật dài cho đủ chín mươi chữ cái trên một dòng giấy.`;
     const long = withoutAudio
-      .replace(/keyPoints:\n(  - .*\n)+/, `keyPoints:\n${[1, 2, 3, 4, 5].map(point).join('\n')}\n`)
+      .replace(/keyPoints:\n( {2}- .*\n)+/, `keyPoints:\n${[1, 2, 3, 4, 5].map(point).join('\n')}\n`)
       .replace(/^title: .*$/m, `title: "${'Tiêu đề mẫu của bản dịch rất dài, '.repeat(3)}hết."`)
       .replace(/^leafletTip: .*$/m, `leafletTip: ${'Lời khuyên mẫu rất dài của bản dịch. '.repeat(4).trim()}`);
     const problems = await problemsOf({ 'translations/bai-mau.tyz.mdx': long });

@@ -40,6 +40,9 @@ const DATA = new Set([
   'data-removed',
   'data-save-cache',
   'data-save-pages',
+  // The leaflet pictures a saved campaign or topic may also store, and which size is shown (with them or without).
+  'data-save-pictures',
+  'data-size',
   'data-saved',
   'data-saved-prefix',
   'data-saving',

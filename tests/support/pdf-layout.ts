@@ -3,7 +3,7 @@
  * -bbox) and where the page is blank (pdftoppm). Used by the leaflet tests (issue 27).
  */
 import { execFileSync } from 'node:child_process';
-import { PNG } from 'pngjs';
+import sharp from 'sharp';
 
 export interface Word {
   text: string;
@@ -41,12 +41,14 @@ export function typeSizeOf(words: readonly Word[], text: string): number | undef
  * the page's height: the page is rendered at 50 dpi in grey and a row is blank when no pixel in
  * it is darker than light grey.
  */
-export function tallestBlankBand(file: string): { share: number; fromTop: number } {
-  const png = PNG.sync.read(execFileSync('pdftoppm', ['-r', '50', '-png', '-gray', '-singlefile', '-f', '1', '-l', '1', file]));
+export async function tallestBlankBand(file: string): Promise<{ share: number; fromTop: number }> {
+  const grey = execFileSync('pdftoppm', ['-r', '50', '-png', '-gray', '-singlefile', '-f', '1', '-l', '1', file]);
+  const { data, info } = await sharp(grey).raw().toBuffer({ resolveWithObject: true });
+  const page = { width: info.width, height: info.height };
   const blank: boolean[] = [];
-  for (let y = 0; y < png.height; y += 1) {
+  for (let y = 0; y < page.height; y += 1) {
     let empty = true;
-    for (let x = 0; x < png.width && empty; x += 1) if (png.data[(y * png.width + x) * 4]! < 200) empty = false;
+    for (let x = 0; x < page.width && empty; x += 1) if (data[(y * page.width + x) * info.channels]! < 200) empty = false;
     blank.push(empty);
   }
   const first = blank.indexOf(false);
@@ -58,5 +60,5 @@ export function tallestBlankBand(file: string): { share: number; fromTop: number
     run = blank[y] ? run + 1 : 0;
     if (run > tallest) [tallest, at] = [run, y - run + 1];
   }
-  return { share: tallest / png.height, fromTop: at / png.height };
+  return { share: tallest / page.height, fromTop: at / page.height };
 }

@@ -1,12 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
+import { z } from 'astro/zod';
 import { afterEach, describe, expect, it } from 'vitest';
 import { articles } from '../../src/lib/article/loader.ts';
 import { ARTICLE_IMAGES_FIELD, articleParts } from '../../src/lib/article/parts.ts';
 import { ArticleError, MAX_NESTING, renderArticle } from '../../src/lib/article/render.ts';
+import { LessonSchema } from '../../src/schemas/content.ts';
 
 describe('renderArticle: Markdown and the editor components as HTML', () => {
   it('gives headings the ids Astro gave them (Vietnamese kept, repeats numbered) and curls quotes', () => {
@@ -32,6 +34,18 @@ describe('renderArticle: Markdown and the editor components as HTML', () => {
       { name: 'WhenStuck', line: 9 },
       { name: 'Term', line: 14 },
     ]);
+  });
+
+  it('lists the headings as Astro\'s Markdown does ({ depth, slug, text }, slug = the id in the HTML), the <WhenStuck> title in its place', () => {
+    const { html, headings } = renderArticle('## Cần chuẩn bị\n\n### Với <Term id="otp">mã OTP</Term>\n\n<WhenStuck>\n\n- **Lỗi:** cách làm.\n\n</WhenStuck>\n\n## Cần chuẩn bị\n');
+    expect(headings).toEqual([
+      { depth: 2, slug: 'cần-chuẩn-bị', text: 'Cần chuẩn bị' },
+      { depth: 3, slug: 'với-mã-otp', text: 'Với mã OTP' },
+      { depth: 2, slug: 'khi-gặp-lỗi', text: 'Khi gặp lỗi' },
+      { depth: 2, slug: 'cần-chuẩn-bị-1', text: 'Cần chuẩn bị' },
+    ]);
+    // Each slug is an id the page has, so a table of contents can link to it.
+    for (const heading of headings) expect(html).toContain(`<h${heading.depth} id="${heading.slug}">`);
   });
 
   it('refuses a <WhenStuck> without a list, or inside another component, with its line', () => {
@@ -75,7 +89,7 @@ describe('renderArticle: Markdown and the editor components as HTML', () => {
   });
 
   it('refuses nesting deeper than MAX_NESTING with the line, never a RangeError (issue 23)', () => {
-    for (const body of ['>'.repeat(4000) + ' x', '<Tip>\n'.repeat(3000) + 'x\n' + '</Tip>\n'.repeat(3000), `${'- '.repeat(2000)}a`, `Chữ.\n\n${'> '.repeat(21)}x`]) {
+    for (const body of [`${'>'.repeat(4000)} x`, `${'<Tip>\n'.repeat(3000)}x\n${'</Tip>\n'.repeat(3000)}`, `${'- '.repeat(2000)}a`, `Chữ.\n\n${'> '.repeat(21)}x`]) {
       let error: unknown;
       try {
         renderArticle(body);
@@ -87,7 +101,7 @@ describe('renderArticle: Markdown and the editor components as HTML', () => {
       expect((error as ArticleError).line).toBeGreaterThanOrEqual(1);
     }
     // 50,000 ">" on one line: refused for its length, before any parsing.
-    expect(() => renderArticle('>'.repeat(50_000) + ' x')).toThrow(/dòng dài 50002 ký tự/);
+    expect(() => renderArticle(`${'>'.repeat(50_000)} x`)).toThrow(/dòng dài 50002 ký tự/);
     const ok = `${'> '.repeat(MAX_NESTING)}x`;
     expect(renderArticle(ok).html).toContain('x');
   });
@@ -176,15 +190,17 @@ describe('the articles loader', () => {
     expect(sets.sort()).toEqual(['bai-hai', 'bai-mot']);
     const first = entries.get('bai-mot')!;
     expect(first['filePath']).toBe('content/lessons/bai-mot.mdx');
-    expect(first['rendered']).toEqual({ html: '<h2 id="mở-đầu">Mở đầu</h2>\n<p><!--ban-so-image:0--></p>' });
-    expect((first['data'] as Record<string, unknown>)[ARTICLE_IMAGES_FIELD]).toEqual([{ src: '__ASTRO_IMAGE_../images/a.png', alt: 'Ảnh' }]);
+    expect(first['rendered']).toEqual({ html: '<h2 id="mở-đầu">Mở đầu</h2>\n<p><!--ban-so-image:0--></p>', metadata: { headings: [{ depth: 2, slug: 'mở-đầu', text: 'Mở đầu' }] } });
+    expect((first['data'] as Record<string, unknown>)[ARTICLE_IMAGES_FIELD]).toEqual([{ src: '../images/a.png', alt: 'Ảnh' }]);
+    // A body without pictures has no such field.
+    expect(Object.keys(entries.get('bai-hai')!['data'] as object)).toEqual(['title']);
 
     sets.length = 0;
     write('bai-hai.mdx', '---\ntitle: Hai\n---\n\nChữ đã sửa.\n');
     rmSync(path.join(root, 'content/lessons/bai-mot.mdx'));
     await loader.load(context);
     expect(sets).toEqual(['bai-hai']);
-    expect(entries.get('bai-hai')!['rendered']).toEqual({ html: '<p>Chữ đã sửa.</p>' });
+    expect(entries.get('bai-hai')!['rendered']).toEqual({ html: '<p>Chữ đã sửa.</p>', metadata: { headings: [] } });
     expect([...entries.keys()]).toEqual(['bai-hai']);
 
     // ARTICLE_CACHE=0 (or BUILD_CACHE=0): nothing is kept from the earlier load.
@@ -196,6 +212,53 @@ describe('the articles loader', () => {
       delete process.env['ARTICLE_CACHE'];
     }
     expect(sets).toEqual(['bai-hai']);
+  });
+
+  it('parses every entry again when a schema changes, and only then (a field added after a pull reaches old entries)', async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'ban-so-articles-'));
+    mkdirSync(path.join(root, 'content/lessons'), { recursive: true });
+    mkdirSync(path.join(root, 'src/schemas'), { recursive: true });
+    writeFileSync(path.join(root, 'src/schemas/content.ts'), 'export const version = 1;\n');
+    write('bai-mot.mdx', '---\ntitle: Một\n---\n\nChữ.\n');
+    write('bai-hai.mdx', '---\ntitle: Hai\n---\n\nChữ.\n');
+    const { context, sets } = fakeContext();
+    const loader = articles('content/lessons');
+    await loader.load(context);
+    sets.length = 0;
+    await loader.load(context);
+    expect(sets).toEqual([]);
+
+    writeFileSync(path.join(root, 'src/schemas/content.ts'), 'export const version = 2;\n');
+    await loader.load(context);
+    expect(sets.sort()).toEqual(['bai-hai', 'bai-mot']);
+  });
+
+  it('hands the body\'s pictures to the schema\'s image() with the entry\'s file, which Astro resolves them from', async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'ban-so-articles-'));
+    mkdirSync(path.join(root, 'content/lessons'), { recursive: true });
+    const lesson = readFileSync('tests/fixtures/base/lessons/bai-mau.mdx', 'utf8');
+    write('bai-anh.mdx', `${lesson.trimEnd()}\n\n![Màn hình VNeID](../images/vneid%20moi.png)\n\n<Figure caption="Mã QR.">![Mã QR trong VNeID](./anh/qr.png)</Figure>\n`);
+    const { context, entries } = fakeContext();
+    // Astro's parseData: the collection's schema, with an image() that says which file it resolved from.
+    const seen: string[] = [];
+    const schema = LessonSchema({ image: () => z.string().transform((src) => ({ src, from: seen.at(-1) })), ref: () => z.string() });
+    (context as { parseData: unknown }).parseData = async ({ data, filePath }: { data: unknown; filePath: string }) => {
+      seen.push(filePath);
+      return schema.parseAsync(data);
+    };
+    await articles('content/lessons').load(context);
+    const file = path.join(root, 'content/lessons/bai-anh.mdx');
+    expect((entries.get('bai-anh')!['data'] as Record<string, unknown>)[ARTICLE_IMAGES_FIELD]).toEqual([
+      { src: { src: '../images/vneid moi.png', from: file }, alt: 'Màn hình VNeID' },
+      { src: { src: './anh/qr.png', from: file }, alt: 'Mã QR trong VNeID' },
+    ]);
+  });
+
+  it('refuses the body\'s pictures written in a frontmatter, as the check does (the build fills that field)', async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'ban-so-articles-'));
+    mkdirSync(path.join(root, 'content/lessons'), { recursive: true });
+    write('bai-tu-dien.mdx', `---\ntitle: Tự điền\n${ARTICLE_IMAGES_FIELD}:\n  - src: ../../../etc/passwd\n    alt: x\n---\n\nChữ.\n`);
+    await expect(articles('content/lessons').load(fakeContext().context)).rejects.toThrow(`content/lessons/bai-tu-dien.mdx:4 — ${ARTICLE_IMAGES_FIELD} — trường "${ARTICLE_IMAGES_FIELD}" do bản dựng tự điền`);
   });
 
   it('stops the build at a bad article with the line in the editor\'s file', async () => {
@@ -240,6 +303,6 @@ describe('ARTICLE_RENDER_VERSION', () => {
     const hash = createHash('sha256').update(renderArticle(sample).html).digest('hex').slice(0, 16);
     // If this fails because you changed src/lib/article/render.ts on purpose: add 1 to
     // ARTICLE_RENDER_VERSION and write both new values here.
-    expect({ version: ARTICLE_RENDER_VERSION, hash }).toEqual({ version: 4, hash: '3754a3429b1bb19f' });
+    expect({ version: ARTICLE_RENDER_VERSION, hash }).toEqual({ version: 5, hash: '3754a3429b1bb19f' });
   });
 });

@@ -6,6 +6,7 @@ import { cmsFields, cmsHelpers, lengthLimits, type CmsField } from '../../src/li
 import { templateHints } from '../../src/lib/cms/hints.ts';
 import { preferVietnamese, SVELTIA_PREFS_KEY } from '../../src/lib/cms/ui-language.ts';
 import { CampaignSchema, GlossarySchema, LessonSchema, NewsSchema, StorySchema, TranslationSchema } from '../../src/schemas/content.ts';
+import { BODY_IMAGES_FIELD, BUILD_FIELDS } from '../../src/schemas/helpers.ts';
 import { readFileSync } from 'node:fs';
 import type { z } from 'astro/zod';
 
@@ -37,6 +38,8 @@ function objectInside(schema: z.ZodType): Record<string, z.ZodType> | undefined 
 
 function walk(shape: Record<string, z.ZodType>, fields: CmsField[], at: string, visit: (path: string, schema: z.ZodType, field: CmsField | undefined) => void): void {
   for (const [name, schema] of Object.entries(shape)) {
+    // Filled by the build, never by an editor: the form has no field for them (tested below).
+    if (!at && BUILD_FIELDS.includes(name)) continue;
     const field = fields.find((f) => f.name === name);
     visit(`${at}${name}`, schema, field);
     const nested = objectInside(schema);
@@ -97,6 +100,15 @@ function unwrapped(schema: z.ZodType): z.ZodType {
   }
   return current;
 }
+
+describe('fields the build fills', () => {
+  it('are in the article schemas but not in the form, so an editor never writes the body\'s pictures by hand', () => {
+    for (const name of ['lessons', 'translations', 'news', 'stories', 'campaigns']) {
+      expect(Object.keys(defOf(SCHEMAS[name]!).shape!), name).toContain(BODY_IMAGES_FIELD);
+      expect(cmsFields(SCHEMAS[name]!, context).map((field) => field.name), name).not.toContain(BODY_IMAGES_FIELD);
+    }
+  });
+});
 
 describe('hints', () => {
   it('are the comments of the npm run new templates, so form and template say the same', () => {

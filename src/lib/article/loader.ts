@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,11 +11,12 @@ import { checkMdxSafety } from '../reading/mdx-safety.ts';
 import { BODY_FIELD, WHOLE_FILE, formatProblem, formatReport } from '../problems.ts';
 import { decodeSource, splitFrontmatter } from '../reading/source-file.ts';
 import { imageOutsideContent } from '../reading/urls.ts';
-import { parseYamlData } from '../reading/yaml.ts';
+import { parseYamlData, parseYamlWithLines } from '../reading/yaml.ts';
+import { writtenBuildField } from '../reading/build-fields.ts';
 import { mapLimit } from '../map-limit.ts';
 import { idFromPath } from '../slug.ts';
 import { ARTICLE_IMAGES_FIELD } from './parts.ts';
-import { ARTICLE_RENDER_VERSION, ArticleError, renderArticle, type ArticleImage } from './render.ts';
+import { ARTICLE_RENDER_VERSION, ArticleError, renderArticle, type RenderedArticle } from './render.ts';
 import { toPosix } from '../posix-path.ts';
 
 /**
@@ -29,12 +31,31 @@ import { toPosix } from '../posix-path.ts';
  * - the body rendered to HTML here (src/lib/article/render.ts, which refuses any URL the rules of
  *   src/lib/reading/urls.ts refuse), instead of becoming an MDX module the bundler compiles.
  *
+ * The body's pictures reach Astro through the collection's schema: the loader puts them in the
+ * entry's data (ARTICLE_IMAGES_FIELD, typed with the schema's image()) before parseData, so
+ * Astro resolves each path against the entry's file as it does a cover's. Its headings go to
+ * `rendered.metadata.headings`, as Astro's Markdown gives them.
+ *
  * Unchanged files keep the HTML of the previous build (Astro's data store, by a digest of the
- * file and ARTICLE_RENDER_VERSION), so a rebuild renders only what changed.
+ * file, ARTICLE_RENDER_VERSION and the schemas' source), so a rebuild renders only what changed.
  */
 
-const IMAGE_IMPORT_PREFIX = '__ASTRO_IMAGE_';
-
+/**
+ * The text of src/schemas/*.ts. Astro keeps a stored entry's parsed data across builds and does
+ * not notice when a schema imported by content.config.ts changes, so an entry parsed before a
+ * field was added kept its old shape (a place without `unverifiedSuccessors` crashed the build
+ * after a pull). With the schemas in the digest, a schema change parses every entry again.
+ * (Astro's file() loader, for topics, metrics and indicators, parses its file on every build.)
+ */
+export function schemaSource(root: string): string {
+  const dir = path.join(root, 'src', 'schemas');
+  if (!existsSync(dir)) return '';
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.ts'))
+    .sort()
+    .map((name) => `${name}\n${readFileSync(path.join(dir, name), 'utf8')}`)
+    .join('\n');
+}
 
 /** A file the build cannot read: the same line as the check's (which reported it first). */
 function refusal(file: string, line: number | undefined, field: string, message: string, fix: string): Error {
@@ -68,6 +89,7 @@ function folderLoader(source: CollectionSource): Loader {
       const idByFile = new Map<string, string>();
       const reuse = articleCacheOn();
       const counts = { made: 0, kept: 0 };
+      const schemas = generateDigest(schemaSource(root));
 
       async function sync(relative: string): Promise<string | undefined> {
         const file = path.join(base, relative);
@@ -77,7 +99,7 @@ function folderLoader(source: CollectionSource): Loader {
         const contents = decoded.text;
         const id = idFromPath(relative);
         idByFile.set(file, id);
-        const digest = generateDigest(`${ARTICLE_RENDER_VERSION}\n${contents}`);
+        const digest = generateDigest(`${ARTICLE_RENDER_VERSION}\n${schemas}\n${contents}`);
         const existing = store.get(id);
         // Unchanged: keep the stored entry (Astro lists its pictures' imports from the store).
         if (reuse && existing?.digest === digest && existing.filePath === filePath) {
@@ -105,12 +127,18 @@ function folderLoader(source: CollectionSource): Loader {
           error.stack = error.message;
           throw error;
         }
-        const frontmatter = parseYamlData(split.frontmatter, filePath, split.frontmatterLine - 1) ?? {};
-        const data = await parseData({ id, data: frontmatter as Record<string, unknown>, filePath: file });
-        let rendered: { html: string; images: ArticleImage[] };
+        const frontmatter = (parseYamlData(split.frontmatter, filePath, split.frontmatterLine - 1) ?? {}) as Record<string, unknown>;
+        // The glossary page has no picture pipeline: a picture there is refused, and its schema
+        // has no field for pictures.
+        const images = source.name !== 'glossary';
+        const written = images ? writtenBuildField(frontmatter) : undefined;
+        if (written) {
+          const line = parseYamlWithLines(split.frontmatter).lineOf([written.field]);
+          throw refusal(filePath, line === undefined ? undefined : line + split.frontmatterLine - 1, written.field, written.message, written.fix);
+        }
+        let rendered: RenderedArticle;
         try {
-          // The glossary page has no picture pipeline: a picture there is refused.
-          rendered = renderArticle(split.body, { format, images: source.name !== 'glossary' });
+          rendered = renderArticle(split.body, { format, images });
         } catch (error) {
           if (!(error instanceof ArticleError)) throw error;
           throw refusal(filePath, error.line === undefined ? undefined : error.line + offset, BODY_FIELD, error.message.replace(/\.$/, ''), error.fix ?? 'Chạy "npm run check" để xem cách sửa.');
@@ -119,14 +147,16 @@ function folderLoader(source: CollectionSource): Loader {
           const outside = imageOutsideContent(file, image.src, contentDir);
           if (outside) throw refusal(filePath, undefined, BODY_FIELD, outside.message, outside.fix);
         }
-        const images = rendered.images.map((image) => ({ src: `${IMAGE_IMPORT_PREFIX}${image.src}`, alt: image.alt }));
+        // The schema's image() turns each src into the picture Astro resolves from this file.
+        const withImages = rendered.images.length ? { ...frontmatter, [ARTICLE_IMAGES_FIELD]: rendered.images.map(({ src, alt }) => ({ src, alt })) } : frontmatter;
+        const data = await parseData({ id, data: withImages, filePath: file });
         store.set({
           id,
-          data: images.length ? { ...data, [ARTICLE_IMAGES_FIELD]: images } : data,
+          data,
           body: split.body,
           filePath,
           digest,
-          rendered: { html: rendered.html },
+          rendered: { html: rendered.html, metadata: { headings: rendered.headings } },
         });
         return id;
       }

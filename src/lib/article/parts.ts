@@ -1,7 +1,11 @@
+import { BODY_IMAGES_FIELD } from '../../schemas/helpers.ts';
 import { IMAGE_MARKER } from './render.ts';
 
-/** Where an entry's pictures are kept in its data: Astro resolves the `__ASTRO_IMAGE_` strings the loader puts there. */
-export const ARTICLE_IMAGES_FIELD = '__articleImages';
+/**
+ * Where an entry keeps its body's pictures, in the order of the markers: a field of the
+ * collection's schema, typed with image(), which the loader fills and Astro resolves.
+ */
+export const ARTICLE_IMAGES_FIELD = BODY_IMAGES_FIELD;
 
 /** What ArticleBody.astro writes, in order: HTML as it is, or a picture by its index. */
 export type ArticlePart = { html: string } | { image: number };

@@ -28,8 +28,12 @@ import { MAX_NESTING, MAX_TREE_DEPTH, NESTING_FIX, NESTING_MESSAGE, bodyLimitPro
  * (`<!--ban-so-image:N-->`) that ArticleBody.astro replaces with a responsive <picture>.
  */
 
-/** Bump when the HTML made here changes: cached articles from older builds are made again (tests/unit/article.test.ts fails until you do). */
-export const ARTICLE_RENDER_VERSION = 4;
+/**
+ * Bump when the HTML made here, or the entry the loader stores from it, changes: cached articles
+ * from older builds are made again (tests/unit/article.test.ts fails until you do for the HTML).
+ * 5: the body's pictures in the schema's field, headings in `rendered.metadata`.
+ */
+export const ARTICLE_RENDER_VERSION = 5;
 
 export { MAX_NESTING } from '../reading/limits.ts';
 
@@ -63,6 +67,16 @@ export interface ArticleImage {
   alt: string;
 }
 
+/**
+ * A heading of the body as Astro's Markdown reports it (MarkdownHeading): its level, the id it
+ * has in the HTML, and its text. The loader stores them in `rendered.metadata.headings`.
+ */
+export interface ArticleHeading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
 /** An editor component the body uses, with its line in the body (the check asks whether a lesson has one). */
 export interface ArticleComponent {
   name: string;
@@ -72,6 +86,8 @@ export interface ArticleComponent {
 export interface RenderedArticle {
   html: string;
   images: ArticleImage[];
+  /** Every heading, in order, with the id written on it (the <WhenStuck> box's title included). */
+  headings: ArticleHeading[];
   /** Every link, term and picture, in order, with its line. */
   uses: ArticleUse[];
   /** Every editor component, in order, with its line. */
@@ -165,7 +181,7 @@ export function renderArticle(body: string, options: RenderOptions = {}): Render
   const limit = bodyLimitProblem(body);
   if (limit) {
     refuse(limit.message, limit.line, limit.fix);
-    return { html: '', images: [], uses: [], components: [] };
+    return { html: '', images: [], headings: [], uses: [], components: [] };
   }
   let tree: Node;
   try {
@@ -174,12 +190,12 @@ export function renderArticle(body: string, options: RenderOptions = {}): Render
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     refuse(`không đọc được (${message.split('\n')[0]?.replace(/^\d+:\d+: /, '')}); kiểm tra dấu < > { } ở dòng này`, parserErrorLine(message));
-    return { html: '', images: [], uses: [], components: [] };
+    return { html: '', images: [], headings: [], uses: [], components: [] };
   }
   const deep = tooDeep(tree);
   if (deep) {
     refuse(NESTING_MESSAGE, deep.position?.start.line, NESTING_FIX);
-    return { html: '', images: [], uses: [], components: [] };
+    return { html: '', images: [], headings: [], uses: [], components: [] };
   }
   const uses: ArticleUse[] = [];
   const components: ArticleComponent[] = [];
@@ -187,6 +203,7 @@ export function renderArticle(body: string, options: RenderOptions = {}): Render
   let componentDepth = 0;
   const slugger = new GithubSlugger();
   const images: ArticleImage[] = [];
+  const headings: ArticleHeading[] = [];
   const html = (nodes: Html[]) => toHtml(nodes as never, { characterReferences: { useNamedReferences: true } });
   const serialise = options.html !== false;
   const holdsList = (nodes: Html[], tag: 'ol' | 'ul'): boolean => nodes.some((node) => node.type === 'element' && (node.tagName === tag || holdsList(node.children, tag)));
@@ -203,6 +220,8 @@ export function renderArticle(body: string, options: RenderOptions = {}): Render
     const name = node.name ?? '';
     if ((EDITOR_COMPONENTS as readonly string[]).includes(name)) components.push({ name, line });
     const nested = componentDepth > 0;
+    // A <WhenStuck> title comes before its content in the page: its heading goes here in the list.
+    const headingAt = headings.length;
     componentDepth++;
     const inner = children(node);
     componentDepth--;
@@ -222,6 +241,7 @@ export function renderArticle(body: string, options: RenderOptions = {}): Render
         if (problem) fail(problem);
         if (failed) return [];
         const id = slugger.slug(WHEN_STUCK_TITLE);
+        headings.splice(headingAt, 0, { depth: 2, slug: id, text: WHEN_STUCK_TITLE });
         return [element('section', { className: ['when-stuck'], ariaLabelledBy: id }, [element('h2', { id }, [text(WHEN_STUCK_TITLE)]), ...inner])];
       }
       case 'Figure': {
@@ -276,7 +296,12 @@ export function renderArticle(body: string, options: RenderOptions = {}): Render
     const tagName = node.tagName ?? 'div';
     const line = node.position?.start.line;
     const properties = { ...node.properties };
-    if (/^h[1-6]$/.test(tagName) && typeof properties['id'] !== 'string') properties['id'] = slugger.slug(textOf(node));
+    if (/^h[1-6]$/.test(tagName)) {
+      // As Astro's Markdown does: the id a heading has, else the slug of its text.
+      const headingText = textOf(node);
+      if (typeof properties['id'] !== 'string') properties['id'] = slugger.slug(headingText);
+      headings.push({ depth: Number(tagName[1]), slug: String(properties['id']), text: headingText });
+    }
     if (tagName === 'img') {
       const src = String(properties['src'] ?? '');
       const alt = String(properties['alt'] ?? '');
@@ -342,5 +367,5 @@ export function renderArticle(body: string, options: RenderOptions = {}): Render
 
   const converted = children(tree);
   const out = serialise ? html(converted) : '';
-  return { html: out, images, uses, components };
+  return { html: out, images, headings, uses, components };
 }

@@ -123,7 +123,7 @@ export function adminMetaPolicy(root: string): string {
 }
 
 export function adminIndexHtml(entry: string, policy: string): string {
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">

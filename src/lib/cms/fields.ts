@@ -5,7 +5,7 @@
  * (cmsHelpers), dates through the `day` marker set in src/schemas/helpers.ts.
  */
 import { z } from 'astro/zod';
-import type { CollectionName, SchemaHelpers } from '../../schemas/helpers.ts';
+import { BUILD_FIELDS, type CollectionName, type SchemaHelpers } from '../../schemas/helpers.ts';
 
 /** One field of the CMS configuration (the subset of Decap's widgets we use). */
 export interface CmsField {
@@ -170,9 +170,14 @@ function prefixed(hints: Record<string, string>, key: string): Record<string, st
   return out;
 }
 
-/** The fields of an object schema (through refinements), in the schema's order. */
+/**
+ * The fields of an object schema (through refinements), in the schema's order: those an editor
+ * writes, so not the ones the build fills (BUILD_FIELDS: the body's pictures).
+ */
 export function cmsFields(schema: z.ZodType, context: FieldContext): CmsField[] {
   const def = defOf(schema);
   if (def.type !== 'object') throw new Error('CMS collections are object schemas');
-  return Object.entries(def['shape'] as Record<string, unknown>).map(([name, value]) => cmsField(name, value, context));
+  return Object.entries(def['shape'] as Record<string, unknown>)
+    .filter(([name]) => !BUILD_FIELDS.includes(name))
+    .map(([name, value]) => cmsField(name, value, context));
 }

@@ -70,6 +70,7 @@ export const FIELD_LABELS: Record<string, string> = {
   item: 'Nội dung',
   bring: 'Cần mang theo',
   faq: 'Câu hỏi thường gặp',
+  followUp: 'Cột của danh sách theo dõi',
   question: 'Câu hỏi',
   answer: 'Trả lời',
   term: 'Từ',

@@ -142,9 +142,9 @@ function campaignSentences(campaign: ValidEntry): Array<{ text: string; field: s
   const add = (text: string | undefined, path: Array<string | number>, field: string) => {
     for (const sentence of sentencesOf(text ?? '')) out.push({ text: sentence, field, line: campaign.lineOf(path) });
   };
-  ((data['announcements'] as Array<{ text: string }> | undefined) ?? []).forEach((a, i) => add(a.text, ['announcements', i, 'text'], `announcements[${i}].text`));
+  for (const [i, a] of ((data['announcements'] as Array<{ text: string }> | undefined) ?? []).entries()) add(a.text, ['announcements', i, 'text'], `announcements[${i}].text`);
   const meeting = data['meeting'] as { agenda?: Array<{ item: string }>; faq?: Array<{ question: string; answer: string }> } | undefined;
-  (meeting?.agenda ?? []).forEach((row, i) => add(row.item, ['meeting', 'agenda', i, 'item'], `meeting.agenda[${i}].item`));
+  for (const [i, row] of (meeting?.agenda ?? []).entries()) add(row.item, ['meeting', 'agenda', i, 'item'], `meeting.agenda[${i}].item`);
   (meeting?.faq ?? []).forEach((qa, i) => {
     add(qa.question, ['meeting', 'faq', i, 'question'], `meeting.faq[${i}].question`);
     add(qa.answer, ['meeting', 'faq', i, 'answer'], `meeting.faq[${i}].answer`);

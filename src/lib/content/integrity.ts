@@ -105,7 +105,10 @@ export function checkIntegrity(entries: readonly ValidEntry[], all: readonly Raw
           });
         }
       }
-      if (entry.body !== undefined) problems.push(...checkBody(entry, ids.get('glossary'), (sitePaths ??= knownSitePaths(ids))));
+      if (entry.body !== undefined) {
+        sitePaths ??= knownSitePaths(ids);
+        problems.push(...checkBody(entry, ids.get('glossary'), sitePaths));
+      }
       if (entry.collection === 'lessons') problems.push(...checkLeafletFit(entry));
       // A translation prints its own leaflet, with the help phone of its lesson.
       if (entry.collection === 'translations') problems.push(...checkLeafletFit(entry, ids.get('lessons')?.get((entry.parsed['lesson'] as { id?: string } | undefined)?.id ?? '')?.parsed['helpPhone'] as string | undefined));
@@ -230,16 +233,16 @@ export function knownSitePaths(ids: ReadonlyMap<CollectionName, ReadonlyMap<stri
   ]);
   const keys = (collection: CollectionName) => [...(ids.get(collection)?.keys() ?? [])];
   const lessonPages = (id: string) => [routes.lesson(id), routes.leaflet(id), routes.leafletA5(id), routes.broadcast(id), routes.leafletPdf(id), routes.leafletA5Pdf(id)];
-  for (const id of keys('lessons')) lessonPages(id).forEach((page) => paths.add(page));
+  for (const id of keys('lessons')) for (const page of lessonPages(id)) paths.add(page);
   for (const entry of ids.get('translations')?.values() ?? []) {
     const lesson = (entry.parsed['lesson'] as { id?: string } | undefined)?.id;
-    if (lesson && typeof entry.parsed['lang'] === 'string') lessonPages(`${lesson}/${entry.parsed['lang']}`).forEach((page) => paths.add(page));
+    if (lesson && typeof entry.parsed['lang'] === 'string') for (const page of lessonPages(`${lesson}/${entry.parsed['lang']}`)) paths.add(page);
   }
   for (const id of keys('news')) paths.add(routes.news(id));
   for (const id of keys('stories')) paths.add(routes.story(id));
   for (const id of keys('places')) paths.add(routes.place(id));
-  for (const id of keys('campaigns')) [routes.campaign(id), routes.meetingPack(id), routes.meetingPackPdf(id), routes.campaignBroadcast(id)].forEach((page) => paths.add(page));
-  for (const id of keys('topics')) [routes.topic(id), routes.printTopic(id)].forEach((page) => paths.add(page));
+  for (const id of keys('campaigns')) for (const page of [routes.campaign(id), routes.meetingPack(id), routes.meetingPackPdf(id), routes.campaignBroadcast(id)]) paths.add(page);
+  for (const id of keys('topics')) for (const page of [routes.topic(id), routes.printTopic(id)]) paths.add(page);
   return paths;
 }
 

@@ -139,7 +139,7 @@ export async function checkRecordings(entries: readonly ValidEntry[], contentDir
   }
   if (!tools) return { problems, warnings, notice: NO_FFMPEG };
   const probes = await mapLimit(toProbe, 4, (use) => probeRecording(tools, path.join(contentDir, AUDIO_FOLDER, use.recording.file)));
-  toProbe.forEach((use, index) => problems.push(...probeRules(use, probes[index]!)));
+  for (const [index, use] of toProbe.entries()) problems.push(...probeRules(use, probes[index]!));
   return { problems, warnings };
 }
 

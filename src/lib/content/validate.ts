@@ -12,6 +12,8 @@ import { checkRecordings } from './recordings.ts';
 import { checkReviews } from './review.ts';
 import { checkTranslations } from './translations.ts';
 import { checkWhenStuck } from './when-stuck.ts';
+import { writtenBuildField } from '../reading/build-fields.ts';
+import { checkSpokenMenus } from './spoken.ts';
 import { editorMessages } from './zod-messages.ts';
 
 export interface ValidationResult {
@@ -62,19 +64,30 @@ export async function validateContent(root: string, contentDir?: string, now = n
   const whenStuck = checkWhenStuck(entries);
   // Issue 24: a press source without its web address is allowed, and says so every check.
   const noAddress = checkSourcesWithoutAddress(entries);
-  return { problems, warnings: [...translations.warnings, ...recordings.warnings, ...reviews.warnings, ...calls.warnings, ...whenStuck, ...noAddress], notices: recordings.notice ? [recordings.notice] : [], entries, notNfc: loaded.notNfc };
+  // Issue 27: a menu name the loudspeaker script would read without what it does warns.
+  const spoken = checkSpokenMenus(entries);
+  return { problems, warnings: [...translations.warnings, ...recordings.warnings, ...reviews.warnings, ...calls.warnings, ...whenStuck, ...noAddress, ...spoken], notices: recordings.notice ? [recordings.notice] : [], entries, notNfc: loaded.notNfc };
 }
 
 function validateEntry(entry: RawEntry, schema: z.ZodType, problems: Problem[], entries: ValidEntry[], partial: ValidEntry[]): void {
-  const result = schema.safeParse(entry.data);
+  // A field the build fills (the body's pictures) is the schema's, never the editor's: refused
+  // here (as the loader refuses it), then left out so the rest of the file is checked as usual.
+  let data = entry.data;
+  const written = writtenBuildField(data);
+  if (written && Object.hasOwn(shapeOf(schema), written.field)) {
+    problems.push({ file: entry.file, line: entry.lineOf([written.field]), field: written.field, message: written.message, fix: written.fix });
+    const { [written.field]: _filled, ...rest } = data as Record<string, unknown>;
+    data = rest;
+  }
+  const result = schema.safeParse(data);
   if (result.success) {
     entries.push({ ...entry, parsed: result.data as Record<string, unknown> });
     return;
   }
-  for (const message of editorMessages(result.error, entry.data, schema)) {
+  for (const message of editorMessages(result.error, data, schema)) {
     problems.push({ file: entry.file, line: entry.lineOf(message.path), field: message.field, message: message.message, fix: message.fix });
   }
-  partial.push({ ...entry, parsed: parseFieldByField(schema, entry.data) });
+  partial.push({ ...entry, parsed: parseFieldByField(schema, data) });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { z } from 'astro/zod';
 import { closest, listValues } from '../reading/suggest.ts';
+import { BUILD_FIELDS } from '../../schemas/helpers.ts';
 
 /** A schema issue in editor words: what is wrong and what to do. */
 export interface EditorMessage {
@@ -132,7 +133,11 @@ export function editorMessages(error: z.ZodError, data: unknown, schema?: z.ZodT
       }
       case 'too_big': {
         const max = Number(issue.maximum);
-        if (issue.origin === 'string') {
+        if (path.includes('followUp')) {
+          // Issue 27: the follow-up sheet prints on one A4 page beside name, village and phone.
+          const what = issue.origin === 'array' ? `quá nhiều cột (tối đa ${max})` : `tên cột quá dài (${typeof got === 'string' ? got.length : 0} ký tự, tối đa ${max})`;
+          messages.push({ field, path, message: `${what}: tờ theo dõi không còn vừa một trang A4`, fix: issue.origin === 'array' ? `Giữ ${max} việc chương trình họp cần theo dõi nhất, bỏ các cột khác.` : `Viết tên cột ngắn hơn, ${max} ký tự trở xuống, ví dụ "Đã có mức 2".` });
+        } else if (issue.origin === 'string') {
           const length = typeof got === 'string' ? got.length : 0;
           messages.push({ field, path, message: `quá dài (${length} ký tự, tối đa ${max})`, fix: `Rút gọn còn ${max} ký tự trở xuống.` });
         } else if (issue.origin === 'array') {
@@ -160,7 +165,8 @@ export function editorMessages(error: z.ZodError, data: unknown, schema?: z.ZodT
           const keyPath = [...path, key];
           const parent = lookup(data, path);
           const siblings = parent && typeof parent === 'object' ? Object.keys(parent) : [];
-          const allowed = (schema ? keysAt(schema, path) : []).filter((k) => !siblings.includes(k));
+          // Never "did you mean" a field the build fills (the body's pictures): editors do not write it.
+          const allowed = (schema ? keysAt(schema, path) : []).filter((k) => !siblings.includes(k) && !(path.length === 0 && BUILD_FIELDS.includes(k)));
           const guess = closest(key, allowed);
           const fix =
             key === 'slug'

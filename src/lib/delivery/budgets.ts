@@ -15,7 +15,7 @@ export const PRINT_PAGE_BUDGET = 16_000;
 export const SW_REGISTER_BUDGET = 1_024;
 /** The "Gửi qua Zalo" module (src/scripts/share.ts, issue 27), brotli: the one other script a reading page may load, and only with its button. */
 export const SHARE_BUTTON_BUDGET = 512;
-/** The "Lưu để đọc khi mất sóng" module (src/scripts/save-offline.ts, issue 27), brotli: on campaign pages only, with its box. */
+/** The "Lưu để đọc khi mất sóng" module (src/scripts/save-offline.ts, issue 27), brotli: on campaign and topic pages only, with its box. */
 export const SAVE_OFFLINE_BUDGET = 640;
 /** /sw.js, the offline worker every reader downloads once per deployment (no comments shipped; issue 23). */
 export const SERVICE_WORKER_BUDGET = 2_048;

@@ -40,7 +40,7 @@ export function referencedAssets(html: string): string[] {
  */
 export function workerCode(moduleSource: string): string {
   return moduleSource
-    .replace(/\/\*\*[^]*?\*\//g, '')
+    .replace(/\/\*\*[\s\S]*?\*\//g, '')
     .split('\n')
     .filter((line) => !/^\s*(\/\/.*)?$/.test(line))
     .map((line) => line.replace(/^export /, ''))

@@ -105,7 +105,7 @@ function parseErrorIssue(error: unknown, lineOffset: number): SafetyIssue {
   const match = /^(\d+):(\d+): ([\s\S]*?)(?: \(([\w:-]+)\))?$/.exec(text.split('\n')[0] ?? text);
   const line = match ? Number(match[1]) + lineOffset : undefined;
   const detail = match?.[3] ?? text;
-  let fix = 'Kiểm tra dấu < > { } ở dòng này: trong bài chỉ dùng các thẻ ' + COMPONENT_LIST + '; muốn viết dấu "<" hay "{" như chữ thường thì viết "\\<" hay "\\{".';
+  let fix = `Kiểm tra dấu < > { } ở dòng này: trong bài chỉ dùng các thẻ ${COMPONENT_LIST}; muốn viết dấu "<" hay "{" như chữ thường thì viết "\\<" hay "\\{".`;
   if (/comment in MDX/.test(detail)) fix = 'Xoá chú thích <!-- … --> (MDX không dùng kiểu chú thích này).';
   else if (/closing tag|end tag|Expected a closing/i.test(detail)) fix = 'Mỗi thẻ mở phải có thẻ đóng, ví dụ <Tip> … </Tip>, và thẻ đóng phải đúng tên.';
   return { line, message: `MDX không đọc được (${detail})`, fix };

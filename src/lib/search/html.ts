@@ -66,7 +66,7 @@ function indexedHtml(root: HTMLElement, maxRepeats = MAX_REPEATS): string | unde
       if (!(child instanceof HTMLElement)) {
         text.push(child.text);
       } else if (SKIP.has(child.tagName) || child.hasAttribute('data-pagefind-ignore')) {
-        continue;
+        // Not indexed: neither its text nor its headings.
       } else if (HEADINGS.has(child.tagName)) {
         const tag = child.tagName.toLowerCase();
         headings.push(`<${tag}>${escapeHtml(foldD(child.text.replace(/\s+/g, ' ').trim()))}</${tag}>`);

@@ -22,8 +22,6 @@ export function stepsFromMdx(body: string): string[] {
         current = item[1]!;
       } else if (current !== undefined && /^\s+\S/.test(line)) {
         current += ` ${line.trim()}`;
-      } else if (current !== undefined && line.trim() === '') {
-        continue;
       }
     }
     if (current !== undefined) steps.push(current);
