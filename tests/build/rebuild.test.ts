@@ -35,10 +35,12 @@ const manifests = (kind: string) => readdirSync(path.join(root, '.cache/ban-so',
 function snapshot(): Map<string, string> {
   const dist = path.join(root, 'dist');
   const files = readdirSync(dist, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  return new Map(files.map((entry) => {
-    const file = path.join(entry.parentPath, entry.name);
-    return [path.relative(dist, file).split(path.sep).join('/'), createHash('sha256').update(readFileSync(file)).digest('hex')];
-  }));
+  return new Map(
+    files.map((entry) => {
+      const file = path.join(entry.parentPath, entry.name);
+      return [path.relative(dist, file).split(path.sep).join('/'), createHash('sha256').update(readFileSync(file)).digest('hex')];
+    }),
+  );
 }
 const htmlFiles = (files: Map<string, string>) => [...files.keys()].filter((file) => file.endsWith('.html')).sort();
 /** The built pages whose HTML contains `text`. */
@@ -120,7 +122,7 @@ describeRebuild('rebuilding after a change', () => {
     expect(second.log).toMatch(/tệp nén sẵn: \d+ tệp làm mới, \d+ lấy từ bộ nhớ đệm/);
   }, 240_000);
 
-  it('a lesson\'s text edited: the pages that show it change and no other', () => {
+  it("a lesson's text edited: the pages that show it change and no other", () => {
     const before = snapshot();
     const showedBefore = pagesShowing('Kestrelbody');
     replaceIn(lessonFile('bai-mau-hai'), 'Kestrelbody', 'Ospreybody');
@@ -128,7 +130,7 @@ describeRebuild('rebuilding after a change', () => {
     expectOnlyShowingPagesChanged(before, { was: 'Kestrelbody', now: 'Ospreybody', showedBefore, mustShow: ['bai-hoc/bai-mau-hai/index.html'] });
   }, 240_000);
 
-  it('a topic renamed: every page that shows its name changes (the topic\'s, its lessons\', their leaflets) and no other', () => {
+  it("a topic renamed: every page that shows its name changes (the topic's, its lessons', their leaflets) and no other", () => {
     const before = snapshot();
     const showedBefore = pagesShowing('Kestreltopic');
     replaceIn(path.join(root, 'content/topics.yaml'), 'Kestreltopic', 'Ospreytopic');
@@ -156,12 +158,18 @@ describeRebuild('rebuilding after a change', () => {
     writeFileSync(css, readFileSync(css, 'utf8').replace('.lf-foot { font-size: calc(var(--u) * 12);', '.lf-foot { font-size: calc(var(--u) * 11);'));
     rmSync(lessonFile('bai-mau-hai'));
     const third = build();
-    const pdfCount = readdirSync(path.join(root, 'dist'), { recursive: true }).map(String).filter((file) => file.endsWith('.pdf')).length;
+    const pdfCount = readdirSync(path.join(root, 'dist'), { recursive: true })
+      .map(String)
+      .filter((file) => file.endsWith('.pdf')).length;
     expect(third.pdfLine).toMatch(new RegExp(`PDF: ${pdfCount} tệp làm mới, 0 lấy từ bộ nhớ đệm`));
     // The PDF cache also keeps each leaflet's picture for phones (issue 27), one entry each.
-    const pictureCount = readdirSync(path.join(root, 'dist/bai-hoc'), { recursive: true }).map(String).filter((file) => file.endsWith('to-roi.jpg')).length;
+    const pictureCount = readdirSync(path.join(root, 'dist/bai-hoc'), { recursive: true })
+      .map(String)
+      .filter((file) => file.endsWith('to-roi.jpg')).length;
     expect(manifests('pdf')).toHaveLength(pdfCount + pictureCount);
-    const previews = readdirSync(path.join(root, 'dist/og'), { recursive: true }).map(String).filter((file) => file.endsWith('.png'));
+    const previews = readdirSync(path.join(root, 'dist/og'), { recursive: true })
+      .map(String)
+      .filter((file) => file.endsWith('.png'));
     expect(manifests('og')).toHaveLength(previews.length);
     expect(previews).not.toContain(path.join('bai-hoc', 'bai-mau-hai.png'));
   }, 240_000);

@@ -70,7 +70,10 @@ export async function leafletPicture(pdf: Uint8Array): Promise<Buffer> {
     const { width, height, pixels } = parsePgm(stdout);
     let jpeg: Buffer | undefined;
     for (const quality of QUALITIES) {
-      jpeg = await sharp(pixels, { raw: { width, height, channels: 1 } }).greyscale().jpeg({ quality, mozjpeg: true }).toBuffer();
+      jpeg = await sharp(pixels, { raw: { width, height, channels: 1 } })
+        .greyscale()
+        .jpeg({ quality, mozjpeg: true })
+        .toBuffer();
       if (jpeg.length <= PICTURE_MAX_BYTES) return jpeg;
     }
     throw new Error(`Ảnh tờ rơi: ${jpeg!.length} byte, quá ${PICTURE_MAX_BYTES} byte kể cả ở chất lượng ${QUALITIES.at(-1)}`);
