@@ -1,7 +1,7 @@
 /**
  * The leaflet as a picture for phones (issue 27): village leaders share leaflets in Zalo groups,
  * where people look at pictures, not PDF files. Made at build time from the A4 leaflet's PDF
- * (the same page that is printed): poppler's pdftoppm draws it 1080 px wide in grey, sharp
+ * (the same page that is printed): poppler's pdftoppm draws it 1080 px wide in grey (raw pixels), sharp
  * writes a JPEG of at most PICTURE_MAX_BYTES, lowering the quality only as far as it must.
  * The QR code stays decodable (tests/build/print.test.ts reads it back).
  */
@@ -45,38 +45,32 @@ export function picturesEnabled(env: Record<string, string | undefined> = proces
   return pictures;
 }
 
-/** A binary greyscale PGM ("P5", 8 bits) as its size and pixels, or undefined when it is not one. */
-export function readPgm(bytes: Buffer): { width: number; height: number; pixels: Buffer } | undefined {
-  // Header: magic, width, height, maximum value, each after whitespace (comments start with #),
-  // then exactly one whitespace byte before the pixels.
-  const header = /^P5(?:\s+|#[^\n]*\n)+(\d+)(?:\s+|#[^\n]*\n)+(\d+)(?:\s+|#[^\n]*\n)+(\d+)\s/.exec(bytes.subarray(0, 512).toString('latin1'));
-  if (header?.[3] !== '255') return undefined;
-  const width = Number(header[1]);
-  const height = Number(header[2]);
+/** A binary greymap (P5, 8 bits, as pdftoppm -gray writes it): its size and its pixels. */
+export function parsePgm(bytes: Buffer): { width: number; height: number; pixels: Buffer } {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(bytes.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error('pdftoppm: not a binary greymap (P5)');
+  const [width, height, maxValue] = [Number(header[1]), Number(header[2]), Number(header[3])];
   const pixels = bytes.subarray(header[0].length);
-  return pixels.length === width * height ? { width, height, pixels } : undefined;
+  if (maxValue !== 255 || pixels.length !== width * height) throw new Error(`pdftoppm: greymap ${width}×${height}, ${maxValue}, ${pixels.length} bytes of pixels`);
+  return { width, height, pixels };
 }
 
-/**
- * The JPEG of an A4 leaflet PDF's first page, PICTURE_WIDTH wide, at most PICTURE_MAX_BYTES.
- * pdftoppm hands the pixels over uncompressed (PGM): as a PNG it spent three quarters of its
- * time compressing what sharp then decompressed (305 ms against 71 ms of CPU a leaflet,
- * measured 2026-12-07; the JPEG is byte-identical).
- */
+/** The JPEG of an A4 leaflet PDF's first page, PICTURE_WIDTH wide, at most PICTURE_MAX_BYTES. */
 export async function leafletPicture(pdf: Uint8Array): Promise<Buffer> {
   const dir = await mkdtemp(path.join(tmpdir(), 'ban-so-picture-'));
   try {
     const file = path.join(dir, 'leaflet.pdf');
     await writeFile(file, pdf);
+    // Raw grey pixels (PGM), not PNG: pdftoppm's PNG compression was 350 of its 590 ms per
+    // leaflet (issue 29), and sharp decoded it again; the pixels, so the JPEG, are the same.
     const { stdout } = await run('pdftoppm', ['-f', '1', '-l', '1', '-scale-to-x', String(PICTURE_WIDTH), '-scale-to-y', '-1', '-gray', '-singlefile', file], {
       encoding: 'buffer',
       maxBuffer: 64 * 1024 * 1024,
     });
-    const image = readPgm(stdout);
-    if (!image) throw new Error(`Ảnh tờ rơi: pdftoppm không trả về ảnh xám PGM (${stdout.subarray(0, 2).toString('latin1')}…)`);
+    const { width, height, pixels } = parsePgm(stdout);
     let jpeg: Buffer | undefined;
     for (const quality of QUALITIES) {
-      jpeg = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 1 } })
+      jpeg = await sharp(pixels, { raw: { width, height, channels: 1 } })
         .greyscale()
         .jpeg({ quality, mozjpeg: true })
         .toBuffer();
