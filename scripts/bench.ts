@@ -49,7 +49,10 @@ if (values.help) {
   console.log('       npm run bench -- --serve [--sizes 1000] [--connections 10] [--duration 10] [--dist DIR] [--out bench-serve.md]');
   process.exit(0);
 }
-const sizes = (values.sizes ?? '').split(',').map(Number).filter((n) => n > 0);
+const sizes = (values.sizes ?? '')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const runs = Math.max(1, Number(values.runs) || 3);
 const root = process.cwd();
 const TIME = '/usr/bin/time';
@@ -64,10 +67,7 @@ function copyProject(): string {
   symlinkSync(path.join(root, 'node_modules'), path.join(target, 'node_modules'));
   // Astro's and Vite's caches and ours stay in the copy (node_modules is the project's own).
   cpSync(path.join(target, 'astro.config.mjs'), path.join(target, 'astro.real.mjs'));
-  writeFileSync(
-    path.join(target, 'astro.config.mjs'),
-    "import config from './astro.real.mjs';\nexport default { ...config, cacheDir: './.bench-cache/astro', vite: { ...config.vite, cacheDir: './.bench-cache/vite' } };\n",
-  );
+  writeFileSync(path.join(target, 'astro.config.mjs'), "import config from './astro.real.mjs';\nexport default { ...config, cacheDir: './.bench-cache/astro', vite: { ...config.vite, cacheDir: './.bench-cache/vite' } };\n");
   return target;
 }
 
@@ -151,8 +151,14 @@ function anchorCorpus(lessonsDir: string, out: string): void {
     const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source) ?? [];
     const data = parseYaml(front) as { title: string; summary: string; updated?: string | Date; topic?: string };
     const date = data.updated instanceof Date ? data.updated.toISOString().slice(0, 10) : String(data.updated ?? '2025-01-01');
-    const text = body.replace(/<\/?[A-Z][A-Za-z]*[^>]*>/g, '').replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/\n{3,}/g, '\n\n');
-    writeFileSync(path.join(out, 'bai-hoc', file.replace(/\.mdx$/, '.md')), `---\ntitle: ${JSON.stringify(data.title)}\ndescription: ${JSON.stringify(data.summary)}\ndate: ${date}\ntags: ${JSON.stringify([data.topic ?? 'kỹ năng số'])}\n---\n${text}`);
+    const text = body
+      .replace(/<\/?[A-Z][A-Za-z]*[^>]*>/g, '')
+      .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+      .replace(/\n{3,}/g, '\n\n');
+    writeFileSync(
+      path.join(out, 'bai-hoc', file.replace(/\.mdx$/, '.md')),
+      `---\ntitle: ${JSON.stringify(data.title)}\ndescription: ${JSON.stringify(data.summary)}\ndate: ${date}\ntags: ${JSON.stringify([data.topic ?? 'kỹ năng số'])}\n---\n${text}`,
+    );
   }
 }
 
@@ -235,7 +241,10 @@ async function serveBench(): Promise<void> {
   const sites: Array<{ label: string; dist: string; cleanup?: () => void }> = [];
   if (values.dist) sites.push({ label: `site in ${values.dist}`, dist: path.resolve(values.dist) });
   else {
-    for (const size of (values.sizes === '1000,5000' ? '1000' : values.sizes ?? '1000').split(',').map(Number).filter((n) => n > 0)) {
+    for (const size of (values.sizes === '1000,5000' ? '1000' : (values.sizes ?? '1000'))
+      .split(',')
+      .map(Number)
+      .filter((n) => n > 0)) {
       const dir = copyProject();
       const topics = Object.keys(parseYaml(readFileSync(path.join(dir, 'content/topics.yaml'), 'utf8')) as Record<string, unknown>);
       for (const lesson of generateLessons(size, topics)) writeFileSync(path.join(dir, 'content/lessons', `${lesson.id}.mdx`), lesson.source);

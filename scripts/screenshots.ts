@@ -13,13 +13,30 @@ if (values.help) {
 const pages = process.argv.slice(2).filter((arg) => arg.startsWith('/'));
 const targets = pages.length
   ? pages
-  : ['/', '/bai-hoc/', '/bai-hoc/cai-dat-va-kich-hoat-vneid/', '/tin-tuc/', '/cau-chuyen/', '/dia-phuong/', '/dia-phuong/huyen-binh-lieu/', '/dia-phuong/xa-dai-duc/', '/dia-phuong/xa-tien-yen/', '/chien-dich/vneid-cho-moi-nguoi-dan/', '/tu-dien/', '/tim-kiem/', '/khong-co-trang-nay/'];
+  : [
+      '/',
+      '/bai-hoc/',
+      '/bai-hoc/cai-dat-va-kich-hoat-vneid/',
+      '/tin-tuc/',
+      '/cau-chuyen/',
+      '/dia-phuong/',
+      '/dia-phuong/huyen-binh-lieu/',
+      '/dia-phuong/xa-dai-duc/',
+      '/dia-phuong/xa-tien-yen/',
+      '/chien-dich/vneid-cho-moi-nguoi-dan/',
+      '/tu-dien/',
+      '/tim-kiem/',
+      '/khong-co-trang-nay/',
+    ];
 const out = path.resolve(values.out ?? 'screenshots');
 mkdirSync(out, { recursive: true });
 const { url, server } = await serveDist(path.resolve('dist'));
 const browser = await launchChromium();
 try {
-  for (const [width, height] of [[360, 740], [1280, 800]] as const) {
+  for (const [width, height] of [
+    [360, 740],
+    [1280, 800],
+  ] as const) {
     const page = await browser.newPage({ viewport: { width, height } });
     for (const target of targets) {
       await page.goto(url + target);

@@ -60,7 +60,10 @@ export async function startNginx(confText: string, root: string): Promise<Runnin
   writeFileSync(path.join(prefix, 'ban-so.conf'), withRootAndPort(server, path.resolve(root), port));
   // "include mime.types;" in the server block resolves next to the main config, as in /etc/nginx/.
   writeFileSync(path.join(prefix, 'mime.types'), readFileSync(MIME_TYPES));
-  writeFileSync(path.join(prefix, 'nginx.conf'), mainConfig({ prefix, serverFile: path.join(prefix, 'ban-so.conf'), modules: [BROTLI_MODULE], mimeTypes: path.join(prefix, 'mime.types'), user: process.getuid?.() === 0 ? userInfo().username : undefined }));
+  writeFileSync(
+    path.join(prefix, 'nginx.conf'),
+    mainConfig({ prefix, serverFile: path.join(prefix, 'ban-so.conf'), modules: [BROTLI_MODULE], mimeTypes: path.join(prefix, 'mime.types'), user: process.getuid?.() === 0 ? userInfo().username : undefined }),
+  );
   const errorLog = () => (existsSync(path.join(prefix, 'error.log')) ? readFileSync(path.join(prefix, 'error.log'), 'utf8') : '');
   const child: ChildProcess = spawn(NGINX, ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-e', path.join(prefix, 'error.log')], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';

@@ -47,33 +47,35 @@ export function getCampaigns(): Promise<CampaignView[]> {
   cache ??= Promise.all([getCollection('campaigns'), getLessons(), getPlaces(), provinceContacts()]).then(async ([entries, lessons, places, province]) => {
     const lessonById = new Map(lessons.map((lesson) => [lesson.id, lesson]));
     const items = await Promise.all(
-      entries.map(async (entry): Promise<CampaignView> => ({
-        id: entry.id,
-        url: routes.campaign(entry.id),
-        title: entry.data.title,
-        summary: entry.data.summary,
-        start: entry.data.start,
-        end: entry.data.end,
-        goal: entry.data.goal,
-        lessons: entry.data.lessons.map((ref) => lessonById.get(ref.id)).filter((lesson) => lesson !== undefined),
-        places: await placeLinks(entry.data.places.map((ref) => ref.id)),
-        searchTerms: entry.data.searchTerms,
-        announcements: entry.data.announcements,
-        meeting: entry.data.meeting,
-        editPath: entry.filePath ?? `content/campaigns/${entry.id}.mdx`,
-        sources: sourceViews(entry.data.sources),
-        contacts: mergeContacts(
-          ...entry.data.places.map((ref) => places.get(ref.id)?.ownContacts),
-          ...entry.data.lessons.map((ref) => lessonById.get(ref.id)?.ownContacts),
-          ...entry.data.places.map((ref) => places.get(ref.id)?.contacts),
-          province,
-        ),
-        variants: entry.data.variants.flatMap((variant) => {
-          const lesson = lessonById.get(variant.lesson.id);
-          return lesson ? [{ lesson: { id: lesson.id, title: lesson.title, url: lesson.url }, goTo: variant.goTo, bring: variant.bring, why: variant.why }] : [];
+      entries.map(
+        async (entry): Promise<CampaignView> => ({
+          id: entry.id,
+          url: routes.campaign(entry.id),
+          title: entry.data.title,
+          summary: entry.data.summary,
+          start: entry.data.start,
+          end: entry.data.end,
+          goal: entry.data.goal,
+          lessons: entry.data.lessons.map((ref) => lessonById.get(ref.id)).filter((lesson) => lesson !== undefined),
+          places: await placeLinks(entry.data.places.map((ref) => ref.id)),
+          searchTerms: entry.data.searchTerms,
+          announcements: entry.data.announcements,
+          meeting: entry.data.meeting,
+          editPath: entry.filePath ?? `content/campaigns/${entry.id}.mdx`,
+          sources: sourceViews(entry.data.sources),
+          contacts: mergeContacts(
+            ...entry.data.places.map((ref) => places.get(ref.id)?.ownContacts),
+            ...entry.data.lessons.map((ref) => lessonById.get(ref.id)?.ownContacts),
+            ...entry.data.places.map((ref) => places.get(ref.id)?.contacts),
+            province,
+          ),
+          variants: entry.data.variants.flatMap((variant) => {
+            const lesson = lessonById.get(variant.lesson.id);
+            return lesson ? [{ lesson: { id: lesson.id, title: lesson.title, url: lesson.url }, goTo: variant.goTo, bring: variant.bring, why: variant.why }] : [];
+          }),
+          entry,
         }),
-        entry,
-      })),
+      ),
     );
     return items.sort((a, b) => b.start.getTime() - a.start.getTime() || a.title.localeCompare(b.title, 'vi'));
   });

@@ -93,7 +93,15 @@ export async function getOverview(): Promise<{ places: Array<{ place: PlaceView;
   const withFigures = ids
     .map((id) => places.get(id))
     .filter((place): place is PlaceView => place !== undefined)
-    .map((place) => ({ place, label: placeLabel(place, place.id), rows: headlineRows(all.filter((row) => row.place === place.id), shared, order) }))
+    .map((place) => ({
+      place,
+      label: placeLabel(place, place.id),
+      rows: headlineRows(
+        all.filter((row) => row.place === place.id),
+        shared,
+        order,
+      ),
+    }))
     .sort((a, b) => a.label.localeCompare(b.label, 'vi'));
   const charts: ChartView[] = [];
   for (const metric of order) {

@@ -35,9 +35,7 @@ export interface IndicatorRow {
 let metricsCache: Promise<Map<string, MetricView>> | undefined;
 
 export function getMetrics(): Promise<Map<string, MetricView>> {
-  metricsCache ??= getCollection('metrics').then(
-    (entries) => new Map(entries.map((entry) => [entry.id, { id: entry.id, ...entry.data }])),
-  );
+  metricsCache ??= getCollection('metrics').then((entries) => new Map(entries.map((entry) => [entry.id, { id: entry.id, ...entry.data }])));
   return metricsCache;
 }
 

@@ -119,7 +119,13 @@ async function build(): Promise<LessonView[]> {
         leafletTip: data.leafletTip,
         helpPhone: data.helpPhone,
         ownContacts: data.contacts,
-        contacts: lessonContacts(data.contacts, data.helpPhone, data.places.map((ref) => places.get(ref.id)?.ownContacts), data.places.map((ref) => places.get(ref.id)?.contacts), province),
+        contacts: lessonContacts(
+          data.contacts,
+          data.helpPhone,
+          data.places.map((ref) => places.get(ref.id)?.ownContacts),
+          data.places.map((ref) => places.get(ref.id)?.contacts),
+          province,
+        ),
         places: await placeLinks(data.places.map((ref) => ref.id)),
         searchTerms: data.searchTerms,
         homeTask: data.homeTask,
@@ -145,13 +151,7 @@ async function build(): Promise<LessonView[]> {
  * A lesson's numbers: its helpPhone's contact first (the check makes sure it has one), its own,
  * its communes' own, what their pages inherit, then the province's.
  */
-function lessonContacts(
-  own: readonly Contact[],
-  helpPhone: string | undefined,
-  communes: ReadonlyArray<readonly Contact[] | undefined>,
-  inherited: ReadonlyArray<readonly Contact[] | undefined>,
-  province: readonly Contact[],
-): Contact[] {
+function lessonContacts(own: readonly Contact[], helpPhone: string | undefined, communes: ReadonlyArray<readonly Contact[] | undefined>, inherited: ReadonlyArray<readonly Contact[] | undefined>, province: readonly Contact[]): Contact[] {
   const help = helpPhone ? own.filter((contact) => phoneDigits(contact.phone) === phoneDigits(helpPhone)) : [];
   return mergeContacts(help, own, ...communes, ...inherited, province);
 }
@@ -230,17 +230,13 @@ export async function getTranslationLanguages(): Promise<string[]> {
 /** Newest first (by the day they were last checked). */
 export async function getNewestLessons(count: number): Promise<LessonView[]> {
   const lessons = [...(await getLessons())];
-  return lessons
-    .sort((a, b) => b.updated.getTime() - a.updated.getTime() || compareVietnamese(a.title, b.title))
-    .slice(0, count);
+  return lessons.sort((a, b) => b.updated.getTime() - a.updated.getTime() || compareVietnamese(a.title, b.title)).slice(0, count);
 }
 
 /** Topics with their lessons, in topic order; topics without lessons are left out. */
 export async function getLessonsByTopic(): Promise<Array<{ topic: TopicView; lessons: LessonView[] }>> {
   const [topics, lessons] = await Promise.all([getTopics(), getLessons()]);
-  return topics
-    .map((topic) => ({ topic, lessons: lessons.filter((lesson) => lesson.topic.id === topic.id) }))
-    .filter((group) => group.lessons.length > 0);
+  return topics.map((topic) => ({ topic, lessons: lessons.filter((lesson) => lesson.topic.id === topic.id) })).filter((group) => group.lessons.length > 0);
 }
 
 let byTopic: Promise<Map<string, LessonView[]>> | undefined;

@@ -33,10 +33,12 @@ async function build(): Promise<ListedRecording[]> {
     }
   }
   const listed = await Promise.all(
-    uses.filter((use) => use.field).map(async ({ field, ...use }) => {
-      const recording = await recordingView(field);
-      return recording && { ...use, lang: recording.lang, language: languageLabel(recording.lang), recording };
-    }),
+    uses
+      .filter((use) => use.field)
+      .map(async ({ field, ...use }) => {
+        const recording = await recordingView(field);
+        return recording && { ...use, lang: recording.lang, language: languageLabel(recording.lang), recording };
+      }),
   );
   return listed.filter((item) => item !== undefined);
 }

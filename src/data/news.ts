@@ -26,19 +26,21 @@ let cache: Promise<NewsView[]> | undefined;
 export function getNews(): Promise<NewsView[]> {
   cache ??= getCollection('news').then(async (entries) => {
     const items = await Promise.all(
-      entries.map(async (entry): Promise<NewsView> => ({
-        id: entry.id,
-        url: routes.news(entry.id),
-        title: entry.data.title,
-        summary: entry.data.summary,
-        date: entry.data.date,
-        places: await placeLinks(entry.data.places.map((ref) => ref.id)),
-        source: entry.data.source,
-        sources: sourceViews(entry.data.sources),
-        cover: entry.data.cover,
-        editPath: entry.filePath ?? `content/news/${entry.id}.mdx`,
-        entry,
-      })),
+      entries.map(
+        async (entry): Promise<NewsView> => ({
+          id: entry.id,
+          url: routes.news(entry.id),
+          title: entry.data.title,
+          summary: entry.data.summary,
+          date: entry.data.date,
+          places: await placeLinks(entry.data.places.map((ref) => ref.id)),
+          source: entry.data.source,
+          sources: sourceViews(entry.data.sources),
+          cover: entry.data.cover,
+          editPath: entry.filePath ?? `content/news/${entry.id}.mdx`,
+          entry,
+        }),
+      ),
     );
     return items.sort(byDateDesc);
   });

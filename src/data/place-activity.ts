@@ -34,15 +34,7 @@ export interface PlacePage {
  * reform links (successors, formed from) lead readers between them.
  */
 export async function getPlacePage(id: string): Promise<PlacePage> {
-  const [place, stories, news, campaigns, lessons, indicators, charts] = await Promise.all([
-    getPlace(id),
-    getStories(),
-    getNews(),
-    getCampaigns(),
-    getLessonsForPlace(id),
-    getIndicatorRows(id),
-    getPlaceCharts(id),
-  ]);
+  const [place, stories, news, campaigns, lessons, indicators, charts] = await Promise.all([getPlace(id), getStories(), getNews(), getCampaigns(), getLessonsForPlace(id), getIndicatorRows(id), getPlaceCharts(id)]);
   const before: BeforeReform[] = [];
   if (!place.historical) {
     // Old communes it was formed from, then the old district it lay in: their stories and figures.

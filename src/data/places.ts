@@ -164,7 +164,9 @@ async function build(): Promise<Map<string, PlaceView>> {
       contacts: mergeContacts(
         data.contacts,
         ...(historical ? currentSuccessors(entry.id, nodes, today) : []).map((successor) => own.get(successor)),
-        ...ancestors(entry.id, nodes).reverse().map((ancestor) => own.get(ancestor)),
+        ...ancestors(entry.id, nodes)
+          .reverse()
+          .map((ancestor) => own.get(ancestor)),
       ),
       editPath: entry.filePath ?? `content/places/${entry.id}.yaml`,
     });

@@ -150,7 +150,9 @@ export function campaignScripts(campaign: CampaignView): Array<{ title: string }
   const help = helpLine(campaign.contacts);
   const pace = campaign.entry.data.broadcast?.pace;
   const scripts = campaign.announcements.map((announcement) => {
-    const parts = sentences(announcement.text).filter((s) => !/^kính thưa bà con/i.test(s)).map(heard);
+    const parts = sentences(announcement.text)
+      .filter((s) => !/^kính thưa bà con/i.test(s))
+      .map(heard);
     return {
       title: announcement.title,
       ...scriptView(buildScript({ title: announcement.title, message: parts, action: parts.at(-1) ?? announcement.text, phone: help?.phone, phoneWho: help?.who, pace })),
@@ -163,7 +165,6 @@ export function campaignScripts(campaign: CampaignView): Array<{ title: string }
   }
   return scripts;
 }
-
 
 export interface TranslationView {
   lang: string;

@@ -13,11 +13,6 @@ let cache: Promise<TopicView[]> | undefined;
 
 /** Topics in their editorial order. */
 export function getTopics(): Promise<TopicView[]> {
-  cache ??= getCollection('topics').then((entries) =>
-    entries
-      .map((entry) => ({ id: entry.id, url: routes.topic(entry.id), ...entry.data }))
-      .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name, 'vi')),
-  );
+  cache ??= getCollection('topics').then((entries) => entries.map((entry) => ({ id: entry.id, url: routes.topic(entry.id), ...entry.data })).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name, 'vi')));
   return cache;
 }
-

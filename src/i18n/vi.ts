@@ -2,8 +2,7 @@
 export const vi = {
   'site.name': 'Bản Số',
   'site.tagline': 'Học kỹ năng số cho bà con vùng cao Quảng Ninh',
-  'site.description':
-    'Bài học ngắn, dễ hiểu về VNeID, thanh toán bằng mã QR, phòng lừa đảo và dịch vụ công cho bà con vùng cao Quảng Ninh.',
+  'site.description': 'Bài học ngắn, dễ hiểu về VNeID, thanh toán bằng mã QR, phòng lừa đảo và dịch vụ công cho bà con vùng cao Quảng Ninh.',
   'a11y.skip': 'Bỏ qua, đến nội dung chính',
   'a11y.breadcrumbs': 'Bà con đang ở',
   'a11y.mainNav': 'Mục chính',
@@ -38,8 +37,7 @@ export const vi = {
   'search.more': 'Xem thêm kết quả',
   'search.error': 'Chưa tìm được vì mạng chậm hoặc mất mạng. Bà con thử lại sau, hoặc chọn chủ đề bên dưới.',
   'search.noscript': 'Điện thoại của bà con đang tắt JavaScript nên ô tìm kiếm không chạy. Bà con chọn chủ đề hoặc bài học trong danh sách bên dưới.',
-  'footer.about':
-    'Bản Số là trang thông tin mở, do cán bộ và đoàn viên thanh niên các xã cùng viết. Trang không thu thập thông tin của bà con.',
+  'footer.about': 'Bản Số là trang thông tin mở, do cán bộ và đoàn viên thanh niên các xã cùng viết. Trang không thu thập thông tin của bà con.',
   'footer.source': 'Con số nào cũng ghi rõ lấy từ đâu.',
   'footer.contribute': 'Góp bài cho Bản Số',
   'edit.link': 'Sửa trang này',

@@ -68,7 +68,8 @@ export function pdfIntegration(): AstroIntegration {
           log: (line) => logger.info(line),
         });
         if (!picturesEnabled()) logger.warn('Ảnh tờ rơi: bỏ qua vì không có pdftoppm; cài "apt-get install -y poppler-utils" rồi chạy lại "npm run build".');
-        else logger.info(`Ảnh tờ rơi: ${result.pictures.length} ảnh JPEG (${result.picturesMade} làm mới, ${result.picturesFromCache} lấy từ bộ nhớ đệm), lớn nhất ${Math.round(Math.max(0, ...result.pictures.map((p) => p.bytes)) / 1024)} KB.`);
+        else
+          logger.info(`Ảnh tờ rơi: ${result.pictures.length} ảnh JPEG (${result.picturesMade} làm mới, ${result.picturesFromCache} lấy từ bộ nhớ đệm), lớn nhất ${Math.round(Math.max(0, ...result.pictures.map((p) => p.bytes)) / 1024)} KB.`);
         const pruned = store ? await store.prune(started) : 0;
         fillFileSizes(dist, pages);
         if (result.problems.length) {

@@ -32,10 +32,7 @@ export function precompress(): AstroIntegration {
         const br = sum((r) => r.br ?? r.size);
         const skipped = results.filter((r) => r.br === undefined || r.gz === undefined).length;
         const fromCache = results.filter((r) => r.cached).length;
-        logger.info(
-          `Nén sẵn: ${results.length} tệp, ${(raw / 1024).toFixed(0)} KB → ${(br / 1024).toFixed(0)} KB brotli` +
-            ` (${skipped} tệp không nhỏ hơn khi nén, giữ nguyên) trong ${((Date.now() - started) / 1000).toFixed(1)} s.`,
-        );
+        logger.info(`Nén sẵn: ${results.length} tệp, ${(raw / 1024).toFixed(0)} KB → ${(br / 1024).toFixed(0)} KB brotli` + ` (${skipped} tệp không nhỏ hơn khi nén, giữ nguyên) trong ${((Date.now() - started) / 1000).toFixed(1)} s.`);
         logger.info(cacheLine('precompress', { made: results.length - fromCache, fromCache, damaged: store?.counts.damaged, pruned }, !!store));
       },
     },

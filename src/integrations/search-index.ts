@@ -10,15 +10,7 @@ import { engineFiles, FIXED_ENGINE_FILES, withEngineHints, type PagefindEntry } 
 import { toPosix } from '../lib/posix-path.ts';
 
 /** Pagefind writes UI bundles we do not use (we have our own 3 KB module): keep dist/ lean. */
-const UNUSED = [
-  'pagefind-ui.js',
-  'pagefind-ui.css',
-  'pagefind-component-ui.js',
-  'pagefind-component-ui.css',
-  'pagefind-modular-ui.js',
-  'pagefind-modular-ui.css',
-  'pagefind-highlight.js',
-];
+const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js'];
 
 /** Pagefind's (unstable) index chunk size; measured in docs/search.md. */
 export const INDEX_CHUNK_SIZE = 1000;
@@ -32,7 +24,10 @@ export function searchIndex(): AstroIntegration {
         setBuildStep('chỉ mục tìm kiếm');
         const started = Date.now();
         const dist = fileURLToPath(dir);
-        const files = (await readdir(dist, { recursive: true })).map(String).filter((file) => file.endsWith('.html')).sort();
+        const files = (await readdir(dist, { recursive: true }))
+          .map(String)
+          .filter((file) => file.endsWith('.html'))
+          .sort();
         // Small index chunks: a first search downloads only the chunks of its words. With
         // the default (larger) chunks a two-word query on 1,000 lessons cost ~25 KB more.
         process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= String(INDEX_CHUNK_SIZE);
@@ -50,10 +45,7 @@ export function searchIndex(): AstroIntegration {
             const source = sources[i]!;
             const url = `/${toPosix(file)}`.replace(/index\.html$/, '');
             const { html, records } = searchEntries(source, url);
-            const calls = [
-              ...(html ? [index.addHTMLFile({ url, content: html })] : []),
-              ...records.map((record) => index.addCustomRecord({ ...record, language: 'vi' })),
-            ];
+            const calls = [...(html ? [index.addHTMLFile({ url, content: html })] : []), ...records.map((record) => index.addCustomRecord({ ...record, language: 'vi' }))];
             return Promise.all(calls).then((responses) => {
               for (const response of responses) {
                 if (response.errors.length) throw new Error(`Pagefind (${file}): ${response.errors.join('; ')}`);

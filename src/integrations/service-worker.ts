@@ -31,7 +31,12 @@ export function serviceWorker(): AstroIntegration {
         const hashed = files.filter((file) => file.startsWith(`_astro${path.sep}`)).map((file) => ({ path: file, content: '' }));
         // Each page stands in the version by its own sha-256: reading 20,000 pages of 5,000 lessons
         // and keeping them all until the end held ~300 MB that the process never gave back.
-        const read = await mapLimit(pages, 16, async (file) => ({ path: file, content: createHash('sha256').update(await readFile(path.join(dist, file))).digest('hex') }));
+        const read = await mapLimit(pages, 16, async (file) => ({
+          path: file,
+          content: createHash('sha256')
+            .update(await readFile(path.join(dist, file)))
+            .digest('hex'),
+        }));
         const offlineHtml = await readFile(path.join(dist, OFFLINE_PATH, 'index.html'), 'utf8');
         const template = await readFile(TEMPLATE, 'utf8');
         const helpers = await readFile(HELPERS, 'utf8');

@@ -31,9 +31,7 @@ export function formatGithubAnnotation(problem: Problem): string {
 
 /** Stable order: by file, then line, then field. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort(
-    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.field.localeCompare(b.field),
-  );
+  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.field.localeCompare(b.field));
 }
 
 /** The full report: every problem, then a count and where to read more. */

@@ -163,15 +163,7 @@ export const NewsSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) =
   });
 
 /** Channels used to reach residents. */
-export const CHANNELS = [
-  'zalo',
-  'loudspeaker',
-  'village-meeting',
-  'tech-team',
-  'youth-union',
-  'e-portal',
-  'social-media',
-] as const;
+export const CHANNELS = ['zalo', 'loudspeaker', 'village-meeting', 'tech-team', 'youth-union', 'e-portal', 'social-media'] as const;
 
 /** A success story (content/stories/<slug>.mdx). */
 export const StorySchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) =>
@@ -248,9 +240,7 @@ export const CampaignSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef
       meeting: z
         .strictObject({
           /** Agenda items with their length in minutes. */
-          agenda: z
-            .array(z.strictObject({ minutes: z.number().int().min(1).max(120), item: z.string().trim().min(3) }))
-            .min(1),
+          agenda: z.array(z.strictObject({ minutes: z.number().int().min(1).max(120), item: z.string().trim().min(3) })).min(1),
           /** What residents should bring. */
           bring: z.array(z.string().trim().min(2)).min(1),
           /** Frequent questions and their answers. */

@@ -1,17 +1,7 @@
 import { z } from 'astro/zod';
 
 /** Collections an entry can point at with a reference. */
-export type CollectionName =
-  | 'lessons'
-  | 'translations'
-  | 'news'
-  | 'stories'
-  | 'campaigns'
-  | 'places'
-  | 'topics'
-  | 'metrics'
-  | 'indicators'
-  | 'glossary';
+export type CollectionName = 'lessons' | 'translations' | 'news' | 'stories' | 'campaigns' | 'places' | 'topics' | 'metrics' | 'indicators' | 'glossary';
 
 /**
  * What a schema needs from its runtime. Astro passes its own `image()` and `reference()`;
@@ -45,10 +35,7 @@ export const summary = () => z.string().trim().min(10).max(SUMMARY_MAX);
  */
 export const day = () =>
   z
-    .preprocess(
-      (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
-      z.string({ error: 'invalid_day' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_day' }),
-    )
+    .preprocess((value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value), z.string({ error: 'invalid_day' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_day' }))
     .transform((value, ctx) => {
       const date = new Date(`${value}T00:00:00Z`);
       // Reject impossible days such as 2025-02-30 (Date would roll them over to March).
@@ -220,10 +207,7 @@ export const contact = () =>
     /** What to call about, in plain words, e.g. "Hỏi về thẻ bảo hiểm y tế, lương hưu". */
     what: z.string().trim().min(5).max(120),
     /** The number as digits, as dialled ("113", "19009068", "02033878123"); spaces and dots are ignored. */
-    phone: z.preprocess(
-      (value) => (typeof value === 'number' ? String(value) : typeof value === 'string' ? value.replace(/[\s.]/g, '') : value),
-      z.string().regex(/^\d{3,11}$/),
-    ),
+    phone: z.preprocess((value) => (typeof value === 'number' ? String(value) : typeof value === 'string' ? value.replace(/[\s.]/g, '') : value), z.string().regex(/^\d{3,11}$/)),
     /** What a caller should know first, e.g. "Miễn phí", "Cước 1.000 đồng một phút". */
     note: z.string().trim().min(3).max(80).optional(),
     /** The pages that state this number (same format as a lesson's sources). */

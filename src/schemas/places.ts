@@ -30,9 +30,7 @@ export const PlaceSchema = <TImage, TRef>(helpers: SchemaHelpers<TImage, TRef>) 
       /** Number of villages, hamlets and urban quarters. */
       villages: z.number().int().min(0).optional(),
       /** Population, with the year it was counted. */
-      population: z
-        .strictObject({ count: z.number().int().positive(), year: z.number().int().min(1900).max(2100) })
-        .optional(),
+      population: z.strictObject({ count: z.number().int().positive(), year: z.number().int().min(1900).max(2100) }).optional(),
       /** First day the unit existed in this form (e.g. 2025-07-01 for the new communes). */
       validFrom: day().optional(),
       /** First day it no longer existed (2025-07-01 for units merged by the reform). */

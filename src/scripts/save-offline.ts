@@ -26,7 +26,11 @@ async function save(name: string, pages: string[]): Promise<boolean> {
 
 if (box && button && status && 'caches' in window) {
   const { saveCache: name = '', savePages = '', savePictures = '', saving = '', saved = '', failed = '' } = box.dataset;
-  const own = (list: string) => list.split(' ').map((page) => sitePath(page, location.origin)).filter((page): page is string => !!page);
+  const own = (list: string) =>
+    list
+      .split(' ')
+      .map((page) => sitePath(page, location.origin))
+      .filter((page): page is string => !!page);
   box.hidden = false;
   // The size shown is what a tap stores: with the pictures once the box is ticked.
   const sizes = box.querySelectorAll<HTMLElement>('[data-size]');

@@ -134,7 +134,10 @@ if (form && input && ui) {
     // While the reader types, fetch the index chunks of what is typed so far: the search that
     // follows the pause then finds them loaded (one round trip less after the last key).
     const typed = normaliseQuery(input.value);
-    if (typed) void load().then((pagefind) => pagefind.preload(typed, { filters: filters() })).catch(() => undefined);
+    if (typed)
+      void load()
+        .then((pagefind) => pagefind.preload(typed, { filters: filters() }))
+        .catch(() => undefined);
     clearTimeout(timer);
     timer = setTimeout(() => {
       setUrl(input.value, false);

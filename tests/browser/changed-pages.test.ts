@@ -39,7 +39,10 @@ function changedFiles(firstLesson: string): { files: string[]; from: string } {
 }
 
 const entries = (await validateContent(process.cwd())).entries;
-const firstLesson = entries.filter((entry) => entry.collection === 'lessons').map((entry) => entry.file.split(path.sep).join('/')).sort()[0]!;
+const firstLesson = entries
+  .filter((entry) => entry.collection === 'lessons')
+  .map((entry) => entry.file.split(path.sep).join('/'))
+  .sort()[0]!;
 const { files, from } = changedFiles(firstLesson);
 const PAGES = enabled ? pagesOfChangedFiles(files, builtPages(), (page) => sourceFileOf(page, entries)) : [];
 
@@ -61,27 +64,31 @@ describe.skipIf(!enabled)(`the pages of the changed content files (${from}: ${fi
     expect(PAGES.length).toBeGreaterThan(0);
   });
 
-  it.each(PAGES)('%s passes axe-core, keeps 44 px touch targets at 360 px in Noto Sans, does not scroll sideways (nor with text at 200%%), and stays on 127.0.0.1 under the CSP', async (sitePath) => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    const cspViolations = await watchCsp(context);
-    const requests = recordRequests(context);
-    const page = await context.newPage();
-    await page.goto(`${base}${sitePath}`, { waitUntil: 'networkidle' });
-    expect(await cspViolations(page)).toEqual([]);
-    expect(await inlineCode(page)).toEqual([]);
-    expect(requests.all.length).toBeGreaterThan(0);
-    expect(requests.foreign()).toEqual([]);
-    expect(await phoneFontProblem(page)).toBeUndefined();
-    expect(await smallTargets(page)).toEqual([]);
-    // A long word, address or number in the text must not push the page sideways on a phone.
-    expect(await sidewaysScroll(page), 'at 100%').toBeUndefined();
-    await zoomText(page, 200);
-    expect(await sidewaysScroll(page), 'text at 200%').toBeUndefined();
-    await context.close();
-    const axeContext = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
-    const axePage = await axeContext.newPage();
-    await axePage.goto(`${base}${sitePath}`, { waitUntil: 'networkidle' });
-    expect(await axeViolations(axePage)).toEqual([]);
-    await axeContext.close();
-  }, 60_000);
+  it.each(PAGES)(
+    '%s passes axe-core, keeps 44 px touch targets at 360 px in Noto Sans, does not scroll sideways (nor with text at 200%%), and stays on 127.0.0.1 under the CSP',
+    async (sitePath) => {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+      const cspViolations = await watchCsp(context);
+      const requests = recordRequests(context);
+      const page = await context.newPage();
+      await page.goto(`${base}${sitePath}`, { waitUntil: 'networkidle' });
+      expect(await cspViolations(page)).toEqual([]);
+      expect(await inlineCode(page)).toEqual([]);
+      expect(requests.all.length).toBeGreaterThan(0);
+      expect(requests.foreign()).toEqual([]);
+      expect(await phoneFontProblem(page)).toBeUndefined();
+      expect(await smallTargets(page)).toEqual([]);
+      // A long word, address or number in the text must not push the page sideways on a phone.
+      expect(await sidewaysScroll(page), 'at 100%').toBeUndefined();
+      await zoomText(page, 200);
+      expect(await sidewaysScroll(page), 'text at 200%').toBeUndefined();
+      await context.close();
+      const axeContext = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
+      const axePage = await axeContext.newPage();
+      await axePage.goto(`${base}${sitePath}`, { waitUntil: 'networkidle' });
+      expect(await axeViolations(axePage)).toEqual([]);
+      await axeContext.close();
+    },
+    60_000,
+  );
 });

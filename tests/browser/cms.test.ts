@@ -101,7 +101,9 @@ describe.skipIf(!enabled)("the editors' CMS at /admin/, on a local working copy"
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await sharp({ create: { width: 640, height: 480, channels: 3, background: '#2a6f97' } }).png().toFile(PHOTO);
+    await sharp({ create: { width: 640, height: 480, channels: 3, background: '#2a6f97' } })
+      .png()
+      .toFile(PHOTO);
     ({ url: base, server } = await serveWithHeaders(DIST, path.join(DIST, '_headers')));
     browser = await launchChromium();
   }, 60_000);
@@ -167,7 +169,17 @@ describe.skipIf(!enabled)("the editors' CMS at /admin/, on a local working copy"
     await context.close();
 
     const { data, body: text } = splitEntry(saved);
-    expect(data).toEqual({ title: TITLE, summary: SUMMARY, topic: 'thanh-toan', level: 'co-ban', updated: expect.any(String), reviewed: expect.any(String), sources: [{ ...SOURCE, read: expect.any(String) }], keyPoints: KEY_POINTS, leafletTip: TIP });
+    expect(data).toEqual({
+      title: TITLE,
+      summary: SUMMARY,
+      topic: 'thanh-toan',
+      level: 'co-ban',
+      updated: expect.any(String),
+      reviewed: expect.any(String),
+      sources: [{ ...SOURCE, read: expect.any(String) }],
+      keyPoints: KEY_POINTS,
+      leafletTip: TIP,
+    });
     expect(text).toContain(STEPS.map((step, index) => `${index + 1}. ${step}`).join('\n'));
     expect(text).toContain(`<Figure caption="${PHOTO_CAPTION}">![${PHOTO_ALT}](../images/so-tay-dang-vien.png)</Figure>`);
 
@@ -190,7 +202,11 @@ describe.skipIf(!enabled)("the editors' CMS at /admin/, on a local working copy"
     expect(lessonHtml).toMatch(new RegExp(`<div class="callout tip"[^>]*>.*<p>${TIP}</p></div>`));
     expect(lessonHtml).toMatch(new RegExp(`<figure[^>]*>.*<img[^>]*alt="${PHOTO_ALT}".*<figcaption>${PHOTO_CAPTION}</figcaption></figure>`, 's'));
     expect(readFileSync(path.join(dist, routes.leaflet(SLUG), 'index.html'), 'utf8')).toContain(KEY_POINTS[0]);
-    expect(readFileSync(path.join(dist, routes.leafletPdf(SLUG))).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      readFileSync(path.join(dist, routes.leafletPdf(SLUG)))
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
 
     // Its search entry: found by a reader typing without diacritics.
     const site = await serveWithHeaders(dist, path.join(dist, '_headers'));
@@ -300,7 +316,10 @@ describe.skipIf(!enabled)("the editors' CMS at /admin/, on a local working copy"
         )
         .toBe(true);
       const config = parseYaml(yaml) as { collections: Array<{ name: string; fields: Array<{ name: string; options?: Array<{ label: string }> }> }> };
-      const lessonChoices = config.collections.find((c) => c.name === 'translations')!.fields.find((f) => f.name === 'lesson')!.options!.map((o) => o.label);
+      const lessonChoices = config.collections
+        .find((c) => c.name === 'translations')!
+        .fields.find((f) => f.name === 'lesson')!
+        .options!.map((o) => o.label);
       expect(lessonChoices).toContain('Bài mới soạn trên máy');
       expect((await fetch(`http://localhost:${port}/bai-hoc/bai-moi-tren-may/`)).status).toBe(200);
     } finally {

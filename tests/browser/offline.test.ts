@@ -41,7 +41,12 @@ describe.skipIf(!enabled)('offline reading in Chromium', () => {
       await waitUntilSaved(page, routes.leaflet(lesson.split('/')[2]!));
 
       await goOffline(context, page);
-      const failed = await page.evaluate(() => fetch('/robots.txt', { cache: 'no-store' }).then(() => false, () => true));
+      const failed = await page.evaluate(() =>
+        fetch('/robots.txt', { cache: 'no-store' }).then(
+          () => false,
+          () => true,
+        ),
+      );
       expect(failed, 'the network is really cut').toBe(true);
 
       await page.reload();
@@ -109,7 +114,7 @@ describe.skipIf(!enabled)('offline reading in Chromium', () => {
     }
   });
 
-  it('on a new deployment drops the old version\'s caches, so old pages never mix with new assets', async () => {
+  it("on a new deployment drops the old version's caches, so old pages never mix with new assets", async () => {
     // A copy of dist/ whose service worker carries another version: what a new deployment looks like.
     const copy = mkdtempSync(path.join(tmpdir(), 'ban-so-deploy-'));
     cpSync(DIST, copy, { recursive: true });

@@ -161,7 +161,11 @@ describe.skipIf(!enabled)('search in Chromium', () => {
     const beforeTyping = [...log.values()].map((entry) => entry.url).filter((url) => url.includes('/pagefind/'));
     // The engine, exactly once each (the preload hints and Pagefind's own requests are the same
     // requests), and nothing of the index itself before there is a word to look up.
-    for (const file of ENGINE) expect(beforeTyping.filter((url) => file.test(url)), `${file} in ${beforeTyping.join(', ')}`).toHaveLength(1);
+    for (const file of ENGINE)
+      expect(
+        beforeTyping.filter((url) => file.test(url)),
+        `${file} in ${beforeTyping.join(', ')}`,
+      ).toHaveLength(1);
     expect(beforeTyping).toHaveLength(ENGINE.length);
     await page.fill('#search-input', 'thanh toan tien dien');
     await page.waitForSelector('#search-results a');
@@ -185,7 +189,11 @@ describe.skipIf(!enabled)('search in Chromium', () => {
     await page.focus('#site-search');
     await responses;
     const warmed = [...log.values()].filter((entry) => entry.url.includes('/pagefind/'));
-    for (const file of ENGINE) expect(warmed.some((entry) => file.test(entry.url)), `${file} after focus: ${warmed.map((e) => e.url).join(', ')}`).toBe(true);
+    for (const file of ENGINE)
+      expect(
+        warmed.some((entry) => file.test(entry.url)),
+        `${file} after focus: ${warmed.map((e) => e.url).join(', ')}`,
+      ).toBe(true);
     log.clear();
     await page.fill('#site-search', 'tien dien');
     await Promise.all([page.waitForURL(/\/tim-kiem\/\?q=tien\+dien/), page.press('#site-search', 'Enter')]);
@@ -228,7 +236,10 @@ describe.skipIf(!enabled)('search in Chromium', () => {
     try {
       const { urls } = await resultsFor(page, 'tien dien');
       expect(urls[0]).toBe(ELECTRICITY);
-      expect(urls.slice(0, 3).filter((url) => url.startsWith('/dia-phuong/')), urls.join(', ')).toEqual([]);
+      expect(
+        urls.slice(0, 3).filter((url) => url.startsWith('/dia-phuong/')),
+        urls.join(', '),
+      ).toEqual([]);
     } finally {
       await page.close();
     }
@@ -245,7 +256,11 @@ describe.skipIf(!enabled)('search in Chromium', () => {
         await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length > n, count);
       }
       const results = await page.$$eval('#search-results a', (links) => links.map((a) => ({ url: a.getAttribute('href') ?? '', title: a.textContent ?? '' })));
-      const says = (url: string) => fs.readFileSync(path.join(DIST, url, 'index.html'), 'utf8').toLocaleLowerCase('vi').includes('tiền điện');
+      const says = (url: string) =>
+        fs
+          .readFileSync(path.join(DIST, url, 'index.html'), 'utf8')
+          .toLocaleLowerCase('vi')
+          .includes('tiền điện');
       const lessons = results.map((result, index) => ({ ...result, index })).filter((result) => result.url.startsWith('/bai-hoc/') && says(result.url));
       const places = results.map((result, index) => ({ ...result, index })).filter((result) => result.url.startsWith('/dia-phuong/') && /Tiên Yên|Điền Xá/.test(result.title));
       expect(lessons.length, 'lessons that say "tiền điện"').toBeGreaterThanOrEqual(3);

@@ -29,7 +29,12 @@ describe('byte budgets (brotli 11, as precompressed), over every built page', ()
   });
 
   it('names the page and the bytes when a page is over', () => {
-    expect(overBudget([{ page: '/bai-hoc/x/', bytes: 14_001 }, { page: '/', bytes: 15_000 }])).toEqual(['/bai-hoc/x/: 14001 bytes brotli > budget 14000 (lesson)']);
+    expect(
+      overBudget([
+        { page: '/bai-hoc/x/', bytes: 14_001 },
+        { page: '/', bytes: 15_000 },
+      ]),
+    ).toEqual(['/bai-hoc/x/: 14001 bytes brotli > budget 14000 (lesson)']);
   });
 
   it('needs no other request to render: no external stylesheet except media="print", no classic or blocking script', () => {
@@ -47,7 +52,7 @@ describe('byte budgets (brotli 11, as precompressed), over every built page', ()
     expect(problems).toEqual([]);
   });
 
-  it('lets a reading page reference only the service-worker registration module (≤ 1 KB brotli), plus a feature\'s module only with its control (share ≤ 512 B, save offline ≤ 640 B)', () => {
+  it("lets a reading page reference only the service-worker registration module (≤ 1 KB brotli), plus a feature's module only with its control (share ≤ 512 B, save offline ≤ 640 B)", () => {
     // Issue 27: "Gửi qua Zalo" (lesson pages) and "Lưu để đọc khi mất sóng" (campaign and topic pages) each
     // bring their own module, and only where their control is; nothing else may come with them.
     const features = [
@@ -77,7 +82,9 @@ describe('byte budgets (brotli 11, as precompressed), over every built page', ()
     for (const page of pages) {
       const has = readPage(page).querySelector(features[1].control) !== null;
       if (topics.includes(page)) expect(has, page).toBe(true);
-      const modules = scriptsOf(page).map((s) => s.getAttribute('src') ?? '').filter((src) => features[1].module.test(src));
+      const modules = scriptsOf(page)
+        .map((s) => s.getAttribute('src') ?? '')
+        .filter((src) => features[1].module.test(src));
       expect(modules, `${page}: save offline`).toHaveLength(has ? 1 : 0);
       for (const src of modules) found.get(features[1].name)!.add(src);
     }
@@ -115,7 +122,11 @@ describe('byte budgets (brotli 11, as precompressed), over every built page', ()
     expect(withLeaflet.filter((page) => pageType(page) !== 'print')).toEqual([]);
     // leaflet.css as built = the inlined CSS a print variant has beyond a reading page's.
     const leaflet = withLeaflet[0]!;
-    const css = (page: string) => readPage(page).querySelectorAll('style').map((s) => s.text).join('');
+    const css = (page: string) =>
+      readPage(page)
+        .querySelectorAll('style')
+        .map((s) => s.text)
+        .join('');
     const extra = brotliSize(css(leaflet)) - brotliSize(css(routes.home()));
     expect(extra, `${leaflet}: leaflet CSS ≈ ${extra} B`).toBeLessThanOrEqual(LEAFLET_CSS_BUDGET);
   });

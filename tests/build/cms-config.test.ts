@@ -21,7 +21,11 @@ beforeAll(async () => {
 });
 
 const field = (collection: string, name: string) => config.collections.find((c) => c.name === collection)!.fields.find((f) => f.name === name)!;
-const ids = (collection: string) => entries.filter((e) => e.collection === collection).map((e) => e.id).sort();
+const ids = (collection: string) =>
+  entries
+    .filter((e) => e.collection === collection)
+    .map((e) => e.id)
+    .sort();
 
 describe('/admin/config.yml', () => {
   it('offers exactly the topics, places and lessons of content/ in its selects', () => {
@@ -29,9 +33,21 @@ describe('/admin/config.yml', () => {
     // The sign-in page shows our mark, and the CMS links back to the site.
     expect(config).toMatchObject({ logo_url: '/favicon.svg', site_url: siteUrl() });
     expect(existsSync(path.join(DIST, 'favicon.svg'))).toBe(true);
-    expect(field('lessons', 'topic').options!.map((o) => o.value).sort()).toEqual(ids('topics'));
-    expect(field('lessons', 'places').options!.map((o) => o.value).sort()).toEqual(ids('places'));
-    expect(field('translations', 'lesson').options!.map((o) => o.value).sort()).toEqual(ids('lessons'));
+    expect(
+      field('lessons', 'topic')
+        .options!.map((o) => o.value)
+        .sort(),
+    ).toEqual(ids('topics'));
+    expect(
+      field('lessons', 'places')
+        .options!.map((o) => o.value)
+        .sort(),
+    ).toEqual(ids('places'));
+    expect(
+      field('translations', 'lesson')
+        .options!.map((o) => o.value)
+        .sort(),
+    ).toEqual(ids('lessons'));
     expect(field('lessons', 'topic').options!.find((o) => o.value === 'thanh-toan')?.label).toBe(entries.find((e) => e.collection === 'topics' && e.id === 'thanh-toan')?.parsed['name']);
   });
 

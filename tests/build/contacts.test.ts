@@ -44,11 +44,14 @@ describe('numbers to call', () => {
     for (const commune of communes) {
       const found = calls(routes.place(commune.id));
       expect(found.length, commune.id).toBeGreaterThan(0);
-      expect(found.every((call) => /^tel:\d+$/.test(call.href) && call.source?.startsWith('https://')), commune.id).toBe(true);
+      expect(
+        found.every((call) => /^tel:\d+$/.test(call.href) && call.source?.startsWith('https://')),
+        commune.id,
+      ).toBe(true);
     }
   });
 
-  it("a lesson shows its own hotline first, as dialled and as printed", () => {
+  it('a lesson shows its own hotline first, as dialled and as printed', () => {
     const [first] = calls(routes.lesson('cai-dat-va-kich-hoat-vneid'));
     expect(first?.href).toBe('tel:19000368');
     expect(first?.text).toContain('1900 0368');

@@ -47,7 +47,11 @@ export default { ...config, cacheDir: './.cache/astro', vite: { ...config.vite, 
     status: result.status,
     output: `${result.stdout}\n${result.stderr}`,
     ran: MARKERS.filter((marker) => existsSync(path.join(root, marker))),
-    distPages: existsSync(path.join(root, 'dist')) ? readdirSync(path.join(root, 'dist'), { recursive: true }).map(String).filter((f) => f.endsWith('.html')) : [],
+    distPages: existsSync(path.join(root, 'dist'))
+      ? readdirSync(path.join(root, 'dist'), { recursive: true })
+          .map(String)
+          .filter((f) => f.endsWith('.html'))
+      : [],
   };
   rmSync(root, { recursive: true, force: true });
   return outcome;

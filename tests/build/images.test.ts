@@ -6,7 +6,11 @@ import { IMAGE_360_BUDGET, IMAGE_WIDTHS } from '../../src/lib/article/images.ts'
 import { builtPages, DIST, readPage } from '../support/dist.ts';
 
 const pages = builtPages();
-const images = pages.flatMap((page) => readPage(page).querySelectorAll('img').map((img) => ({ page, img })));
+const images = pages.flatMap((page) =>
+  readPage(page)
+    .querySelectorAll('img')
+    .map((img) => ({ page, img })),
+);
 const candidates = (srcset: string | undefined) =>
   (srcset ?? '')
     .split(',')

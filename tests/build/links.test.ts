@@ -30,10 +30,7 @@ describe('links on the built site', () => {
     const dist = mkdtempSync(path.join(tmpdir(), 'ban-so-links-'));
     cpSync(DIST, dist, { recursive: true });
     const home = path.join(dist, 'index.html');
-    const html = readFileSync(home, 'utf8').replace(
-      '</main>',
-      '<a href="/bai-hoc/khong-co-bai-nay/">a</a><a href="/tu-dien/#khong-co-tu-nay">b</a><a href="#khong-co-muc-nay">c</a></main>',
-    );
+    const html = readFileSync(home, 'utf8').replace('</main>', '<a href="/bai-hoc/khong-co-bai-nay/">a</a><a href="/tu-dien/#khong-co-tu-nay">b</a><a href="#khong-co-muc-nay">c</a></main>');
     writeFileSync(home, html);
     const report = await crawl(dist);
     expect(formatBrokenLinks(report.broken).split('\n')).toEqual([

@@ -72,7 +72,9 @@ describeListening('recordings and translations on a built site', () => {
     }
     // No source file in dist/, under any name.
     const sources = new Set(readdirSync(path.join(root, 'content/audio')).map((name) => sha256(readFileSync(path.join(root, 'content/audio', name)))));
-    const published = readdirSync(dist(), { recursive: true }).map(String).filter((file) => /\.(m4a|mp3|ogg|opus|wav|amr|aac)$/.test(file));
+    const published = readdirSync(dist(), { recursive: true })
+      .map(String)
+      .filter((file) => /\.(m4a|mp3|ogg|opus|wav|amr|aac)$/.test(file));
     expect(published.filter((file) => !file.startsWith('am-thanh/'))).toEqual([]);
     expect(published.filter((file) => sources.has(sha256(readFileSync(dist(file)))))).toEqual([]);
   });
@@ -140,7 +142,7 @@ describeListening('recordings and translations on a built site', () => {
     expect(execFileSync('pdfinfo', [dist('bai-hoc/bai-mau/tyz/to-roi-a5.pdf')], { encoding: 'utf8' })).toMatch(/Pages:\s+1/);
   });
 
-  it('measures the translated lesson as a reading page: the 14,000-byte budget and only the service-worker module, plus the share button\'s (issues 26, 27)', () => {
+  it("measures the translated lesson as a reading page: the 14,000-byte budget and only the service-worker module, plus the share button's (issues 26, 27)", () => {
     const page = routes.lesson('bai-mau/tyz');
     expect(pageType(page)).toBe('lesson');
     expect(pageBudget(page)).toBe(READING_PAGE_BUDGET);
@@ -164,7 +166,17 @@ describeListening('recordings and translations on a built site', () => {
     // The repository's rules: the site copy lies in a temporary folder with no .htmlvalidate.json of its own.
     const validator = new HtmlValidate(JSON.parse(readFileSync('.htmlvalidate.json', 'utf8')));
     const problems: string[] = [];
-    for (const page of ['bai-hoc/bai-mau', 'bai-hoc/bai-mau/tyz', 'bai-hoc/bai-mau/phat-thanh', 'bai-hoc/bai-mau/tyz/phat-thanh', 'bai-hoc/bai-mau/tyz/to-roi', 'bai-hoc/bai-mau/tyz/to-roi-a5', 'chien-dich/chien-dich-mau/phat-thanh', 'in-an', 'tim-kiem']) {
+    for (const page of [
+      'bai-hoc/bai-mau',
+      'bai-hoc/bai-mau/tyz',
+      'bai-hoc/bai-mau/phat-thanh',
+      'bai-hoc/bai-mau/tyz/phat-thanh',
+      'bai-hoc/bai-mau/tyz/to-roi',
+      'bai-hoc/bai-mau/tyz/to-roi-a5',
+      'chien-dich/chien-dich-mau/phat-thanh',
+      'in-an',
+      'tim-kiem',
+    ]) {
       const report = await validator.validateFile(dist(page, 'index.html'));
       for (const message of report.results.flatMap((result) => result.messages)) {
         if (message.severity === 2) problems.push(`${page}:${message.line}:${message.column} [${message.ruleId}] ${message.message}`);
@@ -175,9 +187,7 @@ describeListening('recordings and translations on a built site', () => {
 
   it('passes the output allowlist on every page: players, sources, downloads, hreflang and lang are ours (issue 23)', () => {
     const pages = builtPages(dist());
-    const problems = pages.flatMap((page) =>
-      outputProblems(readFileSync(page.endsWith('/') ? dist(page, 'index.html') : dist(page), 'utf8'), { site: siteUrl(), searchPath: routes.search() }).map((problem) => `${page}: ${problem}`),
-    );
+    const problems = pages.flatMap((page) => outputProblems(readFileSync(page.endsWith('/') ? dist(page, 'index.html') : dist(page), 'utf8'), { site: siteUrl(), searchPath: routes.search() }).map((problem) => `${page}: ${problem}`));
     expect(pages).toContain('/bai-hoc/bai-mau/tyz/');
     expect(problems).toEqual([]);
   });

@@ -19,13 +19,23 @@ describe('every content entry has its page', () => {
   it('finds a page (or glossary anchor) for each entry counted from content/', () => {
     const expected = entries.map(expectedPage).filter((page): page is string => page !== undefined);
     expect(expected.length).toBeGreaterThan(40);
-    expect(missingPages(expected, (page) => pageExists(page), (page) => idsOn(page))).toEqual([]);
+    expect(
+      missingPages(
+        expected,
+        (page) => pageExists(page),
+        (page) => idsOn(page),
+      ),
+    ).toEqual([]);
   });
 
   it('would notice a single lost page', () => {
     const expected = entries.map(expectedPage).filter((page): page is string => page !== undefined);
     const lost = expected.find((page) => page.startsWith('/bai-hoc/'))!;
-    const missing = missingPages(expected, (page) => page !== lost && pageExists(page), (page) => idsOn(page));
+    const missing = missingPages(
+      expected,
+      (page) => page !== lost && pageExists(page),
+      (page) => idsOn(page),
+    );
     expect(missing).toEqual([lost]);
   });
 
@@ -64,9 +74,7 @@ describe('sitemap', () => {
   it('lists every page except 404, the offline page and the print variants (excludedFromSitemap), and nothing that is not built', () => {
     const index = readFileSync(path.join(DIST, 'sitemap-index.xml'), 'utf8');
     const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
-    const locs = sitemaps.flatMap((sitemap) =>
-      [...readFileSync(path.join(DIST, sitemap), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!),
-    );
+    const locs = sitemaps.flatMap((sitemap) => [...readFileSync(path.join(DIST, sitemap), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!));
     const site = siteUrl();
     expect(locs.every((loc) => loc.startsWith(site))).toBe(true);
     const listed = locs.map((loc) => new URL(loc).pathname).sort();
@@ -101,7 +109,10 @@ describe('every page', () => {
   });
 
   it('ships no JavaScript to read (exactly the service-worker registration module; search page: its module; offline page: its list; print variants: the print button; pages with a "Gửi qua Zalo" button or a "Lưu để đọc khi mất sóng" box: its module; JSON-LD is data)', () => {
-    const executable = (page: string) => readPage(page).querySelectorAll('script').filter((script) => script.getAttribute('type') !== 'application/ld+json');
+    const executable = (page: string) =>
+      readPage(page)
+        .querySelectorAll('script')
+        .filter((script) => script.getAttribute('type') !== 'application/ld+json');
     const lesson = routes.lesson(entries.find((e) => e.collection === 'lessons')!.id);
     // The share button's module (issue 27) comes only with its button (tests/build/budgets.test.ts weighs it).
     // So does "Lưu để đọc khi mất sóng" on campaign pages.

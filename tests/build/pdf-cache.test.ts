@@ -52,7 +52,11 @@ describePdf('PDFs through the build cache', () => {
     const manifests = readdirSync(store.dir).filter((name) => name.endsWith('.json'));
     for (const name of manifests) {
       const { meta } = JSON.parse(readFileSync(path.join(store.dir, name), 'utf8')) as { meta: PdfMeta };
-      if (meta.pages === 1 && Object.keys(meta.deps).length) expect(Object.keys(meta.deps).some((dep) => dep.endsWith('.woff2')), name).toBe(true);
+      if (meta.pages === 1 && Object.keys(meta.deps).length)
+        expect(
+          Object.keys(meta.deps).some((dep) => dep.endsWith('.woff2')),
+          name,
+        ).toBe(true);
     }
     const second = await build();
     expect([second.printed, second.derived, second.fromCache]).toEqual([0, 0, 5]);
@@ -140,7 +144,10 @@ describePdf('PDFs through the build cache', () => {
     const alone = await build(jobs.filter((job) => job.page === `/bai-hoc/${lessonA}/to-roi/`));
     expect(alone.problems).toHaveLength(1);
     // Printed in one batch with another leaflet: still exactly this one is refused.
-    const result = await build(jobs.filter((job) => job.kind === 'leaflet'), null);
+    const result = await build(
+      jobs.filter((job) => job.kind === 'leaflet'),
+      null,
+    );
     expect(result.printed).toBe(2);
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]!.file).toMatch(new RegExp(`content/lessons/${lessonA}\\.mdx$`));

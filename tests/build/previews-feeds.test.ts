@@ -76,7 +76,10 @@ describe('RSS', () => {
     expect(items.length).toBe(count('news') + count('stories'));
     const links = items.map((item) => item.link);
     expect(new Set(links).size).toBe(links.length);
-    const expected = entries.filter((e) => e.collection === 'news').map((e) => routes.news(e.id)).concat(entries.filter((e) => e.collection === 'stories').map((e) => routes.story(e.id)));
+    const expected = entries
+      .filter((e) => e.collection === 'news')
+      .map((e) => routes.news(e.id))
+      .concat(entries.filter((e) => e.collection === 'stories').map((e) => routes.story(e.id)));
     expect(links.map((link) => new URL(link).pathname).sort()).toEqual(expected.sort());
     for (const link of links) {
       expect(link.startsWith(siteUrl())).toBe(true);
@@ -92,7 +95,9 @@ describe('RSS', () => {
 
 describe('structured data', () => {
   const jsonLd = (page: string): Array<Record<string, unknown>> =>
-    readPage(page).querySelectorAll('script[type="application/ld+json"]').map((script) => JSON.parse(script.rawText) as Record<string, unknown>);
+    readPage(page)
+      .querySelectorAll('script[type="application/ld+json"]')
+      .map((script) => JSON.parse(script.rawText) as Record<string, unknown>);
 
   it('parses on every page that has it', () => {
     for (const page of pages) expect(() => jsonLd(page), page).not.toThrow();
@@ -159,7 +164,12 @@ describe('place pages and charts', () => {
   it('the province overview shows each place with figures, a link to it, and a comparison', () => {
     const html = readPage(routes.places());
     const cards = html.querySelectorAll('.overview .card');
-    const withFigures = new Set(entries.filter((e) => e.collection === 'indicators').map((e) => (e.parsed['place'] as { id: string } | string)).map((p) => (typeof p === 'string' ? p : p.id)));
+    const withFigures = new Set(
+      entries
+        .filter((e) => e.collection === 'indicators')
+        .map((e) => e.parsed['place'] as { id: string } | string)
+        .map((p) => (typeof p === 'string' ? p : p.id)),
+    );
     expect(cards.length).toBe(withFigures.size);
     const links = cards.map((card) => card.querySelector('h3 a')?.getAttribute('href'));
     expect(links.sort()).toEqual([...withFigures].map((id) => routes.place(id)).sort());

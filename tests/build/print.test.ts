@@ -135,12 +135,19 @@ describe('print pages', () => {
       if (campaign.parsed['meeting']) expect(links.some((href) => href === routes.meetingPack(campaign.id) || href === routes.meetingPackPdf(campaign.id))).toBe(true);
       for (const lesson of campaign.parsed['lessons'] as Array<{ id: string } | string>) {
         const id = typeof lesson === 'string' ? lesson : lesson.id;
-        expect(links.some((href) => href === routes.leafletPdf(id) || href === routes.leaflet(id)), id).toBe(true);
+        expect(
+          links.some((href) => href === routes.leafletPdf(id) || href === routes.leaflet(id)),
+          id,
+        ).toBe(true);
       }
       // Every download names its size, filled in once the file exists.
       for (const choice of prep!.querySelectorAll('a[download]')) expect(choice.querySelector('.file-size')?.text, choice.getAttribute('href')!).toMatch(/^\d+ KB$|^\d+,\d MB$/);
     }
-    expect(readPage(routes.home()).querySelectorAll('.main-nav a').map((a) => a.getAttribute('href'))).toContain(routes.campaigns());
+    expect(
+      readPage(routes.home())
+        .querySelectorAll('.main-nav a')
+        .map((a) => a.getAttribute('href')),
+    ).toContain(routes.campaigns());
   });
 
   it('print pages load the print font only through leaflet.css, and reading pages never load it', () => {
@@ -151,11 +158,17 @@ describe('print pages', () => {
     }
   });
 
-  it('the print centre offers two clear choices per lesson (print the A4 leaflet, send its picture) with their sizes, and every campaign\'s meeting pack', () => {
+  it("the print centre offers two clear choices per lesson (print the A4 leaflet, send its picture) with their sizes, and every campaign's meeting pack", () => {
     // The centre and its topic pages (/in-an/chu-de/<topic>/…) together list everything.
     const centrePages = builtPages().filter((page) => page.startsWith(routes.printCentre()));
     const items = centrePages.flatMap((page) => readPage(page).querySelectorAll('main .print-items > li'));
-    const links = new Set(centrePages.flatMap((page) => readPage(page).querySelectorAll('main a').map((a) => a.getAttribute('href'))));
+    const links = new Set(
+      centrePages.flatMap((page) =>
+        readPage(page)
+          .querySelectorAll('main a')
+          .map((a) => a.getAttribute('href')),
+      ),
+    );
     for (const lesson of lessons()) {
       const item = items.find((li) => li.querySelector('.print-item-title')?.getAttribute('href') === routes.leaflet(lesson.id));
       expect(item, lesson.id).toBeDefined();
@@ -192,7 +205,12 @@ const describePdf = havePdfs || requirePdfs ? describe : describe.skip;
 
 function pdfinfo(file: string): Record<string, string> {
   const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return Object.fromEntries(out.split('\n').filter(Boolean).map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(
+    out
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]),
+  );
 }
 
 /** The QR code on a PDF page rendered at 150 dpi (or `dpi`); `half` crops one half of an A5 sheet (two codes confuse the decoder). */
@@ -240,7 +258,15 @@ describePdf('PDFs printed by Chromium during the build', { timeout: 180_000 }, (
   });
 
   it('every leaflet has a picture for phones (JPEG 1080 px wide, ≤ 150 KB) whose QR code opens the lesson, linked from the lesson and the print centre', async () => {
-    const centre = new Set(builtPages().filter((page) => page.startsWith(routes.printCentre())).flatMap((page) => readPage(page).querySelectorAll('main a').map((a) => a.getAttribute('href'))));
+    const centre = new Set(
+      builtPages()
+        .filter((page) => page.startsWith(routes.printCentre()))
+        .flatMap((page) =>
+          readPage(page)
+            .querySelectorAll('main a')
+            .map((a) => a.getAttribute('href')),
+        ),
+    );
     const problems: string[] = [];
     for (const lesson of lessons()) {
       const picture = routes.leafletPicture(lesson.id);
@@ -282,7 +308,9 @@ describePdf('PDFs printed by Chromium during the build', { timeout: 180_000 }, (
   it('embeds the Vietnamese font in every PDF, with no fallback font, so diacritics print on any machine', () => {
     const files = [
       ...lessons().flatMap((lesson) => [routes.leafletPdf(lesson.id), routes.leafletA5Pdf(lesson.id)]),
-      ...campaigns().filter((campaign) => campaign.parsed['meeting']).map((campaign) => routes.meetingPackPdf(campaign.id)),
+      ...campaigns()
+        .filter((campaign) => campaign.parsed['meeting'])
+        .map((campaign) => routes.meetingPackPdf(campaign.id)),
     ];
     for (const file of files) {
       const fonts = execFileSync('pdffonts', [path.join(DIST, file)], { encoding: 'utf8' });

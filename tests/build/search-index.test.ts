@@ -37,7 +37,10 @@ describe('search index', () => {
     expect(printVariants.length).toBeGreaterThan(entries.filter((e) => e.collection === 'lessons').length * 3 - 1);
     expect(indexed.length + glossaryRecords.length).toBe(entries.filter((e) => INDEXED.has(e.collection)).length);
     expect(glossaryRecords.map((record) => record.url).sort()).toEqual(
-      entries.filter((e) => e.collection === 'glossary').map((e) => `/tu-dien/#${e.id}`).sort(),
+      entries
+        .filter((e) => e.collection === 'glossary')
+        .map((e) => `/tu-dien/#${e.id}`)
+        .sort(),
     );
   });
 
@@ -45,7 +48,9 @@ describe('search index', () => {
     const dir = path.join(DIST, 'pagefind/filter');
     // Each filter file is a gzip stream: "pagefind_dcd", a CBOR header, the filter name, its values.
     const names = readdirSync(dir).map((file) => {
-      const data = gunzipSync(readFileSync(path.join(dir, file))).subarray(12).toString('utf8');
+      const data = gunzipSync(readFileSync(path.join(dir, file)))
+        .subarray(12)
+        .toString('utf8');
       return /^[\s\S]{0,3}?(type|topic|place)/.exec(data)?.[1];
     });
     expect(names.sort()).toEqual(['place', 'topic', 'type']);

@@ -18,7 +18,9 @@ describe('no third-party resources in dist/', () => {
   });
 
   it('no stylesheet or script file in dist/ points to another host', () => {
-    const files = readdirSync(DIST, { recursive: true }).map(String).filter((file) => /\.(css|webmanifest)$/.test(file));
+    const files = readdirSync(DIST, { recursive: true })
+      .map(String)
+      .filter((file) => /\.(css|webmanifest)$/.test(file));
     const offenders = files.flatMap((file) => foreignResourcesInCss(readFileSync(path.join(DIST, file), 'utf8')).map((found) => `${file}: ${found}`));
     const manifest = JSON.parse(readFileSync(path.join(DIST, 'manifest.webmanifest'), 'utf8')) as { icons?: Array<{ src: string }> };
     for (const icon of manifest.icons ?? []) if (/^(https?:)?\/\//.test(icon.src)) offenders.push(`manifest icon: ${icon.src}`);
@@ -48,7 +50,10 @@ describe('Content-Security-Policy', () => {
       if (styleSources.includes("'unsafe-inline'") || scriptSources.includes("'unsafe-inline'")) problems.push(`${page}: unsafe-inline in the meta CSP`);
       if (styleSources.includes("'unsafe-hashes'") || csp.has('style-src-attr')) problems.push(`${page}: the meta CSP lets style attributes through`);
       // The meta must come before any <style>, or the browser applies it too late.
-      const head = html.querySelector('head')!.childNodes.filter((node) => 'tagName' in node).map((node) => (node as { tagName: string }).tagName);
+      const head = html
+        .querySelector('head')!
+        .childNodes.filter((node) => 'tagName' in node)
+        .map((node) => (node as { tagName: string }).tagName);
       if (head.indexOf('META') > -1 && head.indexOf('STYLE') > -1 && head.findIndex((tag, i) => tag === 'STYLE' && i < head.indexOf('META')) > -1) problems.push(`${page}: a <style> before the CSP meta`);
       for (const style of html.querySelectorAll('style')) {
         const hash = `'sha256-${createHash('sha256').update(style.innerHTML).digest('base64')}'`;
@@ -61,7 +66,7 @@ describe('Content-Security-Policy', () => {
     expect(problems).toEqual([]);
   });
 
-  it('every page is closed without our headers too: its meta CSP has default-src \'none\' and the header\'s other rules (issue 23)', () => {
+  it("every page is closed without our headers too: its meta CSP has default-src 'none' and the header's other rules (issue 23)", () => {
     const rules = parseHeaders(readFileSync(path.join(DIST, '_headers'), 'utf8'));
     const problems: string[] = [];
     for (const page of pages) {

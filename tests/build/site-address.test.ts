@@ -9,7 +9,7 @@ import { builtPages, readPage } from '../support/dist.ts';
 const DRAFT = 'BẢN THỬ — chưa có địa chỉ trang';
 
 describe('a build without a real SITE_URL (issue 28)', () => {
-  it('is the suite\'s own build (SITE_URL unset)', () => {
+  it("is the suite's own build (SITE_URL unset)", () => {
     expect(siteSetting().draft).toBe(true);
   });
 

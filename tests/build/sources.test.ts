@@ -35,7 +35,10 @@ describe('every real lesson page ends with its sources and the day it was last c
       expect(section!.querySelector('h2')?.text, page).toBe('Nguồn');
       const cited = lesson.parsed['sources'] as Array<{ name: string; publisher: string; url: string }>;
       const items = section!.querySelectorAll('li');
-      expect(items.map((li) => li.querySelector('a')?.getAttribute('href')), page).toEqual(cited.map((source) => source.url));
+      expect(
+        items.map((li) => li.querySelector('a')?.getAttribute('href')),
+        page,
+      ).toEqual(cited.map((source) => source.url));
       for (const [index, source] of cited.entries()) expect(items[index]!.text, page).toContain(`${source.name} — ${source.publisher}, `);
       expect(section!.querySelector('p.meta')?.text, page).toBe(`Kiểm tra lần cuối: ${formatDate(lesson.parsed['reviewed'] as Date)}`);
     }
@@ -73,7 +76,12 @@ describe('figures carry their sources where they are shown (issue 24)', () => {
       const table = html.querySelector('#bang-so-lieu');
       expect(table, page).not.toBeNull();
       // Under the table (one "Bài in số liệu" line) or in its source column, every article appears.
-      const around = squash(`${table!.text} ${html.querySelectorAll('section[aria-labelledby="so-lieu"] p.meta').map((p) => p.text).join(' ')}`);
+      const around = squash(
+        `${table!.text} ${html
+          .querySelectorAll('section[aria-labelledby="so-lieu"] p.meta')
+          .map((p) => p.text)
+          .join(' ')}`,
+      );
       for (const source of rows.flatMap((row) => row.parsed['sources'] as PressSource[])) {
         expect(around, `${page}: ${source.name}`).toContain(source.name);
         if (source.url) expect(html.querySelector(`section[aria-labelledby="so-lieu"] a[href="${source.url}"]`), `${page}: link to ${source.url}`).not.toBeNull();
@@ -112,7 +120,9 @@ describe('reform links not checked against the resolution are never stated as fa
     const unchecked = places.filter((place) => (place.parsed['unverifiedSuccessors'] as unknown[]).length > 0);
     expect(unchecked.length).toBeGreaterThan(0);
     const linkFollowedBy = (page: string, target: string): string | undefined => {
-      const anchor = readPage(page).querySelectorAll('.notice a').find((a) => a.getAttribute('href') === routes.place(target));
+      const anchor = readPage(page)
+        .querySelectorAll('.notice a')
+        .find((a) => a.getAttribute('href') === routes.place(target));
       return anchor ? squash(`${anchor.text}${anchor.nextElementSibling?.text ?? ''}`) : undefined;
     };
     for (const place of unchecked) {

@@ -17,10 +17,7 @@ function contentWith(campaignExtra: string, announcement: string): string {
   const lesson = path.join(content, 'lessons/bai-mau.mdx');
   writeFileSync(lesson, readFileSync(lesson, 'utf8').replace(/^places: \[\]$/m, 'places: []\ngoTo: { place: công an xã, for: [mức 2] }\nbring: [căn cước, điện thoại]'));
   const campaign = path.join(content, 'campaigns/chien-dich-mau.mdx');
-  writeFileSync(
-    campaign,
-    readFileSync(campaign, 'utf8').replace(/^places: \[xa-tien-yen\]$/m, `places: [xa-tien-yen]\nannouncements:\n  - title: Mời bà con\n    text: ${announcement}${campaignExtra}`),
-  );
+  writeFileSync(campaign, readFileSync(campaign, 'utf8').replace(/^places: \[xa-tien-yen\]$/m, `places: [xa-tien-yen]\nannouncements:\n  - title: Mời bà con\n    text: ${announcement}${campaignExtra}`));
   return root;
 }
 

@@ -95,7 +95,9 @@ describe('a new editor makes five typical mistakes', () => {
     const height = 1500;
     const noise = Buffer.alloc(width * height * 3);
     for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
-    let photo = await sharp(noise, { raw: { width, height, channels: 3 } }).jpeg({ quality: 100, chromaSubsampling: '4:4:4' }).toBuffer();
+    let photo = await sharp(noise, { raw: { width, height, channels: 3 } })
+      .jpeg({ quality: 100, chromaSubsampling: '4:4:4' })
+      .toBuffer();
     if (photo.length < 12 * 1024 * 1024) photo = Buffer.concat([photo, Buffer.alloc(12 * 1024 * 1024 - photo.length)]);
     writeFileSync(path.join(root, 'content/images/anh-chup-dien-thoai.jpg'), photo);
 

@@ -160,12 +160,14 @@ describe('messages an editor can act on', () => {
     expect(lines).toContain('content/lessons/x.mdx:1 — summary — thiếu trường bắt buộc — Thêm "summary:" với một hai câu tóm tắt (tối đa 160 ký tự).');
   });
 
-  it('refuses the body\'s pictures written by hand (the build fills that field), once, and checks the rest of the file', async () => {
+  it("refuses the body's pictures written by hand (the build fills that field), once, and checks the rest of the file", async () => {
     const root = contentWith({});
     const fixture = readFileSync(path.join(FIXTURES, 'invalid', 'lessons--bodyImages--written-by-editor.mdx'), 'utf8');
     writeFileSync(path.join(root, 'content/lessons/x.mdx'), fixture.replace('level: co-ban', 'level: rat-kho'));
     const lines = (await validateContent(root, undefined, NOW)).problems.map(formatProblem);
-    expect(lines).toContain('content/lessons/x.mdx:14 — bodyImages — trường "bodyImages" do bản dựng tự điền từ các ảnh trong bài, không viết ở phần đầu bài — Xoá trường này; ảnh trong bài viết ở phần nội dung: ![Mô tả ảnh](../images/ten-anh.jpg).');
+    expect(lines).toContain(
+      'content/lessons/x.mdx:14 — bodyImages — trường "bodyImages" do bản dựng tự điền từ các ảnh trong bài, không viết ở phần đầu bài — Xoá trường này; ảnh trong bài viết ở phần nội dung: ![Mô tả ảnh](../images/ten-anh.jpg).',
+    );
     expect(lines.filter((line) => line.includes('bodyImages'))).toHaveLength(1);
     expect(lines.some((line) => line.startsWith('content/lessons/x.mdx:5 — level'))).toBe(true);
     // A misspelling of it is an unknown field, never a "did you mean" towards it.
@@ -195,9 +197,7 @@ describe('messages an editor can act on', () => {
   it('reports a file with an extension Astro would silently skip', async () => {
     const root = contentWith({ 'lessons/bai-moi.md': '---\ntitle: x\n---\n' });
     const problems = (await validateContent(root, undefined, NOW)).problems;
-    expect(problems.map(formatProblem)).toEqual([
-      'content/lessons/bai-moi.md — (tệp) — tệp ".md" không được đọc trong thư mục lessons/ — Đổi đuôi tệp thành .mdx, hoặc đặt "_" trước tên tệp nếu là bản nháp.',
-    ]);
+    expect(problems.map(formatProblem)).toEqual(['content/lessons/bai-moi.md — (tệp) — tệp ".md" không được đọc trong thư mục lessons/ — Đổi đuôi tệp thành .mdx, hoặc đặt "_" trước tên tệp nếu là bản nháp.']);
   });
 
   it('refuses a figure without the article that prints it, and says what to add (issue 24)', async () => {
@@ -215,7 +215,8 @@ describe('messages an editor can act on', () => {
   });
 
   it('accepts an article read without its address when it says why, and warns once per article', async () => {
-    const row = (value: number) => `- place: xa-tien-yen\n  metric: to-cong-nghe-so\n  value: ${value}\n  date: 2025-06-30\n  source: { name: Báo Quảng Ninh }\n  sources:\n    - name: Bài về Tổ công nghệ số\n      publisher: Báo Quảng Ninh\n      noAddress: Chưa tìm được địa chỉ bài trên trang của báo.\n      read: 2026-11-20\n`;
+    const row = (value: number) =>
+      `- place: xa-tien-yen\n  metric: to-cong-nghe-so\n  value: ${value}\n  date: 2025-06-30\n  source: { name: Báo Quảng Ninh }\n  sources:\n    - name: Bài về Tổ công nghệ số\n      publisher: Báo Quảng Ninh\n      noAddress: Chưa tìm được địa chỉ bài trên trang của báo.\n      read: 2026-11-20\n`;
     const story = readFileSync(path.join(FIXTURES, 'base', 'stories', 'chuyen-mau.mdx'), 'utf8').replace(
       'source: { name: Báo Quảng Ninh }',
       'source: { name: Báo Quảng Ninh }\nsources:\n  - { name: Bài về Tổ công nghệ số, publisher: Báo Quảng Ninh, noAddress: Chưa tìm được địa chỉ bài trên trang của báo., read: 2026-11-20 }',
@@ -251,7 +252,9 @@ describe('messages an editor can act on', () => {
     const root = contentWith({});
     cpSync(path.join(FIXTURES, 'invalid', 'places--unverifiedSuccessors--not-a-successor.yaml'), path.join(root, 'content/places/thu.yaml'));
     const lines = (await validateContent(root, undefined, NOW)).problems.map(formatProblem);
-    expect(lines).toEqual(['content/places/thu.yaml:7 — unverifiedSuccessors[0] — đơn vị "chưa đối chiếu" không có trong successors — Mỗi mã trong "unverifiedSuccessors:" phải có trong "successors:". Thêm vào successors, hoặc xoá khỏi unverifiedSuccessors.']);
+    expect(lines).toEqual([
+      'content/places/thu.yaml:7 — unverifiedSuccessors[0] — đơn vị "chưa đối chiếu" không có trong successors — Mỗi mã trong "unverifiedSuccessors:" phải có trong "successors:". Thêm vào successors, hoặc xoá khỏi unverifiedSuccessors.',
+    ]);
   });
 
   it('ignores drafts whose name starts with "_"', async () => {

@@ -104,7 +104,10 @@ describe('one list of files', () => {
     // Everything hidden is refused by the check, with the file named; nothing of it is built.
     const refused = result.problems.map(formatProblem);
     for (const file of ['lessons/cu/.bai-mau.mdx', 'lessons/cu/.an', 'lessons/bai-lien-ket.mdx', 'lessons/thu-muc-lien-ket', 'places/.xa-an.yaml', 'glossary/README.md', 'glossary/readme.md']) {
-      expect(refused.some((line) => line.startsWith(`content/${file}`)), `${file} refused, got:\n${refused.join('\n')}`).toBe(true);
+      expect(
+        refused.some((line) => line.startsWith(`content/${file}`)),
+        `${file} refused, got:\n${refused.join('\n')}`,
+      ).toBe(true);
       expect(built.some((read) => read.startsWith(`content/${file}`))).toBe(false);
     }
     expect(refused.some((line) => line.includes('_nhap'))).toBe(false);
@@ -118,7 +121,12 @@ function documents(): Array<{ name: string; text: string }> {
     for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile() || !/\.mdx?$/.test(entry.name) || entry.name === 'README.md') continue;
       const file = path.join(entry.parentPath, entry.name);
-      found.push({ name: path.relative(process.cwd(), file), text: readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') });
+      found.push({
+        name: path.relative(process.cwd(), file),
+        text: readFileSync(file, 'utf8')
+          .replace(/^\uFEFF/, '')
+          .replace(/\r\n?/g, '\n'),
+      });
     }
   }
   return found;
@@ -258,7 +266,10 @@ describe('one verdict', () => {
       if (!name.startsWith('tests/')) continue;
       candidates.push({ folder: name.endsWith('.md') ? 'glossary' : 'lessons', text, hostile: false });
     }
-    for (const [folder, base] of [['lessons', lesson], ['glossary', term]] as const) {
+    for (const [folder, base] of [
+      ['lessons', lesson],
+      ['glossary', term],
+    ] as const) {
       for (const variant of fenceVariants(base)) candidates.push({ folder, text: variant, hostile: false });
       BODY_TRICKS.forEach((trick, index) => {
         // Braces are code in MDX only: in the glossary's Markdown they are text.
@@ -313,7 +324,10 @@ describe('one verdict', () => {
       if (!candidate.hostile) continue;
       const lines = result.problems.filter((problem) => problem.file === names[index]);
       expect(lines.length, `${names[index]} is hostile:\n${candidate.text.slice(-400)}`).toBeGreaterThan(0);
-      expect(lines.some((problem) => problem.line !== undefined), names[index]).toBe(true);
+      expect(
+        lines.some((problem) => problem.line !== undefined),
+        names[index],
+      ).toBe(true);
     }
   }, 120_000);
 });
@@ -321,7 +335,51 @@ describe('one verdict', () => {
 describe('random mutations of real entries', () => {
   it('never crash the check, and the build refuses none the check passes', async () => {
     // Seeded, so a failure can be replayed: tokens that matter to a parser, put at random places.
-    const tokens = ['---', '\n---\n', '<', '>', '{', '}', '[', ']', '(', ')', '!', '*', '_', '`', '\n', '    ', '&#x61;', '&', ':', '"', '\\', '%', '%zz', 'javascript:', '//', '../', '```', '\t', '\u0000', 'ấ', '- ', '1. ', '> ', '<!--', '<Tip>', '</Tip>', '<Term id="otp">', '[x]: ', '__proto__: 1\n', '&a ', '*a ', '!!str ', '? '];
+    const tokens = [
+      '---',
+      '\n---\n',
+      '<',
+      '>',
+      '{',
+      '}',
+      '[',
+      ']',
+      '(',
+      ')',
+      '!',
+      '*',
+      '_',
+      '`',
+      '\n',
+      '    ',
+      '&#x61;',
+      '&',
+      ':',
+      '"',
+      '\\',
+      '%',
+      '%zz',
+      'javascript:',
+      '//',
+      '../',
+      '```',
+      '\t',
+      '\u0000',
+      'ấ',
+      '- ',
+      '1. ',
+      '> ',
+      '<!--',
+      '<Tip>',
+      '</Tip>',
+      '<Term id="otp">',
+      '[x]: ',
+      '__proto__: 1\n',
+      '&a ',
+      '*a ',
+      '!!str ',
+      '? ',
+    ];
     let seed = 20261207;
     const random = (n: number) => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;

@@ -53,7 +53,11 @@ describe('never a crash', () => {
       'lessons/bai-proto.mdx': lesson.replace('places: []', 'places: []\n__proto__:\n  polluted: true\nconstructor: 1\ntoString: x'),
     });
     const lines = (await validateContent(root, undefined, NOW)).problems.map(formatProblem);
-    for (const key of ['__proto__', 'constructor', 'toString']) expect(lines.some((line) => line.includes(`— ${key} — trường "${key}" không được dùng`)), lines.join('\n')).toBe(true);
+    for (const key of ['__proto__', 'constructor', 'toString'])
+      expect(
+        lines.some((line) => line.includes(`— ${key} — trường "${key}" không được dùng`)),
+        lines.join('\n'),
+      ).toBe(true);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 });

@@ -92,7 +92,9 @@ describeAudio('recordings an editor names', () => {
     // The field failed its schema, but the file is attached: no "unattached" warning for it.
     expect(result.warnings.map((warning) => warning.file)).not.toContain('content/audio/tot.m4a');
     const [notListed] = result.problems.map(formatProblem);
-    expect(notListed).toBe('content/lessons/bai-mau.mdx:19 — audio.lang — giá trị "daz" không có trong danh sách — "daz" là một tiếng ở Indonesia, không phải tiếng Dao: tiếng Dao viết ium (Dao Iu Mien) hoặc mji (Dao Kim Mun, Thanh Y). Giá trị được phép: vi, tyz, ium, mji, mlc.');
+    expect(notListed).toBe(
+      'content/lessons/bai-mau.mdx:19 — audio.lang — giá trị "daz" không có trong danh sách — "daz" là một tiếng ở Indonesia, không phải tiếng Dao: tiếng Dao viết ium (Dao Iu Mien) hoặc mji (Dao Kim Mun, Thanh Y). Giá trị được phép: vi, tyz, ium, mji, mlc.',
+    );
     expect(await problemsOf({ 'lessons/bai-mau.mdx': lessonWith(audioField('tot.m4a', 'tyz')) })).toEqual([
       'content/lessons/bai-mau.mdx:19 — audio.lang — ghi âm bằng tiếng Tày, nhưng chữ trên trang là tiếng Việt — Chữ trên trang là lời của bản ghi: ghi âm người đọc đúng bài này. Bản bằng tiếng khác đặt ở bản dịch (content/translations/, xem CONTRIBUTING.md). Ngôn ngữ có mã: vi, tyz, ium, mji, mlc.',
     ]);
@@ -115,7 +117,7 @@ describe('recordings without ffmpeg', () => {
   it('says so in one line and still checks what needs no decoding', async () => {
     const root = contentWith({ 'lessons/bai-mau.mdx': lessonWith(audioField('khong-co.m4a')) });
     const entries = (await validateContent(root, undefined, NOW)).entries;
-    const result = await checkRecordings(entries, path.join(root, "content"), null);
+    const result = await checkRecordings(entries, path.join(root, 'content'), null);
     expect(result.notice).toBe(NO_FFMPEG);
     expect(result.problems.map((problem) => problem.field)).toEqual(['audio.file']);
   });

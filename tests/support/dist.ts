@@ -61,7 +61,11 @@ export function missingPages(expected: readonly string[], exists: (sitePath: str
 }
 
 export function idsOn(sitePath: string, dist = DIST): Set<string> {
-  return new Set(readPage(sitePath, dist).querySelectorAll('[id]').map((element) => element.id));
+  return new Set(
+    readPage(sitePath, dist)
+      .querySelectorAll('[id]')
+      .map((element) => element.id),
+  );
 }
 
 /** Newest modification time under the given paths (files and folders, recursively). */

@@ -151,7 +151,9 @@ class Repository {
   addCommit(parent: string | undefined, message: string, tree: Map<string, string>, changed: Set<string>): Commit {
     this.clock += 60_000;
     const date = new Date(this.clock).toISOString();
-    const oid = createHash('sha1').update(`commit ${parent ?? ''} ${date} ${message} ${[...tree].join()}`).digest('hex');
+    const oid = createHash('sha1')
+      .update(`commit ${parent ?? ''} ${date} ${message} ${[...tree].join()}`)
+      .digest('hex');
     const commit = { oid, parent, message, date, tree, changed };
     this.commits.set(oid, commit);
     return commit;
@@ -246,53 +248,81 @@ export async function fakeGitHub(context: BrowserContext, options: FakeGitHubOpt
     // Access check: 204 for a collaborator (the CMS only looks at `ok`).
     ['GET', new RegExp(`^${escaped}/collaborators/([^/]+)$`), (m) => (decodeURIComponent(m[1]!) === user.login ? { status: 204 } : undefined)],
     // The file list of the branch's last commit.
-    ['GET', new RegExp(`^${escaped}/git/trees/(.+)$`), (m) => {
-      const tree = getTree(m[1]!);
-      return tree && { json: tree };
-    }],
+    [
+      'GET',
+      new RegExp(`^${escaped}/git/trees/(.+)$`),
+      (m) => {
+        const tree = getTree(m[1]!);
+        return tree && { json: tree };
+      },
+    ],
     // A blob, raw (Accept: application/vnd.github.raw): assets, and texts GraphQL truncated.
-    ['GET', new RegExp(`^${escaped}/git/blobs/([0-9a-f]{40})$`), (m, _body, request) => {
-      const data = git.blobs.get(m[1]!);
-      if (!data) return undefined;
-      const raw = (request.headers()['accept'] ?? '').includes('raw');
-      return raw ? { raw: data } : { json: { sha: m[1], size: data.length, encoding: 'base64', content: data.toString('base64') } };
-    }],
+    [
+      'GET',
+      new RegExp(`^${escaped}/git/blobs/([0-9a-f]{40})$`),
+      (m, _body, request) => {
+        const data = git.blobs.get(m[1]!);
+        if (!data) return undefined;
+        const raw = (request.headers()['accept'] ?? '').includes('raw');
+        return raw ? { raw: data } : { json: { sha: m[1], size: data.length, encoding: 'base64', content: data.toString('base64') } };
+      },
+    ],
     // Editorial workflow: open the pull request, then label it.
-    ['POST', new RegExp(`^${escaped}/pulls$`), (_m, body) => {
-      const pr = createPull(body);
-      return pr ? { status: 201, json: pr } : { status: 422, json: { message: 'Validation Failed' } };
-    }],
-    ['POST', new RegExp(`^${escaped}/issues/(\\d+)/labels$`), (m, body) => {
-      const pr = pullRequest(Number(m[1]));
-      if (!pr) return undefined;
-      const added = (body['labels'] as string[]).filter((name) => !pr.labels.includes(name));
-      pr.labels.push(...added);
-      writes.labelChanges.push({ number: pr.number, labels: [...pr.labels], via: 'add' });
-      return { json: pr.labels.map((name) => ({ name })) };
-    }],
+    [
+      'POST',
+      new RegExp(`^${escaped}/pulls$`),
+      (_m, body) => {
+        const pr = createPull(body);
+        return pr ? { status: 201, json: pr } : { status: 422, json: { message: 'Validation Failed' } };
+      },
+    ],
+    [
+      'POST',
+      new RegExp(`^${escaped}/issues/(\\d+)/labels$`),
+      (m, body) => {
+        const pr = pullRequest(Number(m[1]));
+        if (!pr) return undefined;
+        const added = (body['labels'] as string[]).filter((name) => !pr.labels.includes(name));
+        pr.labels.push(...added);
+        writes.labelChanges.push({ number: pr.number, labels: [...pr.labels], via: 'add' });
+        return { json: pr.labels.map((name) => ({ name })) };
+      },
+    ],
     // Status change: read the labels, then replace them.
-    ['GET', new RegExp(`^${escaped}/issues/(\\d+)$`), (m) => {
-      const pr = pullRequest(Number(m[1]));
-      return pr && { json: restIssue(pr) };
-    }],
-    ['PATCH', new RegExp(`^${escaped}/issues/(\\d+)$`), (m, body) => {
-      const pr = pullRequest(Number(m[1]));
-      if (!pr) return undefined;
-      if (Array.isArray(body['labels'])) {
-        pr.labels = (body['labels'] as string[]).map(String);
-        writes.labelChanges.push({ number: pr.number, labels: [...pr.labels], via: 'replace' });
-      }
-      return { json: restIssue(pr) };
-    }],
+    [
+      'GET',
+      new RegExp(`^${escaped}/issues/(\\d+)$`),
+      (m) => {
+        const pr = pullRequest(Number(m[1]));
+        return pr && { json: restIssue(pr) };
+      },
+    ],
+    [
+      'PATCH',
+      new RegExp(`^${escaped}/issues/(\\d+)$`),
+      (m, body) => {
+        const pr = pullRequest(Number(m[1]));
+        if (!pr) return undefined;
+        if (Array.isArray(body['labels'])) {
+          pr.labels = (body['labels'] as string[]).map(String);
+          writes.labelChanges.push({ number: pr.number, labels: [...pr.labels], via: 'replace' });
+        }
+        return { json: restIssue(pr) };
+      },
+    ],
     // A leftover workflow branch is reset to the base branch's head (createBranch, "already exists").
-    ['PATCH', new RegExp(`^${escaped}/git/refs/heads/(.+)$`), (m, body) => {
-      const name = decodeURI(m[1]!);
-      const oid = String(body['sha']);
-      if (!git.branches.has(name) || !git.commits.has(oid)) return undefined;
-      git.branches.set(name, oid);
-      writes.refUpdates.push({ name, oid, force: body['force'] === true });
-      return { json: { ref: `refs/heads/${name}`, object: { type: 'commit', sha: oid } } };
-    }],
+    [
+      'PATCH',
+      new RegExp(`^${escaped}/git/refs/heads/(.+)$`),
+      (m, body) => {
+        const name = decodeURI(m[1]!);
+        const oid = String(body['sha']);
+        if (!git.branches.has(name) || !git.commits.has(oid)) return undefined;
+        git.branches.set(name, oid);
+        writes.refUpdates.push({ name, oid, force: body['force'] === true });
+        return { json: { ref: `refs/heads/${name}`, object: { type: 'commit', sha: oid } } };
+      },
+    ],
   ];
 
   async function answerRest(route: Route, request: Request, path: string): Promise<void> {
@@ -330,7 +360,10 @@ export async function fakeGitHub(context: BrowserContext, options: FakeGitHubOpt
     if (!commit) return null;
     const history = /history\(first: (\d+)(?:, path: ("(?:[^"\\]|\\.)*"))?\)/.exec(selection);
     const path = history?.[2] === undefined ? undefined : (JSON.parse(history[2]) as string);
-    const nodes = git.history(commit, path).slice(0, Number(history?.[1] ?? 1)).map(commitNode);
+    const nodes = git
+      .history(commit, path)
+      .slice(0, Number(history?.[1] ?? 1))
+      .map(commitNode);
     return { name: branch, target: { oid: commit.oid, history: { nodes } } };
   }
 

@@ -19,11 +19,25 @@ export const PADDING = 1;
 export function makeRecording(file: string, seconds: number, padding = PADDING): void {
   const silence = `anullsrc=r=44100:cl=stereo:d=${padding}`;
   execFileSync('ffmpeg', [
-    '-hide_banner', '-v', 'error', '-y',
-    '-f', 'lavfi', '-i', silence,
-    '-f', 'lavfi', '-i', `sine=frequency=220:sample_rate=44100:duration=${seconds},volume=0.1,pan=stereo|c0=c0|c1=c0`,
-    '-f', 'lavfi', '-i', silence,
-    '-filter_complex', '[0][1][2]concat=n=3:v=0:a=1', file,
+    '-hide_banner',
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    silence,
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=220:sample_rate=44100:duration=${seconds},volume=0.1,pan=stereo|c0=c0|c1=c0`,
+    '-f',
+    'lavfi',
+    '-i',
+    silence,
+    '-filter_complex',
+    '[0][1][2]concat=n=3:v=0:a=1',
+    file,
   ]);
 }
 
@@ -34,7 +48,20 @@ function withRecordings(content: string): void {
     lesson,
     readFileSync(lesson, 'utf8').replace(
       /^places: \[\]$/m,
-      ['places: []', 'audio:', '  file: doc-bai-mau.m4a', '  reader: Giọng đọc mẫu (tiếng máy)', '  recorded: 2025-11-12', '  lang: vi', 'broadcast:', '  audio:', '    file: phat-thanh-bai-mau.mp3', '    reader: Giọng đọc mẫu (tiếng máy)', '    recorded: 2025-11-12', '    lang: vi'].join('\n'),
+      [
+        'places: []',
+        'audio:',
+        '  file: doc-bai-mau.m4a',
+        '  reader: Giọng đọc mẫu (tiếng máy)',
+        '  recorded: 2025-11-12',
+        '  lang: vi',
+        'broadcast:',
+        '  audio:',
+        '    file: phat-thanh-bai-mau.mp3',
+        '    reader: Giọng đọc mẫu (tiếng máy)',
+        '    recorded: 2025-11-12',
+        '    lang: vi',
+      ].join('\n'),
     ),
   );
   const campaign = path.join(content, 'campaigns/chien-dich-mau.mdx');
@@ -42,7 +69,17 @@ function withRecordings(content: string): void {
     campaign,
     readFileSync(campaign, 'utf8').replace(
       /^places: \[xa-tien-yen\]$/m,
-      ['places: [xa-tien-yen]', 'announcements:', '  - title: Tin mẫu có ghi âm', '    text: Kính thưa bà con. Đây là tin mẫu để kiểm tra ghi âm. Bà con nghe xong thì bấm nút.', '    audio:', '      file: tin-mau.ogg', '      reader: Giọng đọc mẫu (tiếng máy)', '      recorded: 2025-11-12', '      lang: vi'].join('\n'),
+      [
+        'places: [xa-tien-yen]',
+        'announcements:',
+        '  - title: Tin mẫu có ghi âm',
+        '    text: Kính thưa bà con. Đây là tin mẫu để kiểm tra ghi âm. Bà con nghe xong thì bấm nút.',
+        '    audio:',
+        '      file: tin-mau.ogg',
+        '      reader: Giọng đọc mẫu (tiếng máy)',
+        '      recorded: 2025-11-12',
+        '      lang: vi',
+      ].join('\n'),
     ),
   );
   const audio = path.join(content, 'audio');

@@ -223,10 +223,7 @@ export function normaliseUrl(value: string): string {
   return decodeReferences(value).replace(/[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]/g, '');
 }
 
-export type UrlVerdict =
-  | { kind: 'fragment' | 'site' }
-  | { kind: 'other-host'; scheme: string }
-  | { kind: 'refused'; why: string };
+export type UrlVerdict = { kind: 'fragment' | 'site' } | { kind: 'other-host'; scheme: string } | { kind: 'refused'; why: string };
 
 /** What a URL attribute value points at. `site` is SITE_URL. */
 export function judgeUrl(value: string, site: string): UrlVerdict {
@@ -273,7 +270,10 @@ export function outputProblems(html: string, rules: OutputRules): string[] {
   const siteOrigin = new URL(rules.site).origin;
   let cspMetas = 0;
 
-  const stack: Array<{ node: HTMLElement; inHead: boolean }> = root.childNodes.filter(isElement).map((node) => ({ node, inHead: false })).reverse();
+  const stack: Array<{ node: HTMLElement; inHead: boolean }> = root.childNodes
+    .filter(isElement)
+    .map((node) => ({ node, inHead: false }))
+    .reverse();
   while (stack.length > 0) {
     const { node: element, inHead } = stack.pop()!;
     const tag = element.rawTagName.toLowerCase();
@@ -374,7 +374,13 @@ export function outputProblems(html: string, rules: OutputRules): string[] {
 function urlProblems(element: HTMLElement, attribute: string, tag: string, site: string): string[] {
   const name = attribute.toLowerCase();
   const value = element.getAttribute(attribute) ?? '';
-  const urls = name === 'srcset' || name === 'imagesrcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '').filter(Boolean) : [value];
+  const urls =
+    name === 'srcset' || name === 'imagesrcset'
+      ? value
+          .split(',')
+          .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+          .filter(Boolean)
+      : [value];
   const problems: string[] = [];
   for (const url of urls) {
     const verdict = judgeUrl(url, site);

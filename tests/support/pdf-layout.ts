@@ -19,7 +19,13 @@ export function wordsOf(file: string): { pageHeight: number; words: Word[] } {
   const words = [...xml.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
     top: Number(m[1]),
     bottom: Number(m[2]),
-    text: m[3]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").normalize('NFC'),
+    text: m[3]!
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .normalize('NFC'),
   }));
   return { pageHeight, words };
 }

@@ -26,7 +26,9 @@ function onPath(command: string): boolean {
 
 function hasFontFamily(family: string): boolean {
   try {
-    return execFileSync('fc-list', [':', 'family'], { encoding: 'utf8' }).split('\n').some((line) => line.split(',').includes(family));
+    return execFileSync('fc-list', [':', 'family'], { encoding: 'utf8' })
+      .split('\n')
+      .some((line) => line.split(',').includes(family));
   } catch {
     return false;
   }

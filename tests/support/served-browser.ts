@@ -77,7 +77,15 @@ export function servedSiteInChromium(site: () => { base: string; browser: Browse
       await page.goto(`${site().base}${lesson}`);
       await waitUntilSaved(page, lesson);
       await goOffline(context, page);
-      expect(await page.evaluate(() => fetch('/robots.txt', { cache: 'no-store' }).then(() => false, () => true)), 'the network is really cut').toBe(true);
+      expect(
+        await page.evaluate(() =>
+          fetch('/robots.txt', { cache: 'no-store' }).then(
+            () => false,
+            () => true,
+          ),
+        ),
+        'the network is really cut',
+      ).toBe(true);
       await page.reload();
       expect(await page.textContent('h1')).toBe(title);
     } finally {

@@ -32,7 +32,20 @@ export function buildCopy(root: string, env: Record<string, string> = {}): { sta
   const result = spawnSync(process.execPath, [path.join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, NODE_ENV: 'production', NO_COLOR: '1', FORCE_COLOR: '0', SOURCE_DATE_EPOCH: '1764633600', BUILD_CACHE_DIR: path.join(root, '.cache/ban-so'), BUILD_CACHE: '', PDF_CACHE: '', OG_CACHE: '', PRECOMPRESS_CACHE: '', AUDIO_CACHE: '', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+      SOURCE_DATE_EPOCH: '1764633600',
+      BUILD_CACHE_DIR: path.join(root, '.cache/ban-so'),
+      BUILD_CACHE: '',
+      PDF_CACHE: '',
+      OG_CACHE: '',
+      PRECOMPRESS_CACHE: '',
+      AUDIO_CACHE: '',
+      ...env,
+    },
   });
   return { status: result.status, log: `${result.stdout}\n${result.stderr}` };
 }
@@ -54,12 +67,7 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-export async function sharedBuild(
-  key: string,
-  sharedRoot: string | undefined,
-  make: (scratch: string) => string,
-  env: Record<string, string> = {},
-): Promise<SharedBuild> {
+export async function sharedBuild(key: string, sharedRoot: string | undefined, make: (scratch: string) => string, env: Record<string, string> = {}): Promise<SharedBuild> {
   const build = (): SharedBuild => {
     const scratch = mkdtempSync(path.join(tmpdir(), `ban-so-${key}-content-`));
     const root = copySite(`ban-so-${key}-`, make(scratch));

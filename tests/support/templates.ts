@@ -44,4 +44,3 @@ export async function settle(page: Page, url: string): Promise<void> {
     });
   }
 }
-

@@ -32,7 +32,10 @@ export function isForeign(url: string): boolean {
 
 function urlsOf(attribute: string, value: string): string[] {
   if (attribute !== 'srcset') return [value];
-  return value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '').filter(Boolean);
+  return value
+    .split(',')
+    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+    .filter(Boolean);
 }
 
 /** Foreign resource URLs in an HTML document, as "<tag attr>: url". Inline <style> is scanned too. */

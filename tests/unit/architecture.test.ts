@@ -1,14 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  declarationCircles,
-  declaredImports,
-  forbiddenImports,
-  importCircles,
-  importEdges,
-  ruleBreaks,
-} from '../support/architecture.ts';
+import { declarationCircles, declaredImports, forbiddenImports, importCircles, importEdges, ruleBreaks } from '../support/architecture.ts';
 
 const files = (dir: string): string[] =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -17,9 +10,7 @@ const files = (dir: string): string[] =>
 
 describe('architecture', () => {
   it('keeps src/lib and src/schemas free of astro:* imports, so plain Node runs them', () => {
-    const offenders = [...files('src/lib'), ...files('src/schemas')].filter((file) =>
-      /from\s+['"]astro:/.test(readFileSync(file, 'utf8')),
-    );
+    const offenders = [...files('src/lib'), ...files('src/schemas')].filter((file) => /from\s+['"]astro:/.test(readFileSync(file, 'utf8')));
     expect(offenders).toEqual([]);
   });
 
@@ -31,9 +22,7 @@ describe('architecture', () => {
   });
 
   it('uses only erasable TypeScript in files Node runs directly', () => {
-    const offenders = [...files('src/lib'), ...files('src/schemas'), ...files('scripts')].filter((file) =>
-      /^\s*(export\s+)?(enum|namespace)\s|constructor\((public|private|protected|readonly)\s/m.test(readFileSync(file, 'utf8')),
-    );
+    const offenders = [...files('src/lib'), ...files('src/schemas'), ...files('scripts')].filter((file) => /^\s*(export\s+)?(enum|namespace)\s|constructor\((public|private|protected|readonly)\s/m.test(readFileSync(file, 'utf8')));
     expect(offenders).toEqual([]);
   });
 });
@@ -83,10 +72,7 @@ describe('import rules catch what they are for (fixture)', () => {
   });
 
   it('finds an upward import and a root helper importing a folder', () => {
-    expect(ruleBreaks(edges, 'src/lib', rules)).toEqual([
-      'src/lib/helper.ts → src/lib/low/a.ts: a root helper imports only root helpers',
-      'src/lib/low/b.ts → src/lib/high/c.ts: src/lib/low/README.md does not allow "high"',
-    ]);
+    expect(ruleBreaks(edges, 'src/lib', rules)).toEqual(['src/lib/helper.ts → src/lib/low/a.ts: a root helper imports only root helpers', 'src/lib/low/b.ts → src/lib/high/c.ts: src/lib/low/README.md does not allow "high"']);
   });
 
   it('finds a circle in the declarations', () => {

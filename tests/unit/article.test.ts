@@ -24,7 +24,9 @@ describe('renderArticle: Markdown and the editor components as HTML', () => {
   });
 
   it('draws <WhenStuck> as a titled section of the lesson: its own h2 "Khi gặp lỗi" (the id the old heading had) and the list of problem → what to do', () => {
-    const { html, components } = renderArticle('## Các bước\n\n<Steps>\n\n1. Mở VNeID.\n\n</Steps>\n\n<WhenStuck>\n\n- **Không nhận được mã OTP:** xem lại số điện thoại.\n- **Quên mật khẩu:** bấm "Quên mật khẩu".\n\nNhờ <Term id="to-cong-nghe-so-cong-dong">Tổ công nghệ số</Term> giúp.\n\n</WhenStuck>\n');
+    const { html, components } = renderArticle(
+      '## Các bước\n\n<Steps>\n\n1. Mở VNeID.\n\n</Steps>\n\n<WhenStuck>\n\n- **Không nhận được mã OTP:** xem lại số điện thoại.\n- **Quên mật khẩu:** bấm "Quên mật khẩu".\n\nNhờ <Term id="to-cong-nghe-so-cong-dong">Tổ công nghệ số</Term> giúp.\n\n</WhenStuck>\n',
+    );
     expect(html).toContain(
       '<section class="when-stuck" aria-labelledby="khi-gặp-lỗi"><h2 id="khi-gặp-lỗi">Khi gặp lỗi</h2><ul>\n<li><strong>Không nhận được mã OTP:</strong> xem lại số điện thoại.</li>\n<li><strong>Quên mật khẩu:</strong> bấm “Quên mật khẩu”.</li>\n</ul><p>Nhờ <a class="term" href="/tu-dien/#to-cong-nghe-so-cong-dong">Tổ công nghệ số</a> giúp.</p></section>',
     );
@@ -36,7 +38,7 @@ describe('renderArticle: Markdown and the editor components as HTML', () => {
     ]);
   });
 
-  it('lists the headings as Astro\'s Markdown does ({ depth, slug, text }, slug = the id in the HTML), the <WhenStuck> title in its place', () => {
+  it("lists the headings as Astro's Markdown does ({ depth, slug, text }, slug = the id in the HTML), the <WhenStuck> title in its place", () => {
     const { html, headings } = renderArticle('## Cần chuẩn bị\n\n### Với <Term id="otp">mã OTP</Term>\n\n<WhenStuck>\n\n- **Lỗi:** cách làm.\n\n</WhenStuck>\n\n## Cần chuẩn bị\n');
     expect(headings).toEqual([
       { depth: 2, slug: 'cần-chuẩn-bị', text: 'Cần chuẩn bị' },
@@ -67,7 +69,7 @@ describe('renderArticle: Markdown and the editor components as HTML', () => {
     expect(html).toBe('<ul>\n<li class="link-item"><a href="/bai-hoc/a/">Bài một</a></li>\n<li><a href="/bai-hoc/b/">Bài hai</a> rồi đọc tiếp</li>\n</ul>');
   });
 
-  it('leaves a marker for each local picture (for Astro\'s <picture>) and keeps its caption', () => {
+  it("leaves a marker for each local picture (for Astro's <picture>) and keeps its caption", () => {
     // On one line, as in the VNeID lesson (on three lines, as in CONTRIBUTING.md, Markdown puts the picture in a <p>, as MDX did).
     const { html, images } = renderArticle('<Figure caption="Màn hình VNeID.">![Điện thoại mở VNeID](../images/vneid%20moi.png)</Figure>\n');
     expect(images).toEqual([{ src: '../images/vneid moi.png', alt: 'Điện thoại mở VNeID' }]);
@@ -233,7 +235,7 @@ describe('the articles loader', () => {
     expect(sets.sort()).toEqual(['bai-hai', 'bai-mot']);
   });
 
-  it('hands the body\'s pictures to the schema\'s image() with the entry\'s file, which Astro resolves them from', async () => {
+  it("hands the body's pictures to the schema's image() with the entry's file, which Astro resolves them from", async () => {
     root = mkdtempSync(path.join(tmpdir(), 'ban-so-articles-'));
     mkdirSync(path.join(root, 'content/lessons'), { recursive: true });
     const lesson = readFileSync('tests/fixtures/base/lessons/bai-mau.mdx', 'utf8');
@@ -254,14 +256,14 @@ describe('the articles loader', () => {
     ]);
   });
 
-  it('refuses the body\'s pictures written in a frontmatter, as the check does (the build fills that field)', async () => {
+  it("refuses the body's pictures written in a frontmatter, as the check does (the build fills that field)", async () => {
     root = mkdtempSync(path.join(tmpdir(), 'ban-so-articles-'));
     mkdirSync(path.join(root, 'content/lessons'), { recursive: true });
     write('bai-tu-dien.mdx', `---\ntitle: Tự điền\n${ARTICLE_IMAGES_FIELD}:\n  - src: ../../../etc/passwd\n    alt: x\n---\n\nChữ.\n`);
     await expect(articles('content/lessons').load(fakeContext().context)).rejects.toThrow(`content/lessons/bai-tu-dien.mdx:4 — ${ARTICLE_IMAGES_FIELD} — trường "${ARTICLE_IMAGES_FIELD}" do bản dựng tự điền`);
   });
 
-  it('stops the build at a bad article with the line in the editor\'s file', async () => {
+  it("stops the build at a bad article with the line in the editor's file", async () => {
     root = mkdtempSync(path.join(tmpdir(), 'ban-so-articles-'));
     mkdirSync(path.join(root, 'content/lessons'), { recursive: true });
     write('bai-loi.mdx', '---\ntitle: Lỗi\nsummary: Có mã.\n---\n\nChữ.\n\n{globalThis.x = 1}\n');
@@ -277,7 +279,7 @@ describe('the articles loader', () => {
 });
 
 describe('tables', () => {
-  it('writes a column\'s alignment as a class, never a style attribute (the CSP refuses it, the allowlist forbids it)', () => {
+  it("writes a column's alignment as a class, never a style attribute (the CSP refuses it, the allowlist forbids it)", () => {
     const { html } = renderArticle('| Việc | Số tiền |\n|:--|--:|\n| Tiền điện | 120.000 đồng |');
     expect(html).toContain('<th class="align-right">Số tiền</th>');
     expect(html).toContain('<td class="align-left">Tiền điện</td>');

@@ -107,8 +107,7 @@ describe('reproducible PDFs', () => {
   });
 
   it('numbers tagged-PDF node ids by rank, so a page printed beside another gets the same bytes', () => {
-    const pdf = (a: number, b: number) =>
-      Buffer.from(`/ID (node${String(a).padStart(8, '0')})>>\n/Headers [(node${String(a).padStart(8, '0')})]\n/ID (node${String(b).padStart(8, '0')})>>`, 'latin1');
+    const pdf = (a: number, b: number) => Buffer.from(`/ID (node${String(a).padStart(8, '0')})>>\n/Headers [(node${String(a).padStart(8, '0')})]\n/ID (node${String(b).padStart(8, '0')})>>`, 'latin1');
     const alone = withStableNodeIds(pdf(14, 100));
     expect(withStableNodeIds(pdf(15, 173)).equals(alone)).toBe(true);
     expect(alone.length).toBe(pdf(14, 100).length);

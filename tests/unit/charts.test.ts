@@ -36,7 +36,7 @@ describe('progress toward a target', () => {
   it('draws each bar in proportion to a 0–100% track and the target as a dashed line', () => {
     const [track] = tracks(chart);
     expect(track).toMatchObject({ x: 0, width: CHART_WIDTH - 1 });
-    expect(bars(chart).map((bar) => bar.width)).toEqual([135.6, 339]) // 40% and 100% of a 339-unit track;
+    expect(bars(chart).map((bar) => bar.width)).toEqual([135.6, 339]); // 40% and 100% of a 339-unit track;
     const targets = chart.shapes.filter((s): s is Line => s.kind === 'line' && s.dashed === true);
     expect(targets.map((line) => line.x1)).toEqual([271.2, 339]);
     // The target line crosses its bar.
@@ -73,7 +73,7 @@ describe('progress toward a target', () => {
 
   it('places non-integer percentages exactly (to a tenth of a unit)', () => {
     const exact = progressChart([{ label: 'Tày', value: 51.3, valueText: '51,3%' }], { title: 't', targetWord: 'Mục tiêu', scaleMax: 100 })!;
-    expect(bars(exact)[0]!.width).toBe(173.9) // 339 × 0.513;
+    expect(bars(exact)[0]!.width).toBe(173.9); // 339 × 0.513;
     expect(textOf(exact, '51,3%')).toBeDefined();
   });
 
@@ -88,7 +88,9 @@ describe('value over time', () => {
   it('places points by date and value on a 0–nice-ceiling axis, joined by a line', () => {
     const chart = timeChart([point('2025-01-01', 60), point('2024-01-01', 20), point('2026-01-01', 86)], { title: 't', label: 'Tổ' })!;
     // Tick labels sit left of the plot, which starts 10 units past the widest tick ("100": 3 × 8.96).
-    const ticks = texts(chart).filter((t) => t.anchor === 'end' && t.x < 36.9).map((t) => t.text);
+    const ticks = texts(chart)
+      .filter((t) => t.anchor === 'end' && t.x < 36.9)
+      .map((t) => t.text);
     expect(ticks).toEqual(['0', '25', '50', '75', '100']);
     const circles = chart.shapes.filter((s) => s.kind === 'circle');
     // Sorted by date: the first point is at the left end of the plot, the last at the right.
@@ -104,7 +106,7 @@ describe('value over time', () => {
     const chart = timeChart([point('2025-06-30', 86)], { title: 't', label: 'Tổ' })!;
     const circles = chart.shapes.filter((s) => s.kind === 'circle');
     expect(circles).toHaveLength(1);
-    expect(circles[0]!.cx).toBe(168.5) // (36.9 + 300) / 2;
+    expect(circles[0]!.cx).toBe(168.5); // (36.9 + 300) / 2;
     expect(chart.shapes.some((s) => s.kind === 'path')).toBe(false);
     expect(textOf(chart, '86')).toBeDefined();
     expect(textOf(chart, '2025-06-30')).toMatchObject({ anchor: 'middle' });
@@ -124,11 +126,19 @@ describe('comparison between places', () => {
       ],
       { title: 't', label: 'Tổ công nghệ số cộng đồng' },
     )!;
-    expect(texts(chart).filter((t) => t.bold && !t.fill && /Huyện/.test(t.text)).map((t) => t.text)).toEqual(['Huyện Bình Liêu (cũ)', 'Huyện Tiên Yên (cũ)']);
-    expect(bars(chart).map((bar) => bar.width)).toEqual([291.5, 288.2]) // 86 and 85 of 100 on 339 units;
+    expect(
+      texts(chart)
+        .filter((t) => t.bold && !t.fill && /Huyện/.test(t.text))
+        .map((t) => t.text),
+    ).toEqual(['Huyện Bình Liêu (cũ)', 'Huyện Tiên Yên (cũ)']);
+    expect(bars(chart).map((bar) => bar.width)).toEqual([291.5, 288.2]); // 86 and 85 of 100 on 339 units;
     expect(chart.description).toBe('Tổ công nghệ số cộng đồng: Huyện Bình Liêu (cũ) 86; Huyện Tiên Yên (cũ) 85.');
     // A scale under the bars: 0, 50 and 100.
-    expect(texts(chart).slice(-3).map((t) => t.text)).toEqual(['0', '50', '100']);
+    expect(
+      texts(chart)
+        .slice(-3)
+        .map((t) => t.text),
+    ).toEqual(['0', '50', '100']);
   });
 
   it('draws nothing for no places', () => {

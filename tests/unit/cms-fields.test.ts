@@ -102,10 +102,13 @@ function unwrapped(schema: z.ZodType): z.ZodType {
 }
 
 describe('fields the build fills', () => {
-  it('are in the article schemas but not in the form, so an editor never writes the body\'s pictures by hand', () => {
+  it("are in the article schemas but not in the form, so an editor never writes the body's pictures by hand", () => {
     for (const name of ['lessons', 'translations', 'news', 'stories', 'campaigns']) {
       expect(Object.keys(defOf(SCHEMAS[name]!).shape!), name).toContain(BODY_IMAGES_FIELD);
-      expect(cmsFields(SCHEMAS[name]!, context).map((field) => field.name), name).not.toContain(BODY_IMAGES_FIELD);
+      expect(
+        cmsFields(SCHEMAS[name]!, context).map((field) => field.name),
+        name,
+      ).not.toContain(BODY_IMAGES_FIELD);
     }
   });
 });

@@ -9,7 +9,7 @@ describe('file sizes next to download links (issue 27)', () => {
     expect(formatSize(1.25 * 1024 * 1024)).toBe('1,3 MB');
   });
 
-  it('fills each marker with its file\'s size, and drops the marker of a missing file', () => {
+  it("fills each marker with its file's size, and drops the marker of a missing file", () => {
     const html = `<a href="/a.pdf">PDF, ${sizeMarker('/a.pdf')}</a><a href="/b.jpg">${sizeMarker('/b.jpg')}</a>`;
     expect(hasSizeMarkers(html)).toBe(true);
     const filled = fillSizes(html, (path) => (path === '/a.pdf' ? 96 * 1024 : undefined));

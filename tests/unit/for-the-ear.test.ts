@@ -23,7 +23,10 @@ describe('scripts read by ear (issue 27): menu names a listener cannot act on', 
     expect(forTheEar('Mở VNeID rồi bấm "Ví giấy tờ" xem thẻ.').unheard).toEqual(['bấm "Ví giấy tờ"']);
     const sentence = 'Trên VNeID, vào mục Thủ tục hành chính, chọn thủ tục khai sinh.';
     const words = new Set(sentence.toLowerCase().split(/[\s,.:]+/));
-    for (const word of forTheEar(sentence).text.toLowerCase().split(/[\s,.:]+/)) expect(words.has(word), word).toBe(true);
+    for (const word of forTheEar(sentence)
+      .text.toLowerCase()
+      .split(/[\s,.:]+/))
+      expect(words.has(word), word).toBe(true);
   });
 
   it('the content check warns, with file, line, field and fix, about a menu name a script would read', () => {

@@ -75,7 +75,10 @@ describe('public/_headers and docs/nginx.conf (issue 8)', () => {
     expect(csp.get('object-src') ?? csp.get('default-src')).toEqual(["'none'"]);
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
     for (const [directive, sources] of csp) {
-      expect(sources.filter((source) => /^(https?:|\*|\/\/)/.test(source)), directive).toEqual([]);
+      expect(
+        sources.filter((source) => /^(https?:|\*|\/\/)/.test(source)),
+        directive,
+      ).toEqual([]);
     }
     expect(all['x-content-type-options']).toBe('nosniff');
   });
@@ -87,9 +90,7 @@ describe('public/_headers and docs/nginx.conf (issue 8)', () => {
     const rest = nginx.slice(start + 1);
     const next = rest.search(/^# [^\n]*\(issue \d+\)/m);
     const block = next === -1 ? rest : rest.slice(0, next);
-    const fromNginx = Object.fromEntries(
-      [...block.matchAll(/^add_header\s+([\w-]+)\s+"([^"]*)"\s+always;/gm)].map((match) => [match[1]!.toLowerCase(), match[2]]),
-    );
+    const fromNginx = Object.fromEntries([...block.matchAll(/^add_header\s+([\w-]+)\s+"([^"]*)"\s+always;/gm)].map((match) => [match[1]!.toLowerCase(), match[2]]));
     const security = rules.find((rule) => rule.headers.some(([name]) => name === 'content-security-policy'))!;
     expect(fromNginx).toEqual(Object.fromEntries(security.headers));
   });
@@ -136,14 +137,18 @@ describe('/admin/ (issue 15): the CMS gets its own policy, as strict as it allow
   });
 });
 
-describe('the header policy in each page\'s <meta> (issue 23)', () => {
+describe("the header policy in each page's <meta> (issue 23)", () => {
   const text = readFileSync('public/_headers', 'utf8');
 
   it('gives Astro every directive of the site header a meta can carry, but script-src and style-src', () => {
     const directives = astroCspDirectives(headerPolicyFor(text, '/bai-hoc/x/'));
     expect(directives).toContain("default-src 'none'");
     expect(directives).toContain("img-src 'self' data:");
-    for (const name of ['font-src', 'connect-src', 'media-src', 'manifest-src', 'form-action', 'base-uri']) expect(directives.some((d) => d.startsWith(`${name} `)), name).toBe(true);
+    for (const name of ['font-src', 'connect-src', 'media-src', 'manifest-src', 'form-action', 'base-uri'])
+      expect(
+        directives.some((d) => d.startsWith(`${name} `)),
+        name,
+      ).toBe(true);
     expect(directives.filter((d) => /^(script|style)-src|^frame-ancestors|^report-|^sandbox/.test(d))).toEqual([]);
   });
 

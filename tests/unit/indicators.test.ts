@@ -34,7 +34,10 @@ describe('sharedDateAndSource', () => {
 
 describe('firstIfAllSame', () => {
   it('gives the row whose sources every figure shares, so "Nguồn" is said once (issue 24)', () => {
-    const rows = [{ key: 'bao-qn', n: 1 }, { key: 'bao-qn', n: 2 }];
+    const rows = [
+      { key: 'bao-qn', n: 1 },
+      { key: 'bao-qn', n: 2 },
+    ];
     expect(firstIfAllSame(rows, (row) => row.key)).toEqual({ key: 'bao-qn', n: 1 });
     expect(firstIfAllSame([...rows, { key: 'ubnd', n: 3 }], (row) => row.key)).toBeUndefined();
     expect(firstIfAllSame([], (row: { key: string }) => row.key)).toBeUndefined();
@@ -58,15 +61,32 @@ describe('choosing figures for charts and the overview', () => {
   });
 
   it('follows the metric with the most dated figures over time, else one other places share', () => {
-    expect(pickSeriesMetric(rows.filter((r) => r.place === 'a'), shared, order)).toBe('vneid');
+    expect(
+      pickSeriesMetric(
+        rows.filter((r) => r.place === 'a'),
+        shared,
+        order,
+      ),
+    ).toBe('vneid');
     const onePointEach = rows.filter((r) => r.place === 'a' && r.metric !== 'vneid');
     expect(pickSeriesMetric(onePointEach, shared, order)).toBe('to');
     expect(pickSeriesMetric([], shared, order)).toBeUndefined();
   });
 
   it('puts comparable metrics first among headline figures, latest figure only', () => {
-    const headline = headlineRows(rows.filter((r) => r.place === 'a'), shared, order, 2);
+    const headline = headlineRows(
+      rows.filter((r) => r.place === 'a'),
+      shared,
+      order,
+      2,
+    );
     expect(headline.map((r) => r.metric)).toEqual(['to', 'thue-bao']);
-    expect(headlineRows(rows.filter((r) => r.place === 'a'), shared, order).find((r) => r.metric === 'vneid')?.date).toEqual(d('2025-01-01'));
+    expect(
+      headlineRows(
+        rows.filter((r) => r.place === 'a'),
+        shared,
+        order,
+      ).find((r) => r.metric === 'vneid')?.date,
+    ).toEqual(d('2025-01-01'));
   });
 });

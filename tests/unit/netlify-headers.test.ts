@@ -8,7 +8,21 @@ import { headersFor, parseHeaders } from '../../src/lib/delivery/headers.ts';
 
 const RULES = parseHeaders(readFileSync('public/_headers', 'utf8'));
 /** One path for every rule of _headers, and the paths between them. */
-const PATHS = ['/', '/bai-hoc/x/', '/bai-hoc/x/to-roi.pdf', '/_astro/a.B1c.js', '/am-thanh/x-1a2b.opus', '/pagefind/pagefind.js', '/pagefind/fragment/x.pf_fragment', '/sw.js', '/manifest.webmanifest', '/admin/', '/admin/config.yml', '/admin/cms-AbC_1.js', '/robots.txt'];
+const PATHS = [
+  '/',
+  '/bai-hoc/x/',
+  '/bai-hoc/x/to-roi.pdf',
+  '/_astro/a.B1c.js',
+  '/am-thanh/x-1a2b.opus',
+  '/pagefind/pagefind.js',
+  '/pagefind/fragment/x.pf_fragment',
+  '/sw.js',
+  '/manifest.webmanifest',
+  '/admin/',
+  '/admin/config.yml',
+  '/admin/cms-AbC_1.js',
+  '/robots.txt',
+];
 
 const lower = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 

@@ -82,9 +82,7 @@ describe('outputProblems on hostile markup (each must fail, naming what)', () =>
   });
 
   it('refuses a page without its CSP meta', () => {
-    expect(outputProblems(lesson.replace(/<meta http-equiv="content-security-policy"[^>]*>/, ''), RULES)).toEqual([
-      '<head>: no <meta http-equiv="content-security-policy"> (a page served without headers would be open)',
-    ]);
+    expect(outputProblems(lesson.replace(/<meta http-equiv="content-security-policy"[^>]*>/, ''), RULES)).toEqual(['<head>: no <meta http-equiv="content-security-policy"> (a page served without headers would be open)']);
   });
 });
 

@@ -6,14 +6,17 @@ describe('PDF batches', () => {
   const jobs = pdfJobs(['a', 'b', 'c', 'd', 'e'].flatMap((id) => [`bai-hoc/${id}/to-roi/`, `bai-hoc/${id}/to-roi-a5/`]).concat(['chien-dich/c/hop-thon/']));
 
   it('groups consecutive A4 leaflets, up to the size, and prints anything else alone', () => {
-    const groups = batchJobs(jobs.filter((job) => !job.fromA4), 2);
-    expect(groups.map((group) => group.map((job) => job.pdf))).toEqual([
-      ['/bai-hoc/a/to-roi.pdf', '/bai-hoc/b/to-roi.pdf'],
-      ['/bai-hoc/c/to-roi.pdf', '/bai-hoc/d/to-roi.pdf'],
-      ['/bai-hoc/e/to-roi.pdf'],
-      ['/chien-dich/c/hop-thon.pdf'],
-    ]);
-    expect(batchJobs(jobs.filter((job) => !job.fromA4), 1).every((group) => group.length === 1)).toBe(true);
+    const groups = batchJobs(
+      jobs.filter((job) => !job.fromA4),
+      2,
+    );
+    expect(groups.map((group) => group.map((job) => job.pdf))).toEqual([['/bai-hoc/a/to-roi.pdf', '/bai-hoc/b/to-roi.pdf'], ['/bai-hoc/c/to-roi.pdf', '/bai-hoc/d/to-roi.pdf'], ['/bai-hoc/e/to-roi.pdf'], ['/chien-dich/c/hop-thon.pdf']]);
+    expect(
+      batchJobs(
+        jobs.filter((job) => !job.fromA4),
+        1,
+      ).every((group) => group.length === 1),
+    ).toBe(true);
   });
 
   it('takes its size from PDF_BATCH, 16 by default', () => {

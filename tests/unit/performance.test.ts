@@ -20,10 +20,13 @@ describe('budgets', () => {
   });
 
   it('reports every page over its budget with its bytes, largest first', () => {
-    expect(overBudget([{ page: '/tin-tuc/a/', bytes: 14_000 }, { page: '/tin-tuc/b/', bytes: 14_500 }, { page: '/bai-hoc/', bytes: 16_200 }])).toEqual([
-      '/bai-hoc/: 16200 bytes brotli > budget 16000 (list)',
-      '/tin-tuc/b/: 14500 bytes brotli > budget 14000 (news)',
-    ]);
+    expect(
+      overBudget([
+        { page: '/tin-tuc/a/', bytes: 14_000 },
+        { page: '/tin-tuc/b/', bytes: 14_500 },
+        { page: '/bai-hoc/', bytes: 16_200 },
+      ]),
+    ).toEqual(['/bai-hoc/: 16200 bytes brotli > budget 16000 (list)', '/tin-tuc/b/: 14500 bytes brotli > budget 14000 (news)']);
   });
 });
 
@@ -64,7 +67,10 @@ describe('precompression', () => {
 
 describe('service worker', () => {
   it('gets a new version when any page or asset name changes, the same one otherwise', () => {
-    const files = [{ path: 'index.html', content: '<h1>A</h1>' }, { path: '_astro/x.1.js', content: '' }];
+    const files = [
+      { path: 'index.html', content: '<h1>A</h1>' },
+      { path: '_astro/x.1.js', content: '' },
+    ];
     const version = buildVersion(files);
     expect(version).toMatch(/^[0-9a-f]{12}$/);
     expect(buildVersion([...files].reverse())).toBe(version);
@@ -106,8 +112,23 @@ describe('bench', () => {
   });
 
   it('writes a report with the 1,000 → 5,000 ratio', () => {
-    const build = (lessons: number, wallMs: number) => ({ lessons, pages: lessons * 4, wallMs, peakRssBytes: 1e9, distBytes: 1e8, distBytesWithoutTwins: 5e7, pagefindBytes: 1e7, byType: [{ type: 'lesson', count: lessons, median: 5000, max: 6000, maxPage: '/bai-hoc/x/' }] });
-    const report = markdownReport([{ build: build(1000, 100_000), browser: [] }, { build: build(5000, 520_000), browser: [] }], []);
+    const build = (lessons: number, wallMs: number) => ({
+      lessons,
+      pages: lessons * 4,
+      wallMs,
+      peakRssBytes: 1e9,
+      distBytes: 1e8,
+      distBytesWithoutTwins: 5e7,
+      pagefindBytes: 1e7,
+      byType: [{ type: 'lesson', count: lessons, median: 5000, max: 6000, maxPage: '/bai-hoc/x/' }],
+    });
+    const report = markdownReport(
+      [
+        { build: build(1000, 100_000), browser: [] },
+        { build: build(5000, 520_000), browser: [] },
+      ],
+      [],
+    );
     expect(report).toContain('Build time 1,000 → 5,000 lessons: ×5.20 for ×5.00 pages.');
     expect(report).toContain('| lesson (≤ 14,000) | 1000 | 5,000 | 6,000 | `/bai-hoc/x/` |');
   });

@@ -40,7 +40,7 @@ describe('2025 reform', () => {
     expect(predecessors('xa-dong-ngu', places).map((p) => p.id)).toEqual(['huyen-tien-yen', 'xa-dai-duc', 'xa-dong-hai']);
   });
 
-  it('words a new commune\'s origins right: formed from old communes, but it lay in the old district (issue 25)', () => {
+  it("words a new commune's origins right: formed from old communes, but it lay in the old district (issue 25)", () => {
     // Not "Được lập từ: Huyện Tiên Yên (cũ)": a district is not a predecessor of a commune.
     const { formedFrom, formerlyIn } = origins('xa-dong-ngu', places);
     expect(formedFrom.map((p) => p.id)).toEqual(['xa-dai-duc', 'xa-dong-hai']);

@@ -46,7 +46,7 @@ describe('leaflet fit (one A4 page)', () => {
     expect(linesFor('Tin nhắn báo hồ sơ được duyệt thì mở VNeID, bấm kích hoạt ngay.', 17, 186 - 14.2)).toBe(2);
   });
 
-  it('sets a short leaflet in a larger type step, never smaller than today, and a full one at today\'s size', () => {
+  it("sets a short leaflet in a larger type step, never smaller than today, and a full one at today's size", () => {
     const step = leafletStep(SHORT);
     expect(step).toBeGreaterThan(0);
     expect(estimateLeaflet(SHORT, LEAFLET_A4, step).fits).toBe(true);

@@ -128,6 +128,10 @@ describe('print and loudspeaker', () => {
     const script = buildScript({ title: 'Trả tiền điện', message: ['Quét mã QR.'], action: 'Quét mã QR.', source: 'Tổng công ty Điện lực miền Bắc và Báo Quảng Ninh' });
     const closing = script.sections.at(-1)!.sentences;
     expect(closing).toContain('Thông tin trong bài lấy từ Tổng công ty Điện lực miền Bắc và Báo Quảng Ninh.');
-    expect(buildScript({ title: 'A', message: ['B.'], action: 'C.' }).sections.at(-1)!.sentences.join(' ')).not.toContain('lấy từ');
+    expect(
+      buildScript({ title: 'A', message: ['B.'], action: 'C.' })
+        .sections.at(-1)!
+        .sentences.join(' '),
+    ).not.toContain('lấy từ');
   });
 });

@@ -74,7 +74,7 @@ describe('parsePath, the inverse of routes', () => {
     expect([routes.leafletPdf('x'), routes.rss(), '/bai-hoc/x/khong-co/', '/chien-dich/c/x/y/'].map((p) => parsePath(p).kind)).toEqual(Array(4).fill('other'));
   });
 
-  it('gives a translated lesson the reading-page budget, not a list page\'s (issue 26)', () => {
+  it("gives a translated lesson the reading-page budget, not a list page's (issue 26)", () => {
     expect(pageType(routes.lesson('cai-vneid/tyz'))).toBe('lesson');
     expect(pageBudget(routes.lesson('cai-vneid/tyz'))).toBe(READING_PAGE_BUDGET);
     expect(pageType(routes.leaflet('cai-vneid/tyz'))).toBe('print');

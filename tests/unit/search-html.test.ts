@@ -21,7 +21,7 @@ describe('search index HTML', () => {
     expect(htmlForIndex(page.replace('data-title=', 'data-summary="Xã cũ của Tiên Yên" data-title='))).toContain('<h1>Xã Dại Dực</h1><h2>Xã cũ của Tiên Yên</h2>');
   });
 
-  it('indexes residents\' search terms with a title\'s weight, đ folded (issue 25)', () => {
+  it("indexes residents' search terms with a title's weight, đ folded (issue 25)", () => {
     const html = htmlForIndex(page.replace('data-title=', 'data-search-terms="đóng tiền điện; EVN" data-title='))!;
     expect(html).toContain('<h1>Xã Dại Dực</h1><p data-pagefind-weight="7">dóng tiền diện  EVN</p>');
     expect(htmlForIndex(page)).not.toContain('data-pagefind-weight');
@@ -46,10 +46,7 @@ describe('search index HTML', () => {
   });
 
   it('makes a record of each marked section, linked by its anchor', () => {
-    const records = sectionRecords(
-      '<section id="otp" data-search-record data-title="Mã OTP" data-summary="Dãy số dùng một lần." data-type="Từ khó"><h2>Mã OTP</h2><p>Không đọc mã cho ai.</p></section>',
-      '/tu-dien/',
-    );
+    const records = sectionRecords('<section id="otp" data-search-record data-title="Mã OTP" data-summary="Dãy số dùng một lần." data-type="Từ khó"><h2>Mã OTP</h2><p>Không đọc mã cho ai.</p></section>', '/tu-dien/');
     expect(records).toEqual([
       {
         url: '/tu-dien/#otp',

@@ -44,7 +44,7 @@ describe('search re-rank of the first page', () => {
   });
 });
 
-describe('search re-rank: residents\' words and diacritics (issue 25)', () => {
+describe("search re-rank: residents' words and diacritics (issue 25)", () => {
   const POWER = { title: 'Thanh toán tiền điện bằng ứng dụng ngân hàng', summary: 'Trả tiền điện bằng ứng dụng ngân hàng.', terms: 'tiền điện; nộp tiền điện; EVN' };
   const GLOSSARY = { title: 'Căn cước gắn chip', summary: 'Thẻ căn cước có gắn chip điện tử.' };
   const VNEID = { title: 'Cài đặt và kích hoạt VNeID mức 2', summary: 'Đăng ký ở công an xã.', terms: 'CCCD; căn cước; thẻ chip' };

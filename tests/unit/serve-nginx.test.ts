@@ -9,7 +9,21 @@ const CONF = readFileSync('docs/nginx.conf', 'utf8');
 const RULES = parseHeaders(readFileSync('public/_headers', 'utf8'));
 const NAMES = [...headerNames(RULES)].filter((name) => name !== 'content-type');
 /** One path for every rule of _headers and every location of nginx.conf. */
-const PATHS = ['/', '/bai-hoc/x/', '/bai-hoc/x/to-roi.pdf', '/_astro/a.B1c.js', '/am-thanh/x-1a2b.opus', '/pagefind/pagefind.js', '/pagefind/fragment/x.pf_fragment', '/sw.js', '/manifest.webmanifest', '/admin/', '/admin/config.yml', '/admin/cms-AbC_1.js', '/robots.txt'];
+const PATHS = [
+  '/',
+  '/bai-hoc/x/',
+  '/bai-hoc/x/to-roi.pdf',
+  '/_astro/a.B1c.js',
+  '/am-thanh/x-1a2b.opus',
+  '/pagefind/pagefind.js',
+  '/pagefind/fragment/x.pf_fragment',
+  '/sw.js',
+  '/manifest.webmanifest',
+  '/admin/',
+  '/admin/config.yml',
+  '/admin/cms-AbC_1.js',
+  '/robots.txt',
+];
 
 /** What nginx.conf's add_header lines give each path that _headers does not. */
 function staticDrift(conf: string, paths: readonly string[] = PATHS): string[] {
@@ -26,12 +40,14 @@ describe('docs/nginx.conf cut into the files a commune saves (issue 28)', () => 
     expect(server).toContain('location /admin/ {');
   });
 
-  it('is cut exactly as the sed lines of docs/deploy.md cut it on a commune\'s server', () => {
+  it("is cut exactly as the sed lines of docs/deploy.md cut it on a commune's server", () => {
     const sed = (script: string) => execFileSync('sed', ['-n', script, 'docs/nginx.conf'], { encoding: 'utf8' });
     const guide = readFileSync('docs/deploy.md', 'utf8');
     expect(guide).toContain("sed -n '/^# Security (issue 8)/,/^# End of security (issue 8)/p' docs/nginx.conf | grep '^add_header'");
     expect(guide).toContain("sed -n '/^server {/,/^}/p' docs/nginx.conf");
-    const snippet = sed('/^# Security (issue 8)/,/^# End of security (issue 8)/p').split('\n').filter((line) => line.startsWith('add_header'));
+    const snippet = sed('/^# Security (issue 8)/,/^# End of security (issue 8)/p')
+      .split('\n')
+      .filter((line) => line.startsWith('add_header'));
     expect(snippet).toEqual(security.split('\n').filter((line) => line.startsWith('add_header')));
     expect(sed('/^server {/,/^}/p')).toBe(`${server}\n`);
   });
@@ -67,7 +83,8 @@ describe('nginx.conf sends what _headers sends (read without nginx; nginx itself
   });
 
   it('a location without add_header lines of its own inherits; one with them inherits nothing', () => {
-    const conf = '# Security (issue 8)\nadd_header X-A "a" always;\n# End of security (issue 8)\nserver {\n    root /x;\n    listen 80;\n    location / {\n        include snippets/ban-so-security.conf;\n    }\n    location /b/ {\n        add_header X-B "b" always;\n        location ~ ^/b/c- {\n        }\n    }\n    location = /d {\n        include snippets/ban-so-security.conf;\n        add_header X-D "d" always;\n    }\n}\n';
+    const conf =
+      '# Security (issue 8)\nadd_header X-A "a" always;\n# End of security (issue 8)\nserver {\n    root /x;\n    listen 80;\n    location / {\n        include snippets/ban-so-security.conf;\n    }\n    location /b/ {\n        add_header X-B "b" always;\n        location ~ ^/b/c- {\n        }\n    }\n    location = /d {\n        include snippets/ban-so-security.conf;\n        add_header X-D "d" always;\n    }\n}\n';
     expect(nginxHeadersFor(conf, '/x')).toEqual({ 'x-a': 'a' });
     expect(nginxHeadersFor(conf, '/b/y')).toEqual({ 'x-b': 'b' });
     expect(nginxHeadersFor(conf, '/b/c-1')).toEqual({ 'x-b': 'b' });
@@ -84,11 +101,7 @@ describe('nginx.conf sends what _headers sends (read without nginx; nginx itself
 
 describe('headerDifferences', () => {
   it('names a changed value, a missing header and an extra one', () => {
-    expect(headerDifferences('/a', { 'x-a': '1', 'x-b': '2' }, { 'x-a': '9', 'x-c': '3' }, ['x-a', 'x-b', 'x-c'])).toEqual([
-      '/a: x-a is "9", _headers: "1"',
-      '/a: x-b missing (_headers: "2")',
-      '/a: x-c is "3", but _headers sends none',
-    ]);
+    expect(headerDifferences('/a', { 'x-a': '1', 'x-b': '2' }, { 'x-a': '9', 'x-c': '3' }, ['x-a', 'x-b', 'x-c'])).toEqual(['/a: x-a is "9", _headers: "1"', '/a: x-b missing (_headers: "2")', '/a: x-c is "3", but _headers sends none']);
   });
 
   it('compares Content-Type by media type, and only where _headers sets one', () => {

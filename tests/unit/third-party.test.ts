@@ -42,9 +42,6 @@ describe('third-party resources in built files', () => {
   });
 
   it('finds @import and url() in stylesheets', () => {
-    expect(foreignResourcesInCss(`@import "https://fonts.example/x.css"; a { b: url(/_astro/f.woff2) } c { d: url( 'http://x.example/i.png' ) }`)).toEqual([
-      'css: https://fonts.example/x.css',
-      'css: http://x.example/i.png',
-    ]);
+    expect(foreignResourcesInCss(`@import "https://fonts.example/x.css"; a { b: url(/_astro/f.woff2) } c { d: url( 'http://x.example/i.png' ) }`)).toEqual(['css: https://fonts.example/x.css', 'css: http://x.example/i.png']);
   });
 });

@@ -137,7 +137,6 @@ const CALLOUT_TITLES = { Tip: 'Mẹo', Warning: 'Cẩn thận' } as const;
 /** The heading of a <WhenStuck> box (issue 25): the section every task lesson ends its steps with. */
 export const WHEN_STUCK_TITLE = 'Khi gặp lỗi';
 
-
 function textOf(node: Node): string {
   if (node.type === 'text') return node.value ?? '';
   return (node.children ?? []).map(textOf).join('');

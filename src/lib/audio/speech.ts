@@ -94,10 +94,41 @@ export function encodeArgs(input: string, window: { start: number; end: number }
   const filters = [`aformat=channel_layouts=mono`, `atrim=start=${window.start}:end=${window.end}`, 'asetpts=PTS-STARTPTS', ...(measured ? [loudnorm(measured)] : []), 'asplit=2[opus][mp3]'];
   const bitexact = ['-fflags', '+bitexact', '-flags:a', '+bitexact', '-map_metadata', '-1'];
   return [
-    '-hide_banner', '-nostdin', '-v', 'error', '-y', '-i', input,
-    '-filter_complex', `[0:a:0]${filters.join(',')}`,
-    '-map', '[opus]', '-c:a', 'libopus', '-b:a', SPEECH.opus.bitrate, '-application', 'voip', '-ar', String(SPEECH.opus.sampleRate), ...bitexact, out.opus,
-    '-map', '[mp3]', '-c:a', 'libmp3lame', '-b:a', SPEECH.mp3.bitrate, '-ar', String(SPEECH.mp3.sampleRate), ...bitexact, '-id3v2_version', '0', '-write_xing', '0', out.mp3,
+    '-hide_banner',
+    '-nostdin',
+    '-v',
+    'error',
+    '-y',
+    '-i',
+    input,
+    '-filter_complex',
+    `[0:a:0]${filters.join(',')}`,
+    '-map',
+    '[opus]',
+    '-c:a',
+    'libopus',
+    '-b:a',
+    SPEECH.opus.bitrate,
+    '-application',
+    'voip',
+    '-ar',
+    String(SPEECH.opus.sampleRate),
+    ...bitexact,
+    out.opus,
+    '-map',
+    '[mp3]',
+    '-c:a',
+    'libmp3lame',
+    '-b:a',
+    SPEECH.mp3.bitrate,
+    '-ar',
+    String(SPEECH.mp3.sampleRate),
+    ...bitexact,
+    '-id3v2_version',
+    '0',
+    '-write_xing',
+    '0',
+    out.mp3,
   ];
 }
 
@@ -113,9 +144,18 @@ export interface SpeechFiles {
 /** Make the Opus and MP3 files of one recording (two ffmpeg passes; a temporary folder). */
 export async function encodeSpeech(tools: Ffmpeg, input: string, sourceSeconds: number): Promise<SpeechFiles> {
   const measure = await run(tools.ffmpeg, [
-    '-hide_banner', '-nostdin', '-nostats', '-i', input, '-map', '0:a:0',
-    '-af', `aformat=channel_layouts=mono,silencedetect=noise=${SPEECH.silenceDb}dB:duration=${SPEECH.silenceSeconds},${loudnorm()}`,
-    '-f', 'null', '-',
+    '-hide_banner',
+    '-nostdin',
+    '-nostats',
+    '-i',
+    input,
+    '-map',
+    '0:a:0',
+    '-af',
+    `aformat=channel_layouts=mono,silencedetect=noise=${SPEECH.silenceDb}dB:duration=${SPEECH.silenceSeconds},${loudnorm()}`,
+    '-f',
+    'null',
+    '-',
   ]);
   if (measure.code !== 0) throw new Error(`ffmpeg could not read ${input}: ${measure.stderr.trim().split('\n').slice(-3).join(' ')}`);
   const window = speechWindow(parseSilences(measure.stderr, sourceSeconds), sourceSeconds);

@@ -97,7 +97,6 @@ const starlightSearchRun = (browser: Browser, profile: Profile, url: string) =>
     await page.locator('.pagefind-ui__result-link').first().waitFor({ state: 'visible', timeout: 180_000 });
   });
 
-
 /** The three searches of issue 13, on Slow 3G, medians of `runs`. */
 export async function measureSearches(options: {
   executablePath: string;

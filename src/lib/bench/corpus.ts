@@ -37,7 +37,22 @@ function rng(seed: number): Rng {
 }
 
 const ACTIONS = ['Cách cài đặt', 'Hướng dẫn dùng', 'Làm quen với', 'Mẹo bảo vệ', 'Các bước đăng ký', 'Tìm hiểu', 'Cách kiểm tra', 'Cách cập nhật', 'Cách chia sẻ', 'Thực hành với'];
-const OBJECTS = ['ứng dụng VNeID', 'tài khoản Zalo', 'mật khẩu điện thoại', 'dịch vụ công trực tuyến', 'ví điện tử', 'mã QR thanh toán', 'thư điện tử', 'bản đồ trên điện thoại', 'sổ sức khỏe điện tử', 'ứng dụng ngân hàng', 'tin nhắn SMS', 'mạng Wi-Fi công cộng', 'nhóm Zalo của thôn', 'hóa đơn tiền điện'];
+const OBJECTS = [
+  'ứng dụng VNeID',
+  'tài khoản Zalo',
+  'mật khẩu điện thoại',
+  'dịch vụ công trực tuyến',
+  'ví điện tử',
+  'mã QR thanh toán',
+  'thư điện tử',
+  'bản đồ trên điện thoại',
+  'sổ sức khỏe điện tử',
+  'ứng dụng ngân hàng',
+  'tin nhắn SMS',
+  'mạng Wi-Fi công cộng',
+  'nhóm Zalo của thôn',
+  'hóa đơn tiền điện',
+];
 const CONTEXTS = ['cho người mới bắt đầu', 'trên điện thoại Android', 'khi mạng yếu', 'cho bà con vùng cao', 'trong mười phút', 'một cách an toàn', 'cho người cao tuổi', 'tại nhà văn hóa thôn'];
 const SUBJECTS = ['Bà con', 'Người dân trong thôn', 'Các hộ gia đình', 'Thanh niên trong bản', 'Người cao tuổi', 'Chị em phụ nữ', 'Tổ công nghệ số cộng đồng', 'Trưởng thôn'];
 const VERBS = ['kiểm tra', 'cập nhật', 'ghi nhớ', 'sử dụng', 'bảo vệ', 'tải về', 'tìm hiểu', 'làm quen dần với'];
@@ -65,8 +80,24 @@ const STEPS = [
   () => 'Nếu báo lỗi, ra chỗ có sóng tốt hơn rồi thử lại.',
   () => 'Ghi lại thông tin vào sổ tay và cất ở nơi an toàn.',
 ];
-const BULLETS = ['Giữ điện thoại đủ pin khi đi nương.', 'Không bấm vào đường link lạ.', 'Hỏi cán bộ xã khi chưa chắc chắn.', 'Dùng mật khẩu khác nhau cho mỗi tài khoản.', 'Tắt dữ liệu di động khi không dùng.', 'Chỉ tải ứng dụng từ cửa hàng chính thức.', 'Chia sẻ bài học này với hàng xóm.'];
-const KEY_POINTS = ['Mang theo căn cước và điện thoại.', 'Không đưa mã OTP cho ai.', 'Kiểm tra kỹ trước khi bấm Xác nhận.', 'Hỏi tổ công nghệ số khi cần.', 'Cập nhật ứng dụng thường xuyên.', 'Ra chỗ có sóng tốt khi bị lỗi.', 'Đặt mật khẩu dài, dễ nhớ với mình.'];
+const BULLETS = [
+  'Giữ điện thoại đủ pin khi đi nương.',
+  'Không bấm vào đường link lạ.',
+  'Hỏi cán bộ xã khi chưa chắc chắn.',
+  'Dùng mật khẩu khác nhau cho mỗi tài khoản.',
+  'Tắt dữ liệu di động khi không dùng.',
+  'Chỉ tải ứng dụng từ cửa hàng chính thức.',
+  'Chia sẻ bài học này với hàng xóm.',
+];
+const KEY_POINTS = [
+  'Mang theo căn cước và điện thoại.',
+  'Không đưa mã OTP cho ai.',
+  'Kiểm tra kỹ trước khi bấm Xác nhận.',
+  'Hỏi tổ công nghệ số khi cần.',
+  'Cập nhật ứng dụng thường xuyên.',
+  'Ra chỗ có sóng tốt khi bị lỗi.',
+  'Đặt mật khẩu dài, dễ nhớ với mình.',
+];
 const TIPS = ['Cán bộ không bao giờ gọi điện xin mã OTP. Ai xin mã là kẻ lừa đảo.', 'Khi chưa chắc chắn, hãy hỏi tổ công nghệ số của thôn trước khi bấm.', 'Đừng bấm vào đường link lạ gửi qua tin nhắn, kể cả khi quen biết.'];
 
 const cap = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
@@ -104,9 +135,18 @@ export function generateLessons(count: number, topics: readonly string[], seed =
   });
   return titles.map(({ id, title }, i) => {
     const r = rng((seed * 1_000_003 + (i + 1) * 7919) >>> 0);
-    const links = r.sample(titles.filter((other) => other.id !== id), Math.min(count - 1, r.int(2, 4)));
+    const links = r.sample(
+      titles.filter((other) => other.id !== id),
+      Math.min(count - 1, r.int(2, 4)),
+    );
     const sections = r.sample(HEADINGS, r.int(2, 4));
-    const steps = r.sample(STEPS.map((_, k) => k), r.int(4, 6)).sort((a, b) => a - b).map((k) => STEPS[k]!(r));
+    const steps = r
+      .sample(
+        STEPS.map((_, k) => k),
+        r.int(4, 6),
+      )
+      .sort((a, b) => a - b)
+      .map((k) => STEPS[k]!(r));
     const summary = `${sentence(r)}`.slice(0, 150);
     const lines = [
       '---',

@@ -48,7 +48,13 @@ export function markdownReport(builds: ReadonlyArray<{ build: BuildFigures; brow
     out.push('', `Build time ${first.lessons.toLocaleString('en')} → ${last.lessons.toLocaleString('en')} lessons: ×${(last.wallMs / first.wallMs).toFixed(2)} for ×${(last.pages / first.pages).toFixed(2)} pages.`);
   }
   for (const { build, browser } of builds) {
-    out.push('', `### ${build.lessons.toLocaleString('en')} lessons: HTML bytes per page type (brotli as served: 11, print variants 10; incl. inlined CSS)`, '', '| page type | pages | median | max | largest page |', '| --- | ---: | ---: | ---: | --- |');
+    out.push(
+      '',
+      `### ${build.lessons.toLocaleString('en')} lessons: HTML bytes per page type (brotli as served: 11, print variants 10; incl. inlined CSS)`,
+      '',
+      '| page type | pages | median | max | largest page |',
+      '| --- | ---: | ---: | ---: | --- |',
+    );
     for (const row of build.byType) {
       const limit = READING_TYPES.has(row.type as PageType) ? ` (≤ ${READING_PAGE_BUDGET.toLocaleString('en')})` : row.type === 'home' || row.type === 'list' ? ` (≤ ${LIST_PAGE_BUDGET.toLocaleString('en')})` : '';
       out.push(`| ${row.type}${limit} | ${row.count} | ${Math.round(row.median).toLocaleString('en')} | ${row.max.toLocaleString('en')} | \`${row.maxPage}\` |`);
@@ -140,7 +146,9 @@ export function buildReport(results: readonly BenchResult[]): string {
   const small = results.find((r) => r.build.lessons < 2000);
   const large = results.find((r) => r.build.lessons >= 5000);
   if (large) {
-    out.push(`- ${large.build.lessons.toLocaleString('en')} lessons inside 30 minutes: ${seconds(large.build.wallMs)} — ${large.build.wallMs <= 30 * 60_000 ? 'met' : 'not met'}; peak RSS ≤ 2 GB: ${mb(large.build.peakRssBytes)} — ${large.build.peakRssBytes <= 2 * 1024 ** 3 ? 'met' : 'not met'}.`);
+    out.push(
+      `- ${large.build.lessons.toLocaleString('en')} lessons inside 30 minutes: ${seconds(large.build.wallMs)} — ${large.build.wallMs <= 30 * 60_000 ? 'met' : 'not met'}; peak RSS ≤ 2 GB: ${mb(large.build.peakRssBytes)} — ${large.build.peakRssBytes <= 2 * 1024 ** 3 ? 'met' : 'not met'}.`,
+    );
     if (small) out.push(`- cold time ≤ 5.5× the ${small.build.lessons.toLocaleString('en')}-lesson time: ×${(large.build.wallMs / small.build.wallMs).toFixed(2)} — ${large.build.wallMs <= 5.5 * small.build.wallMs ? 'met' : 'not met'}.`);
   }
   return out.join('\n');

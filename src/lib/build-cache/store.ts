@@ -141,10 +141,17 @@ export class CacheStore<M extends Meta = Meta> {
   async prune(since: number): Promise<number> {
     const names = await readdir(this.dir).catch(() => [] as string[]);
     const keep = new Set<string>();
-    await mapLimit(names.filter((n) => n.endsWith('.json')), FILE_OPS, async (name) => {
-      const modified = await stat(path.join(this.dir, name)).then((s) => s.mtimeMs, () => 0);
-      if (modified >= since) keep.add(name.slice(0, -'.json'.length));
-    });
+    await mapLimit(
+      names.filter((n) => n.endsWith('.json')),
+      FILE_OPS,
+      async (name) => {
+        const modified = await stat(path.join(this.dir, name)).then(
+          (s) => s.mtimeMs,
+          () => 0,
+        );
+        if (modified >= since) keep.add(name.slice(0, -'.json'.length));
+      },
+    );
     const stale = names.filter((name) => !keep.has(name.split('.')[0]!));
     await mapLimit(stale, FILE_OPS, (name) => rm(path.join(this.dir, name), { force: true }));
     return new Set(stale.map((name) => name.split('.')[0])).size;
@@ -160,9 +167,15 @@ export class CacheStore<M extends Meta = Meta> {
     let fromCache = 0;
     await mapLimit(names, FILE_OPS, async (name) => {
       const file = path.join(this.dir, name);
-      const modified = await stat(file).then((s) => s.mtimeMs, () => 0);
+      const modified = await stat(file).then(
+        (s) => s.mtimeMs,
+        () => 0,
+      );
       if (modified < since) return;
-      const created = await readFile(file, 'utf8').then((text) => (JSON.parse(text) as Manifest<M>).created, () => 0);
+      const created = await readFile(file, 'utf8').then(
+        (text) => (JSON.parse(text) as Manifest<M>).created,
+        () => 0,
+      );
       if (created >= since) made += 1;
       else fromCache += 1;
     });

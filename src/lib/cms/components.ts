@@ -20,10 +20,13 @@ export interface EditorComponent<T extends Record<string, unknown> = Record<stri
   toPreview: (data: T) => string;
 }
 
-
 /** Text inside an attribute: straight double quotes would end it, so they become typographic ones. */
 export function attributeText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/"([^"]*)"/g, '“$1”').replace(/"/g, '”');
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/"([^"]*)"/g, '“$1”')
+    .replace(/"/g, '”');
 }
 
 /** Text of a Markdown image's alt: brackets would end it. */
@@ -105,7 +108,13 @@ const whenStuck: EditorComponent<{ items: StuckItem[]; more: string }> = {
         else last.problem = `${last.problem} ${line.trim()}`;
       } else more.push(line.trim());
     }
-    return { items, more: more.join('\n').replace(/\n{3,}/g, '\n\n').trim() };
+    return {
+      items,
+      more: more
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim(),
+    };
   },
   toBlock: ({ items, more }) => {
     const list = (items ?? []).map(({ problem, fix }) => (oneLine(fix ?? '') ? `- **${oneLine(problem ?? '').replace(/\s*:$/, '')}:** ${oneLine(fix ?? '')}` : `- ${oneLine(problem ?? '')}`));

@@ -30,15 +30,7 @@ export interface ReportLinks {
 export function issueText(pageUrl: string, title: string): { title: string; body: string } {
   return {
     title: `Nội dung sai: ${title}`,
-    body: [
-      `Trang: ${pageUrl}`,
-      `Bài: ${title}`,
-      '',
-      'Chỗ nào sai (bước, con số, tên, số điện thoại):',
-      '',
-      'Đúng ra là gì, và bạn biết từ đâu (đường dẫn nguồn chính thức nếu có):',
-      '',
-    ].join('\n'),
+    body: [`Trang: ${pageUrl}`, `Bài: ${title}`, '', 'Chỗ nào sai (bước, con số, tên, số điện thoại):', '', 'Đúng ra là gì, và bạn biết từ đâu (đường dẫn nguồn chính thức nếu có):', ''].join('\n'),
   };
 }
 

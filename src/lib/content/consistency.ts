@@ -34,7 +34,10 @@ const BRING_VERBS = /\b(mang|cam|dem)\b/;
 
 /** Lower case, no accents, "đ" as "d", single spaces: how the rule compares words. */
 export function fold(text: string): string {
-  return foldVietnamese(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return foldVietnamese(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** The canonical name of a place as written ("trụ sở công an xã" → "công an xã"); unknown places stay as written. */
@@ -50,9 +53,7 @@ export function canonicalPlace(place: string): string {
  */
 export function placesIn(sentence: string, extra: readonly string[] = []): string[] {
   const words = fold(sentence).split(' ');
-  const forms = [...Object.entries(PLACES).flatMap(([name, list]) => list.map((form) => ({ name, form }))), ...extra.map((form) => ({ name: canonicalPlace(form), form: fold(form) }))].sort(
-    (a, b) => b.form.length - a.form.length,
-  );
+  const forms = [...Object.entries(PLACES).flatMap(([name, list]) => list.map((form) => ({ name, form }))), ...extra.map((form) => ({ name: canonicalPlace(form), form: fold(form) }))].sort((a, b) => b.form.length - a.form.length);
   const found = new Set<string>();
   words.forEach((word, index) => {
     if (!MARKERS.includes(word)) return;

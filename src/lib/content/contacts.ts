@@ -117,7 +117,10 @@ export function checkCampaignSteps(entries: readonly ValidEntry[]): { problems: 
       const variant = variants.find((v) => v.lesson.id === id);
       const instruction: Instruction = { place: variant?.goTo ?? goTo.place, for: goTo.for, bring: variant?.bring ?? (lesson.parsed['bring'] as string[] | undefined) };
       const said = variant ? 'cách làm riêng (variants:) của chiến dịch' : `bài ${id}`;
-      for (const found of contradictions(sentences.map((s) => s.text), instruction)) {
+      for (const found of contradictions(
+        sentences.map((s) => s.text),
+        instruction,
+      )) {
         const where = sentences.find((s) => s.text === found.sentence)!;
         warnings.push({
           file: campaign.file,

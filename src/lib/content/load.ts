@@ -40,7 +40,6 @@ export interface LoadResult {
   notNfc: string[];
 }
 
-
 /**
  * Whatever goes wrong while reading one file (a bug, an input nobody thought of) becomes a
  * problem line for that file, and the check goes on with the others: never a stack trace.

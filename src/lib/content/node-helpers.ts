@@ -17,8 +17,16 @@ export interface ImageValue {
  * shape and images keep their path, so integrity checks can find both after parsing.
  */
 export const checkHelpers: SchemaHelpers = {
-  image: () => z.string().min(1).transform((imagePath): ImageValue => ({ imagePath })),
-  ref: (collection) => z.string().min(1).transform((id): RefValue => ({ collection, id })),
+  image: () =>
+    z
+      .string()
+      .min(1)
+      .transform((imagePath): ImageValue => ({ imagePath })),
+  ref: (collection) =>
+    z
+      .string()
+      .min(1)
+      .transform((id): RefValue => ({ collection, id })),
 };
 
 /** Every value in `data` matching `test`, with its path. */
@@ -31,8 +39,6 @@ export function collect<T>(data: unknown, test: (value: unknown) => value is T, 
   return [];
 }
 
-export const isRef = (value: unknown): value is RefValue =>
-  !!value && typeof value === 'object' && 'collection' in value && 'id' in value && Object.keys(value).length === 2;
+export const isRef = (value: unknown): value is RefValue => !!value && typeof value === 'object' && 'collection' in value && 'id' in value && Object.keys(value).length === 2;
 
-export const isImage = (value: unknown): value is ImageValue =>
-  !!value && typeof value === 'object' && 'imagePath' in value && Object.keys(value).length === 1;
+export const isImage = (value: unknown): value is ImageValue => !!value && typeof value === 'object' && 'imagePath' in value && Object.keys(value).length === 1;

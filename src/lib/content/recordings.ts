@@ -27,8 +27,7 @@ export interface RecordingField {
   lang: string;
 }
 
-const isRecording = (value: unknown): value is RecordingField =>
-  !!value && typeof value === 'object' && 'file' in value && 'reader' in value && 'recorded' in value && 'lang' in value;
+const isRecording = (value: unknown): value is RecordingField => !!value && typeof value === 'object' && 'file' in value && 'reader' in value && 'recorded' in value && 'lang' in value;
 
 export interface RecordingUse {
   entry: ValidEntry;
@@ -40,9 +39,7 @@ export interface RecordingUse {
 
 /** Every recording an entry names, with where. */
 export function recordingUses(entries: readonly ValidEntry[]): RecordingUse[] {
-  return entries.flatMap((entry) =>
-    collect(entry.parsed, isRecording).map(({ value, path: fieldPath }) => ({ entry, path: fieldPath, field: fieldName(fieldPath), line: entry.lineOf(fieldPath), recording: value })),
-  );
+  return entries.flatMap((entry) => collect(entry.parsed, isRecording).map(({ value, path: fieldPath }) => ({ entry, path: fieldPath, field: fieldName(fieldPath), line: entry.lineOf(fieldPath), recording: value })));
 }
 
 /**
@@ -57,8 +54,6 @@ export function allowedLanguages(use: Pick<RecordingUse, 'entry' | 'path'>): str
   const translated = ((data['broadcast'] as { translations?: Array<{ lang: string }> } | undefined)?.translations ?? []).map((item) => item.lang);
   return inScript ? ['vi', ...translated] : ['vi'];
 }
-
-
 
 /** The rules that need no decoding: the file is there, not too big, in the right language, used once. */
 function fileRules(use: RecordingUse, contentDir: string, firstUse: Map<string, RecordingUse>): Problem[] {
@@ -92,7 +87,12 @@ function fileRules(use: RecordingUse, contentDir: string, firstUse: Map<string, 
   }
   const mb = statSync(absolute).size / 1024 / 1024;
   if (mb > RECORDING_MAX_MB) {
-    problems.push({ ...at('file'), field: `${use.field}.file`, message: `tệp ghi âm nặng ${mb.toFixed(1)} MB, quá giới hạn ${RECORDING_MAX_MB} MB`, fix: 'Ghi âm ở chất lượng thấp hơn, hoặc cắt bớt phần thừa trước khi tải lên (trang tự nén bản ghi).' });
+    problems.push({
+      ...at('file'),
+      field: `${use.field}.file`,
+      message: `tệp ghi âm nặng ${mb.toFixed(1)} MB, quá giới hạn ${RECORDING_MAX_MB} MB`,
+      fix: 'Ghi âm ở chất lượng thấp hơn, hoặc cắt bớt phần thừa trước khi tải lên (trang tự nén bản ghi).',
+    });
   }
   return problems;
 }
@@ -102,7 +102,13 @@ function probeRules(use: RecordingUse, probe: Probe): Problem[] {
   const where = { file: use.entry.file, line: use.entry.lineOf([...use.path, 'file']) ?? use.line, field: `${use.field}.file` };
   const file = use.recording.file;
   if (!probe.ok) {
-    return [{ ...where, message: `không đọc được tệp ghi âm "${file}" (tệp hỏng, tải lên chưa hết, hoặc không phải âm thanh)`, fix: 'Mở tệp trên điện thoại hoặc máy tính xem có nghe được hết không, rồi tải lên lại (m4a, mp3, ogg, wav hoặc amr).' }];
+    return [
+      {
+        ...where,
+        message: `không đọc được tệp ghi âm "${file}" (tệp hỏng, tải lên chưa hết, hoặc không phải âm thanh)`,
+        fix: 'Mở tệp trên điện thoại hoặc máy tính xem có nghe được hết không, rồi tải lên lại (m4a, mp3, ogg, wav hoặc amr).',
+      },
+    ];
   }
   if (probe.seconds < RECORDING_MIN_SECONDS) {
     return [{ ...where, message: `ghi âm "${file}" chỉ dài ${lengthWords(probe.seconds)}, ngắn hơn ${RECORDING_MIN_SECONDS} giây`, fix: 'Kiểm tra lại tệp: có thể ghi nhầm hoặc bị cắt. Ghi lại cả bài.' }];
@@ -143,8 +149,7 @@ export async function checkRecordings(entries: readonly ValidEntry[], contentDir
   return { problems, warnings };
 }
 
-const isNamedFile = (value: unknown): value is { file: string } =>
-  !!value && typeof value === 'object' && typeof (value as { file?: unknown }).file === 'string' && 'reader' in value;
+const isNamedFile = (value: unknown): value is { file: string } => !!value && typeof value === 'object' && typeof (value as { file?: unknown }).file === 'string' && 'reader' in value;
 
 function unattached(root: string, contentDir: string, named: ReadonlySet<string>): Problem[] {
   let files: string[];

@@ -49,9 +49,7 @@ export function reviewStatus(reviewed: Date | undefined, asOf: Date): ReviewStat
 
 /** Lessons due for review, oldest check first (ties by title, so the order is reproducible). */
 export function dueForReview<T extends { reviewed?: Date | undefined; title: string }>(lessons: readonly T[], asOf: Date): Array<T & { reviewed: Date }> {
-  return lessons
-    .filter((lesson): lesson is T & { reviewed: Date } => reviewStatus(lesson.reviewed, asOf).due)
-    .sort((a, b) => a.reviewed.getTime() - b.reviewed.getTime() || a.title.localeCompare(b.title, 'vi'));
+  return lessons.filter((lesson): lesson is T & { reviewed: Date } => reviewStatus(lesson.reviewed, asOf).due).sort((a, b) => a.reviewed.getTime() - b.reviewed.getTime() || a.title.localeCompare(b.title, 'vi'));
 }
 
 /** What the check needs of a parsed entry (src/lib/content/integrity.ts's ValidEntry fits). */
@@ -70,11 +68,7 @@ export const TEMPLATE_SOURCE_URL = 'https://example.org/thay-bang-dia-chi-trang-
  * example address) for lessons. `now` is the real time; SOURCE_DATE_EPOCH, when set, dates
  * the "older than 6 months" warning.
  */
-export function checkReviews(
-  entries: readonly ReviewedEntry[],
-  now: Date = new Date(),
-  env: Record<string, string | undefined> = process.env,
-): { problems: Problem[]; warnings: Problem[] } {
+export function checkReviews(entries: readonly ReviewedEntry[], now: Date = new Date(), env: Record<string, string | undefined> = process.env): { problems: Problem[]; warnings: Problem[] } {
   const today = todayInVietnam(now);
   const asOf = reviewAsOf(now, env);
   const problems: Problem[] = [];

@@ -23,11 +23,7 @@ function readAloud(entry: SpokenEntry): Array<{ path: PropertyKey[]; text: strin
     // A lesson with its own script text (broadcast.text) is read as its editor wrote it.
     if ((data['broadcast'] as { text?: string } | undefined)?.text) return [];
     const points = (data['keyPoints'] as string[] | undefined) ?? [];
-    return [
-      { path: ['summary'], text: String(data['summary'] ?? '') },
-      ...points.map((text, index) => ({ path: ['keyPoints', index], text })),
-      { path: ['leafletTip'], text: String(data['leafletTip'] ?? '') },
-    ];
+    return [{ path: ['summary'], text: String(data['summary'] ?? '') }, ...points.map((text, index) => ({ path: ['keyPoints', index], text })), { path: ['leafletTip'], text: String(data['leafletTip'] ?? '') }];
   }
   if (entry.collection === 'campaigns') {
     const announcements = (data['announcements'] as Array<{ text: string }> | undefined) ?? [];

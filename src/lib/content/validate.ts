@@ -66,7 +66,13 @@ export async function validateContent(root: string, contentDir?: string, now = n
   const noAddress = checkSourcesWithoutAddress(entries);
   // Issue 27: a menu name the loudspeaker script would read without what it does warns.
   const spoken = checkSpokenMenus(entries);
-  return { problems, warnings: [...translations.warnings, ...recordings.warnings, ...reviews.warnings, ...calls.warnings, ...whenStuck, ...noAddress, ...spoken], notices: recordings.notice ? [recordings.notice] : [], entries, notNfc: loaded.notNfc };
+  return {
+    problems,
+    warnings: [...translations.warnings, ...recordings.warnings, ...reviews.warnings, ...calls.warnings, ...whenStuck, ...noAddress, ...spoken],
+    notices: recordings.notice ? [recordings.notice] : [],
+    entries,
+    notNfc: loaded.notNfc,
+  };
 }
 
 function validateEntry(entry: RawEntry, schema: z.ZodType, problems: Problem[], entries: ValidEntry[], partial: ValidEntry[]): void {

@@ -12,9 +12,7 @@ export interface EditorMessage {
 
 /** Field path as editors see it in the file: "cover.alt", "keyPoints[2]". */
 export function fieldName(path: readonly PropertyKey[]): string {
-  return path
-    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
-    .join('');
+  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`)).join('');
 }
 
 const CUSTOM: Record<string, { message: string; fix: string }> = {
@@ -107,10 +105,20 @@ export function editorMessages(error: z.ZodError, data: unknown, schema?: z.ZodT
       case 'invalid_type': {
         if ((got === undefined || got === null) && path.at(-1) === 'sources' && path.includes('contacts')) {
           // Issue 25: a number without its source is refused, never shown.
-          messages.push({ field, path, message: 'số điện thoại chưa có nguồn', fix: 'Thêm "sources:" dưới số này: trang chính thức (cơ quan, nhà cung cấp dịch vụ, Báo Quảng Ninh) có ghi đúng số này, mỗi nguồn "- name: …", "publisher: …", "url: https://…", "read: NĂM-THÁNG-NGÀY". Không tìm được nguồn thì xoá số: số sai đưa cuộc gọi của bà con đến người lạ.' });
+          messages.push({
+            field,
+            path,
+            message: 'số điện thoại chưa có nguồn',
+            fix: 'Thêm "sources:" dưới số này: trang chính thức (cơ quan, nhà cung cấp dịch vụ, Báo Quảng Ninh) có ghi đúng số này, mỗi nguồn "- name: …", "publisher: …", "url: https://…", "read: NĂM-THÁNG-NGÀY". Không tìm được nguồn thì xoá số: số sai đưa cuộc gọi của bà con đến người lạ.',
+          });
         } else if ((got === undefined || got === null) && path.at(-1) === 'source' && path.includes('quotes')) {
           // Issue 24: a quotation names where it was printed, or it is not shown as one.
-          messages.push({ field, path, message: 'lời trích chưa có nguồn', fix: 'Thêm "source:" là bài in đúng lời này: "name: …", "publisher: …", "url: https://…", "read: NĂM-THÁNG-NGÀY". Không có bài để dẫn thì xoá lời trích và viết lại ý đó bằng lời của mình trong bài.' });
+          messages.push({
+            field,
+            path,
+            message: 'lời trích chưa có nguồn',
+            fix: 'Thêm "source:" là bài in đúng lời này: "name: …", "publisher: …", "url: https://…", "read: NĂM-THÁNG-NGÀY". Không có bài để dẫn thì xoá lời trích và viết lại ý đó bằng lời của mình trong bài.',
+          });
         } else if (got === undefined || got === null) {
           const name = String(path.at(-1));
           const fix = MISSING_HINTS[name] ?? `Thêm "${name}:" và điền ${TYPE_NAMES[issue.expected] ?? 'giá trị'}.`;
@@ -136,7 +144,12 @@ export function editorMessages(error: z.ZodError, data: unknown, schema?: z.ZodT
         if (path.includes('followUp')) {
           // Issue 27: the follow-up sheet prints on one A4 page beside name, village and phone.
           const what = issue.origin === 'array' ? `quá nhiều cột (tối đa ${max})` : `tên cột quá dài (${typeof got === 'string' ? got.length : 0} ký tự, tối đa ${max})`;
-          messages.push({ field, path, message: `${what}: tờ theo dõi không còn vừa một trang A4`, fix: issue.origin === 'array' ? `Giữ ${max} việc chương trình họp cần theo dõi nhất, bỏ các cột khác.` : `Viết tên cột ngắn hơn, ${max} ký tự trở xuống, ví dụ "Đã có mức 2".` });
+          messages.push({
+            field,
+            path,
+            message: `${what}: tờ theo dõi không còn vừa một trang A4`,
+            fix: issue.origin === 'array' ? `Giữ ${max} việc chương trình họp cần theo dõi nhất, bỏ các cột khác.` : `Viết tên cột ngắn hơn, ${max} ký tự trở xuống, ví dụ "Đã có mức 2".`,
+          });
         } else if (issue.origin === 'string') {
           const length = typeof got === 'string' ? got.length : 0;
           messages.push({ field, path, message: `quá dài (${length} ký tự, tối đa ${max})`, fix: `Rút gọn còn ${max} ký tự trở xuống.` });

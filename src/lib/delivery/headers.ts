@@ -20,31 +20,34 @@ export class HeadersSyntaxError extends Error {}
 export function parseHeaders(text: string): HeaderRule[] {
   const rules: HeaderRule[] = [];
   let current: HeaderRule | undefined;
-  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((raw, index) => {
-    const line = index + 1;
-    const trimmed = raw.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) return;
-    const indented = /^\s/.test(raw);
-    if (!indented) {
-      if (!trimmed.startsWith('/') && !/^https?:\/\//.test(trimmed)) {
-        throw new HeadersSyntaxError(`_headers:${line}: "${trimmed}" should be a URL pattern starting with "/" (header lines are indented)`);
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((raw, index) => {
+      const line = index + 1;
+      const trimmed = raw.trim();
+      if (trimmed === '' || trimmed.startsWith('#')) return;
+      const indented = /^\s/.test(raw);
+      if (!indented) {
+        if (!trimmed.startsWith('/') && !/^https?:\/\//.test(trimmed)) {
+          throw new HeadersSyntaxError(`_headers:${line}: "${trimmed}" should be a URL pattern starting with "/" (header lines are indented)`);
+        }
+        current = { pattern: trimmed, line, headers: [] };
+        rules.push(current);
+        return;
       }
-      current = { pattern: trimmed, line, headers: [] };
-      rules.push(current);
-      return;
-    }
-    if (!current) throw new HeadersSyntaxError(`_headers:${line}: header line before any URL pattern`);
-    const detach = /^!\s*([A-Za-z0-9!#$%&'*+.^_`|~-]+)$/.exec(trimmed);
-    if (detach) {
-      current.headers.push([detach[1]!.toLowerCase(), null]);
-      return;
-    }
-    const colon = trimmed.indexOf(':');
-    if (colon <= 0) throw new HeadersSyntaxError(`_headers:${line}: "${trimmed}" should be "Name: value"`);
-    const name = trimmed.slice(0, colon).trim();
-    if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) throw new HeadersSyntaxError(`_headers:${line}: "${name}" is not a valid header name`);
-    current.headers.push([name.toLowerCase(), trimmed.slice(colon + 1).trim()]);
-  });
+      if (!current) throw new HeadersSyntaxError(`_headers:${line}: header line before any URL pattern`);
+      const detach = /^!\s*([A-Za-z0-9!#$%&'*+.^_`|~-]+)$/.exec(trimmed);
+      if (detach) {
+        current.headers.push([detach[1]!.toLowerCase(), null]);
+        return;
+      }
+      const colon = trimmed.indexOf(':');
+      if (colon <= 0) throw new HeadersSyntaxError(`_headers:${line}: "${trimmed}" should be "Name: value"`);
+      const name = trimmed.slice(0, colon).trim();
+      if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) throw new HeadersSyntaxError(`_headers:${line}: "${name}" is not a valid header name`);
+      current.headers.push([name.toLowerCase(), trimmed.slice(colon + 1).trim()]);
+    });
   return rules;
 }
 

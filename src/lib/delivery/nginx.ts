@@ -191,9 +191,7 @@ function addHeaders(text: string): Array<[string, string]> {
 function pick(locations: readonly Location[], pathname: string): Location | undefined {
   const exact = locations.find((l) => l.modifier === '=' && l.match === pathname);
   if (exact) return exact;
-  const prefix = locations
-    .filter((l) => (l.modifier === '' || l.modifier === '^~') && pathname.startsWith(l.match))
-    .sort((a, b) => b.match.length - a.match.length)[0];
+  const prefix = locations.filter((l) => (l.modifier === '' || l.modifier === '^~') && pathname.startsWith(l.match)).sort((a, b) => b.match.length - a.match.length)[0];
   if (prefix && prefix.modifier !== '^~') {
     const nested = prefix.children.find((l) => l.modifier === '~' && new RegExp(l.match).test(pathname));
     if (nested) return { ...prefix, children: [nested] };

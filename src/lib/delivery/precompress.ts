@@ -115,5 +115,3 @@ export async function precompressFile(file: string, store?: CacheStore, quality 
   await store?.put(key, twins, {});
   return result;
 }
-
-

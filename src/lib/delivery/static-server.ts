@@ -112,11 +112,7 @@ export function resolveRequest(root: string, requestUrl: string): Resolved {
  * for the build's own Chromium (PDFs), where the twins do not exist yet and compressing each page
  * at brotli 11 on the main thread cost 29 s of a 1,008-lesson build (CPU profile, 2026-12-03).
  */
-export async function serveDist(
-  dist: string,
-  headers: Record<string, string> | ((pathname: string) => Record<string, string>) = {},
-  options: { compress?: boolean } = {},
-): Promise<{ url: string; server: Server }> {
+export async function serveDist(dist: string, headers: Record<string, string> | ((pathname: string) => Record<string, string>) = {}, options: { compress?: boolean } = {}): Promise<{ url: string; server: Server }> {
   const compressText = options.compress ?? true;
   const server = createServer((request, response) => {
     const resolved = resolveRequest(dist, request.url ?? '/');

@@ -235,7 +235,6 @@ export function comparisonChart(items: readonly ComparisonItem[], options: { tit
   return { width: CHART_WIDTH, height: round(y), title: options.title, description, shapes };
 }
 
-
 function shapeToSvg(shape: Shape): string {
   switch (shape.kind) {
     case 'rect':

@@ -62,9 +62,7 @@ export function pickSeriesMetric(rows: ReadonlyArray<{ metric: string }>, shared
   const counts = new Map<string, number>();
   for (const row of rows) counts.set(row.metric, (counts.get(row.metric) ?? 0) + 1);
   const position = (metric: string) => (order.includes(metric) ? order.indexOf(metric) : order.length);
-  return [...counts.keys()].sort(
-    (a, b) => counts.get(b)! - counts.get(a)! || (shared.get(b) ?? 0) - (shared.get(a) ?? 0) || position(a) - position(b),
-  )[0];
+  return [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || (shared.get(b) ?? 0) - (shared.get(a) ?? 0) || position(a) - position(b))[0];
 }
 
 /**

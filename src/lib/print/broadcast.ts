@@ -95,11 +95,7 @@ export function buildScript(input: ScriptInput): Script {
     { role: 'action', sentences: [`Xin nhắc lại: ${speakNumbers(input.action).replace(/[.!?]*$/, '.')}`, ...whenAndWhere(), ...(phone ? sentences(phone) : [])] },
     {
       role: 'closing',
-      sentences: [
-        `Đài truyền thanh xã ${commune} vừa phát tin: ${topic}.`,
-        ...(input.source ? [`Thông tin trong bài lấy từ ${speakNumbers(input.source)}.`] : []),
-        'Xin cảm ơn bà con đã lắng nghe.',
-      ],
+      sentences: [`Đài truyền thanh xã ${commune} vừa phát tin: ${topic}.`, ...(input.source ? [`Thông tin trong bài lấy từ ${speakNumbers(input.source)}.`] : []), 'Xin cảm ơn bà con đã lắng nghe.'],
     },
   ];
   const pace = input.pace ?? DEFAULT_PACE;

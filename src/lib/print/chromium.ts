@@ -8,16 +8,7 @@ export function chromiumPath(env: Record<string, string | undefined> = process.e
 }
 
 /** Flags that work on machines with no outside network. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
  * Whether this build prints PDFs. Pages link to PDFs only when this is true, and the PDF step

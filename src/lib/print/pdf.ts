@@ -104,7 +104,10 @@ export function withStableNodeIds(bytes: Buffer): Buffer {
   const ids = [...new Set(text.match(/\(node\d{8}\)/g) ?? [])].map((id) => Number(id.slice(5, -1))).sort((a, b) => a - b);
   if (!ids.length) return bytes;
   const rank = new Map(ids.map((id, index) => [id, index + 1]));
-  return Buffer.from(text.replace(/\(node(\d{8})\)/g, (_, id: string) => `(node${String(rank.get(Number(id))).padStart(8, '0')})`), 'latin1');
+  return Buffer.from(
+    text.replace(/\(node(\d{8})\)/g, (_, id: string) => `(node${String(rank.get(Number(id))).padStart(8, '0')})`),
+    'latin1',
+  );
 }
 
 /** The problem for a leaflet that does not fit one page, naming its content file; undefined when it fits. */
@@ -121,7 +124,13 @@ export function fitProblem(job: PdfJob, pages: number, spilled: number, source: 
 /** The <title> of a built page (PDF metadata). */
 export function titleOf(html: string): string {
   const raw = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
-  return raw.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim();
+  return raw
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
 }
 
 /** The content file of a print page, for messages. */
@@ -133,11 +142,7 @@ export function jobSource(dist: string, job: PdfJob): string {
  * Print every job into dist/ with one browser and `concurrency` pages at a time; `onPrinted`
  * sees each PDF as it is written (the build cache stores it there).
  */
-export async function printPdfs(
-  dist: string,
-  jobs: readonly PdfJob[],
-  options: PrintOptions & { onPrinted?: (printed: PrintedPdf) => Promise<void> | void },
-): Promise<PrintResult> {
+export async function printPdfs(dist: string, jobs: readonly PdfJob[], options: PrintOptions & { onPrinted?: (printed: PrintedPdf) => Promise<void> | void }): Promise<PrintResult> {
   const log = options.log ?? (() => {});
   const result: PrintResult = { written: [], problems: [] };
   if (!jobs.length) return result;
@@ -224,25 +229,28 @@ export async function printPdfs(
         const { page, deps } = batchTab;
         deps.clear();
         await page.goto(url + group[0]!.page, { waitUntil: 'load' });
-        const merged = await page.evaluate(async (others) => {
-          const styles = (doc: Document) => [...doc.querySelectorAll('style')].map((style) => style.textContent).join('\n');
-          const first = document.querySelector('.sheet');
-          if (!first?.parentElement) return false;
-          const parser = new DOMParser();
-          for (const other of others) {
-            const doc = parser.parseFromString(await (await fetch(other)).text(), 'text/html');
-            const sheet = doc.querySelector('.sheet');
-            if (!sheet || styles(doc) !== styles(document)) return false;
-            const copy = document.importNode(sheet, true) as HTMLElement;
-            copy.style.breakBefore = 'page';
-            first.parentElement.append(copy);
-          }
-          // Lay the new sheets out first, so the fonts their letters need have started loading
-          // before fonts.ready is read (otherwise it may resolve with a subset still missing).
-          void document.body.offsetHeight;
-          await document.fonts.ready;
-          return true;
-        }, group.slice(1).map((job) => job.page));
+        const merged = await page.evaluate(
+          async (others) => {
+            const styles = (doc: Document) => [...doc.querySelectorAll('style')].map((style) => style.textContent).join('\n');
+            const first = document.querySelector('.sheet');
+            if (!first?.parentElement) return false;
+            const parser = new DOMParser();
+            for (const other of others) {
+              const doc = parser.parseFromString(await (await fetch(other)).text(), 'text/html');
+              const sheet = doc.querySelector('.sheet');
+              if (!sheet || styles(doc) !== styles(document)) return false;
+              const copy = document.importNode(sheet, true) as HTMLElement;
+              copy.style.breakBefore = 'page';
+              first.parentElement.append(copy);
+            }
+            // Lay the new sheets out first, so the fonts their letters need have started loading
+            // before fonts.ready is read (otherwise it may resolve with a subset still missing).
+            void document.body.offsetHeight;
+            await document.fonts.ready;
+            return true;
+          },
+          group.slice(1).map((job) => job.page),
+        );
         const spilled = merged ? await spilledBoxes(page) : [];
         const bytes = merged ? await page.pdf(PRINT_SETTINGS) : undefined;
         if (!bytes || spilled.length !== group.length || pdfPageCount(bytes) !== group.length) {

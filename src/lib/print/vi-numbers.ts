@@ -114,16 +114,10 @@ export function speakNumbers(text: string): string {
   });
   out = out.replace(/(?<![\d.,])0\d{2,3}[ .]?\d{3,4}[ .]?\d{3,4}(?![\d])/g, (phone) => readPhone(phone));
   // Dates.
-  out = out.replace(/(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?![\d/])/g, (match, d: string, m: string, y: string) =>
-    validDate(Number(d), Number(m)) ? readDate(Number(d), Number(m), Number(y)) : match,
-  );
-  out = out.replace(/(?<![\d/])(\d{1,2})\/(\d{1,2})(?![\d/])/g, (match, d: string, m: string) =>
-    validDate(Number(d), Number(m)) ? readDate(Number(d), Number(m)) : match,
-  );
+  out = out.replace(/(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?![\d/])/g, (match, d: string, m: string, y: string) => (validDate(Number(d), Number(m)) ? readDate(Number(d), Number(m), Number(y)) : match));
+  out = out.replace(/(?<![\d/])(\d{1,2})\/(\d{1,2})(?![\d/])/g, (match, d: string, m: string) => (validDate(Number(d), Number(m)) ? readDate(Number(d), Number(m)) : match));
   // Times of day.
-  out = out.replace(/(?<![\d])(\d{1,2})(?:h|:|giờ\s?)(\d{2})(?![\d])/g, (_, h: string, m: string) =>
-    Number(m) === 0 ? `${readNumber(h)} giờ` : `${readNumber(h)} giờ ${readNumber(m)} phút`,
-  );
+  out = out.replace(/(?<![\d])(\d{1,2})(?:h|:|giờ\s?)(\d{2})(?![\d])/g, (_, h: string, m: string) => (Number(m) === 0 ? `${readNumber(h)} giờ` : `${readNumber(h)} giờ ${readNumber(m)} phút`));
   out = out.replace(/(?<![\d\p{L}])(\d{1,2})h(?![\p{L}\d])/gu, (_, h: string) => `${readNumber(h)} giờ`);
   // Percentages and money.
   out = out.replace(new RegExp(String.raw`(${NUMBER})\s?%`, 'g'), (_, n: string) => readPercent(n));

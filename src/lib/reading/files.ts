@@ -39,7 +39,6 @@ export interface CollectionFiles {
 
 const PICTURE = /\.(png|jpe?g|webp|avif|gif|svg)$/i;
 
-
 /** Drafts and templates start with "_" at any level of the path. */
 const isDraft = (relative: string) => relative.split('/').some((part) => part.startsWith('_'));
 

@@ -141,19 +141,13 @@ export function checkMdxSafety(text: string, lineOffset = 0, format: 'mdx' | 'md
     switch (node.type) {
       case 'mdxjsEsm': {
         const keyword = /^\s*export\b/.test(node.value ?? '') ? 'export' : 'import';
-        report(
-          `có dòng "${keyword}" (mã lệnh JavaScript, thường chép từ bài hướng dẫn trên mạng)`,
-          `Xoá dòng bắt đầu bằng "${keyword}". Bài viết không cần import: các thành phần ${COMPONENT_LIST} có sẵn.`,
-        );
+        report(`có dòng "${keyword}" (mã lệnh JavaScript, thường chép từ bài hướng dẫn trên mạng)`, `Xoá dòng bắt đầu bằng "${keyword}". Bài viết không cần import: các thành phần ${COMPONENT_LIST} có sẵn.`);
         break;
       }
       case 'mdxFlowExpression':
       case 'mdxTextExpression': {
         if (COMMENT_ONLY.test(node.value ?? '')) break;
-        report(
-          `có biểu thức trong ngoặc nhọn {${shorten(node.value ?? '')}} (mã lệnh)`,
-          'Xoá phần trong ngoặc nhọn. Muốn viết dấu ngoặc nhọn như chữ thường thì viết \\{ và \\}.',
-        );
+        report(`có biểu thức trong ngoặc nhọn {${shorten(node.value ?? '')}} (mã lệnh)`, 'Xoá phần trong ngoặc nhọn. Muốn viết dấu ngoặc nhọn như chữ thường thì viết \\{ và \\}.');
         break;
       }
       case 'mdxJsxFlowElement':
@@ -175,7 +169,8 @@ export function checkMdxSafety(text: string, lineOffset = 0, format: 'mdx' | 'md
       case 'html': {
         const tag = /^<\/?([a-zA-Z][\w-]*)/.exec(node.value ?? '')?.[1]?.toLowerCase();
         if (tag && DANGEROUS_ELEMENTS[tag]) report(`có ${DANGEROUS_ELEMENTS[tag]}, không được phép`, `Xoá cả thẻ <${tag}> và phần bên trong.`);
-        else if (tag && /^\//.test((node.value ?? '').slice(1))) break; // closing tag: reported with its opening tag
+        else if (tag && /^\//.test((node.value ?? '').slice(1)))
+          break; // closing tag: reported with its opening tag
         else report(`có mã HTML ${shorten(node.value ?? '')}`, tag && MARKDOWN_INSTEAD[tag] ? MARKDOWN_INSTEAD[tag] : 'Xoá mã HTML; chỉ dùng Markdown.');
         break;
       }

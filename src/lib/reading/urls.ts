@@ -25,7 +25,10 @@ const LINK_SCHEMES = new Set(['https', 'http', 'mailto', 'tel']);
  */
 export function browserView(url: string): string {
   // eslint-disable-next-line no-control-regex
-  return url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '').replace(/\\/g, '/');
+  return url
+    .replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '')
+    .replace(/[\t\n\r]/g, '')
+    .replace(/\\/g, '/');
 }
 
 /** The scheme ("https", "javascript"…) in lower case, or undefined for a path. */

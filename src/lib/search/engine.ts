@@ -53,10 +53,7 @@ export function engineFiles(entry: PagefindEntry, language = 'vi', base = '/page
  * `crossorigin` makes the preloads match Pagefind's fetch() (CORS mode, same-origin credentials).
  */
 export function preloadHints(files: EngineFiles): string {
-  return [
-    `<link rel="modulepreload" href="${files.module}">`,
-    ...[files.entry, files.meta, files.wasm].map((href) => `<link rel="preload" href="${href}" as="fetch" crossorigin>`),
-  ].join('');
+  return [`<link rel="modulepreload" href="${files.module}">`, ...[files.entry, files.meta, files.wasm].map((href) => `<link rel="preload" href="${href}" as="fetch" crossorigin>`)].join('');
 }
 
 /**
@@ -65,7 +62,5 @@ export function preloadHints(files: EngineFiles): string {
  */
 export function withEngineHints(html: string, files: EngineFiles): string {
   if (!/<\/head>/.test(html) || !/id="search-ui"/.test(html)) throw new Error('Pagefind: /tim-kiem/ has no </head> or #search-ui to add the engine to');
-  return html
-    .replace(/<\/head>/, `${preloadHints(files)}</head>`)
-    .replace(/id="search-ui"/, `id="search-ui" data-engine-tag="${files.tag}"`);
+  return html.replace(/<\/head>/, `${preloadHints(files)}</head>`).replace(/id="search-ui"/, `id="search-ui" data-engine-tag="${files.tag}"`);
 }

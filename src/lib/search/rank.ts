@@ -59,11 +59,17 @@ const TONES = /[\u0300\u0301\u0303\u0309\u0323]/gu;
  */
 export function markKey(word: string): string {
   const nfd = normaliseQuery(word).normalize('NFD');
-  const tones = [...nfd.matchAll(TONES)].map((match) => match[0]).sort().join('');
+  const tones = [...nfd.matchAll(TONES)]
+    .map((match) => match[0])
+    .sort()
+    .join('');
   return `${nfd.replace(TONES, '').normalize('NFC')}${tones}`;
 }
 
-const wordsOf = (text: string): string[] => normaliseQuery(text).split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+const wordsOf = (text: string): string[] =>
+  normaliseQuery(text)
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter(Boolean);
 
 /**
  * Was the query typed with marks, and does the text hold one of its marked words only with

@@ -54,30 +54,28 @@ const el = (type: string, style: Record<string, unknown>, children?: unknown, ex
 
 /** The site's mark (public/favicon.svg drawn large): a phone with lines of text. */
 function mark(size: number): Node {
-  return el('svg', {}, [
-    el('rect', {}, undefined, { width: 32, height: 32, rx: 6, fill: '#fff' }),
-    el('rect', {}, undefined, { x: 8, y: 5, width: 16, height: 22, rx: 3, fill: 'none', stroke: '#0b6e4f', 'stroke-width': 2.5 }),
-    el('path', {}, undefined, { d: 'M12 11h8M12 16h8M12 21h5', stroke: '#0b6e4f', 'stroke-width': 2.5, 'stroke-linecap': 'round' }),
-  ], { width: size, height: size, viewBox: '0 0 32 32' });
+  return el(
+    'svg',
+    {},
+    [
+      el('rect', {}, undefined, { width: 32, height: 32, rx: 6, fill: '#fff' }),
+      el('rect', {}, undefined, { x: 8, y: 5, width: 16, height: 22, rx: 3, fill: 'none', stroke: '#0b6e4f', 'stroke-width': 2.5 }),
+      el('path', {}, undefined, { d: 'M12 11h8M12 16h8M12 21h5', stroke: '#0b6e4f', 'stroke-width': 2.5, 'stroke-linecap': 'round' }),
+    ],
+    { width: size, height: size, viewBox: '0 0 32 32' },
+  );
 }
 
 /** The element tree satori lays out: green band with the mark, kind, title, address. */
 export function ogTree(input: OgInput): Node {
-  return el(
-    'div',
-    { width: OG_WIDTH, height: OG_HEIGHT, display: 'flex', flexDirection: 'column', background: '#ffffff', fontFamily: 'Noto Sans, Noto Sans VI', color: '#1a1a1a' },
-    [
-      el('div', { display: 'flex', alignItems: 'center', gap: 24, background: '#0b6e4f', color: '#ffffff', padding: '28px 64px' }, [
-        mark(72),
-        el('div', { fontSize: 48, fontWeight: 800 }, input.siteName),
-      ]),
-      el('div', { display: 'flex', flexDirection: 'column', flexGrow: 1, padding: '44px 64px 0', gap: 20 }, [
-        el('div', { fontSize: 34, fontWeight: 700, color: '#0b6e4f', textTransform: 'uppercase', letterSpacing: 2 }, input.kind),
-        el('div', { fontSize: titleSize(input.title), fontWeight: 800, lineHeight: 1.2, display: 'block', lineClamp: 4 }, input.title),
-      ]),
-      el('div', { display: 'flex', borderTop: '6px solid #0b6e4f', padding: '20px 64px', fontSize: 30, color: '#4a4a4a' }, input.footer),
-    ],
-  );
+  return el('div', { width: OG_WIDTH, height: OG_HEIGHT, display: 'flex', flexDirection: 'column', background: '#ffffff', fontFamily: 'Noto Sans, Noto Sans VI', color: '#1a1a1a' }, [
+    el('div', { display: 'flex', alignItems: 'center', gap: 24, background: '#0b6e4f', color: '#ffffff', padding: '28px 64px' }, [mark(72), el('div', { fontSize: 48, fontWeight: 800 }, input.siteName)]),
+    el('div', { display: 'flex', flexDirection: 'column', flexGrow: 1, padding: '44px 64px 0', gap: 20 }, [
+      el('div', { fontSize: 34, fontWeight: 700, color: '#0b6e4f', textTransform: 'uppercase', letterSpacing: 2 }, input.kind),
+      el('div', { fontSize: titleSize(input.title), fontWeight: 800, lineHeight: 1.2, display: 'block', lineClamp: 4 }, input.title),
+    ]),
+    el('div', { display: 'flex', borderTop: '6px solid #0b6e4f', padding: '20px 64px', fontSize: 30, color: '#4a4a4a' }, input.footer),
+  ]);
 }
 
 let fonts: Array<{ name: string; data: Buffer; weight: 400 | 700 | 800; style: 'normal' }> | undefined;
@@ -92,9 +90,7 @@ function loadFonts(): NonNullable<typeof fonts> {
   if (fonts) return fonts;
   const require = createRequire(import.meta.url);
   const file = (subset: string, weight: number) => readFileSync(require.resolve(`@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-normal.woff`));
-  fonts = ([400, 700, 800] as const).flatMap((weight) =>
-    ['latin', 'vietnamese'].map((subset) => ({ name: subset === 'latin' ? 'Noto Sans' : 'Noto Sans VI', data: file(subset, weight), weight, style: 'normal' as const })),
-  );
+  fonts = ([400, 700, 800] as const).flatMap((weight) => ['latin', 'vietnamese'].map((subset) => ({ name: subset === 'latin' ? 'Noto Sans' : 'Noto Sans VI', data: file(subset, weight), weight, style: 'normal' as const })));
   return fonts;
 }
 
@@ -112,10 +108,7 @@ export async function renderOgPng(input: OgInput): Promise<Buffer> {
  * The preview image for `input`, from the cache when an identical one was drawn before
  * (by any earlier build), otherwise drawn with `render` and stored. `store: null` = no cache.
  */
-export async function cachedOgPng(
-  input: OgInput,
-  options: { store?: CacheStore | null; render?: (input: OgInput) => Promise<Buffer> } = {},
-): Promise<{ png: Buffer; fromCache: boolean }> {
+export async function cachedOgPng(input: OgInput, options: { store?: CacheStore | null; render?: (input: OgInput) => Promise<Buffer> } = {}): Promise<{ png: Buffer; fromCache: boolean }> {
   const store = options.store === undefined ? cacheStore('og') : options.store;
   const key = ogHash(input);
   const png = (await store?.get(key))?.files.get('png');

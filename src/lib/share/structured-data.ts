@@ -31,14 +31,16 @@ export function stepsFromMdx(body: string): string[] {
 
 /** Markdown and editor tags to plain text: "<Term id=…>mã</Term>" → "mã", "[a](b)" → "a", "x" → “x”. */
 export function plainText(markdown: string): string {
-  return markdown
-    .replace(/<[^>]+>/g, '')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__|\*|_|`)/g, '')
-    // Paired straight quotes become typographic ones, as the Markdown renderer shows them.
-    .replace(/"([^"]*)"/g, '“$1”')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    markdown
+      .replace(/<[^>]+>/g, '')
+      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/(\*\*|__|\*|_|`)/g, '')
+      // Paired straight quotes become typographic ones, as the Markdown renderer shows them.
+      .replace(/"([^"]*)"/g, '“$1”')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 type JsonLd = Record<string, unknown>;

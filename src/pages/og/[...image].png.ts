@@ -3,8 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getOgImages, type OgImageEntry } from '../../data/og-images.ts';
 import { cachedOgPng } from '../../lib/share/og-image.ts';
 
-export const getStaticPaths = (async () =>
-  (await getOgImages()).map((entry) => ({ params: { image: entry.path.replace(/^\/og\//, '').replace(/\.png$/, '') }, props: { entry } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => (await getOgImages()).map((entry) => ({ params: { image: entry.path.replace(/^\/og\//, '').replace(/\.png$/, '') }, props: { entry } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const { entry } = props as { entry: OgImageEntry };
