@@ -19,7 +19,13 @@ const run = promisify(execFile);
 export const PICTURE_WIDTH = 1080;
 /** Largest picture: one lesson's leaflet is worth at most this much of a reader's data. */
 export const PICTURE_MAX_BYTES = 150_000;
-/** JPEG qualities tried in turn until the picture is small enough. */
+/**
+ * JPEG qualities tried in turn until the picture is small enough. mozjpeg, measured against
+ * libjpeg-turbo (quantisation table 3, progressive, q70) on the 16 real leaflets: turbo encodes
+ * in 38 ms instead of 163 ms and every QR code still reads, but each picture is 14 % larger
+ * (137 KB against 120 KB). A picture is encoded once and kept in the build cache; it is sent to
+ * every phone it is shared with, so the readers' bytes win over the cold build's CPU.
+ */
 const QUALITIES = [75, 68, 60, 52, 45] as const;
 
 /** The name a leaflet picture is shared and saved under: the lesson's address, "thanh-toan-tien-dien-bang-ma-qr.jpg" (a translation's "…-tyz.jpg"). */
