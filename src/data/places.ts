@@ -22,8 +22,6 @@ export interface PlaceView {
   parent?: Link | undefined;
   /** Parent chain, outermost first, for breadcrumbs. */
   ancestry: Link[];
-  /** Direct successors named in the data (a split gives several). */
-  successors: Link[];
   /** Units that exist today and took over this one, after following chains. */
   nowPartOf: Link[];
   /** "Nay là" (an old commune, now part of a new one) or "Nay thuộc" (an old district, its land now in several communes). */
@@ -139,7 +137,6 @@ async function build(): Promise<Map<string, PlaceView>> {
       historical,
       parent: data.parent ? link(data.parent.id) : undefined,
       ancestry: ancestors(entry.id, nodes).map(link),
-      successors: data.successors.map((ref) => link(ref.id)),
       nowPartOf,
       nowLabel: now.some((id) => isLargerKind(node.kind, nodes.get(id)?.kind ?? node.kind)) ? t('place.nowIn') : t('place.nowPartOf'),
       formedFrom,

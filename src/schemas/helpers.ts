@@ -82,7 +82,7 @@ export const citations = () => z.array(citation()).min(1);
 export const NO_ADDRESS_MAX = 200;
 
 /**
- * A press article as a source of figures and reports (indicators, news, stories): the same
+ * A press article as a source of figures and reports (indicators, news, stories, campaigns, places): the same
  * fields as `citation`, but an article the project read without finding its web address (the
  * seed article of Báo Quảng Ninh) may say so in `noAddress` instead of `url`. Exactly one of
  * the two: a source nobody can find again is refused, and `npm run check` warns for every

@@ -1,7 +1,7 @@
 /**
  * Checks the browser suite runs on every template (tests/browser/quality.test.ts), written as
  * functions that return problems (empty = fine), so the same checks can be shown to fail on
- * broken fixture pages (tests/fixtures/quality/).
+ * broken pages (tests/browser/quality-fixtures.test.ts).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

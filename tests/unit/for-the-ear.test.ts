@@ -18,6 +18,12 @@ describe('scripts read by ear (issue 27): menu names a listener cannot act on', 
     }
   });
 
+  it('reads "mục tiêu" and "mục đích" as the words they are, not as menus', () => {
+    for (const sentence of ['Mục tiêu năm nay là 90 phần trăm, cả thôn cùng làm.', 'Huyện tiếp nối mục tiêu đó ở các xã mới.', 'Mục đích là giữ tiền an toàn, không mất tiền.']) {
+      expect(forTheEar(sentence)).toEqual({ text: sentence, left: [], unheard: [] });
+    }
+  });
+
   it('reports a menu name it cannot leave out, and adds no word of its own', () => {
     expect(forTheEar('Vào mục Tiện ích.')).toEqual({ text: 'Vào mục Tiện ích.', left: [], unheard: ['mục Tiện ích'] });
     expect(forTheEar('Mở VNeID rồi bấm "Ví giấy tờ" xem thẻ.').unheard).toEqual(['bấm "Ví giấy tờ"']);

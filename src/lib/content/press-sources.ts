@@ -1,5 +1,5 @@
 /**
- * Sources without a web address (issue 24): an indicator, news item or story may cite a press
+ * Sources without a web address (issue 24): an indicator, news item, story, campaign or place may cite a press
  * article the project read but whose address nobody has found yet (`noAddress:` instead of
  * `url:`, src/schemas/helpers.ts `pressCitation`). Allowed, never silent: `npm run check` warns
  * once per article, naming every file that cites it, so an editor keeps looking for the address.

@@ -13,10 +13,16 @@
  * Only words are removed, never added: the script stays as sourced as the key point.
  */
 
+/** "mục tiêu" (aim) and "mục đích" (purpose) are words of their own, not a menu ("mục …"). */
+const NOT_A_MENU = String.raw`(?!(?:tiêu|đích)(?!\p{L}))`;
 /** A part that only names where to tap: "mục …" (with "vào", "chọn", "rồi" before it), or a quoted label after vào/chọn/bấm/nhấn/mở. */
-const MENU_PART = /^(?:rồi\s+)?(?:(?:vào|chọn|tìm|mở)\s+)?mục\s+\S.*$|^(?:rồi\s+)?(?:vào|chọn|bấm|nhấn|mở)\s+["“«][^"”»]+["”»]$/iu;
-/** A menu name anywhere in a part: "mục" then a capitalised name, or a quoted label after vào/chọn/bấm/nhấn/mở. */
-const MENU_NAME = /\bmục\s+["“«]?\p{Lu}[^,.:;]*|(?:vào|chọn|bấm|nhấn|mở)\s+["“«][^"”»]+["”»]/giu;
+const MENU_PART = new RegExp(String.raw`^(?:rồi\s+)?(?:(?:vào|chọn|tìm|mở)\s+)?mục\s+${NOT_A_MENU}\S.*$|^(?:rồi\s+)?(?:vào|chọn|bấm|nhấn|mở)\s+["“«][^"”»]+["”»]$`, 'iu');
+/**
+ * A menu name anywhere in a part: "mục" then a capitalised name, or a quoted label after
+ * vào/chọn/bấm/nhấn/mở. Case matters here (no `i`: with it \p{Lu} would match any letter), so
+ * the words' first letters are written both ways.
+ */
+const MENU_NAME = /\b[Mm]ục\s+["“«]?\p{Lu}[^,.:;]*|(?:[Vv]ào|[Cc]họn|[Bb]ấm|[Nn]hấn|[Mm]ở)\s+["“«][^"”»]+["”»]/gu;
 /** "… để …": the part says what the menu does. */
 const SAYS_WHAT_IT_DOES = /\sđể\s/u;
 
