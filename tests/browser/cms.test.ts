@@ -267,7 +267,7 @@ describe.skipIf(!enabled)("the editors' CMS at /admin/, on a local working copy"
         const title = page.getByRole('textbox', { name: label, exact: true });
         await title.fill(`${await title.inputValue()} (sửa)`);
         await page.getByRole('button', { name: 'Lưu' }).click();
-        await expect.poll(async () => (await folderFiles(page, folder))[file], { timeout: 10_000, message: `${folder}/${file} saved` }).not.toBe(original);
+        await expect.poll(async () => (await folderFiles(page, folder))[file], { timeout: 30_000, message: `${folder}/${file} saved` }).not.toBe(original);
         const saved = splitEntry((await folderFiles(page, folder))[file]!);
         const was = splitEntry(original);
         expect(saved.body, `${folder}/${file}: body`).toBe(was.body);
