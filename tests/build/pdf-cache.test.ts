@@ -123,7 +123,10 @@ describePdf('PDFs through the build cache', () => {
     await build(jobs, null);
     const second = pdfs().map(read);
     const names = pdfs();
-    expect(names.filter((_, i) => !second[i]!.equals(first[i]!)), 'PDFs that differ between the two builds').toEqual([]);
+    expect(
+      names.filter((_, i) => !second[i]!.equals(first[i]!)),
+      'PDFs that differ between the two builds',
+    ).toEqual([]);
     for (const pdf of pdfs()) expect(execFileSync('pdfinfo', ['-isodates', path.join(dist, pdf)], { encoding: 'utf8' }), pdf).toMatch(/CreationDate:\s+2025-12-02T00:00:00/);
   });
 
