@@ -1,41 +1,29 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routes } from '../../src/lib/routes.ts';
 import { browserAvailable } from '../support/browser-guard.ts';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { builtPages, DIST, readPage } from '../support/dist.ts';
 import { goOffline, waitUntilSaved } from '../support/offline.ts';
 import { serveDist } from '../../src/lib/delivery/static-server.ts';
+import { servedDistInChromium } from '../support/served-browser.ts';
 
 const enabled = browserAvailable();
 
 describe.skipIf(!enabled)('offline reading in Chromium', () => {
-  let browser: Browser;
-  let server: Server;
-  let base: string;
   const lessons = builtPages().filter((page) => /^\/bai-hoc\/[^/]+\/$/.test(page));
   const lesson = lessons[0]!;
   const unvisited = lessons[1]!;
   const title = readPage(lesson).querySelector('h1')!.text.trim();
 
-  beforeAll(async () => {
-    ({ url: base, server } = await serveDist(DIST));
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  const site = servedDistInChromium(DIST);
 
   it('shows a visited lesson after going offline, and the offline page listing it for an unvisited page', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     try {
       const page = await context.newPage();
-      await page.goto(`${base}${lesson}`);
+      await page.goto(`${site.base}${lesson}`);
       await waitUntilSaved(page, lesson);
       // Its leaflet is saved with it.
       await waitUntilSaved(page, routes.leaflet(lesson.split('/')[2]!));
@@ -52,10 +40,10 @@ describe.skipIf(!enabled)('offline reading in Chromium', () => {
       await page.reload();
       expect(await page.textContent('h1')).toBe(title);
 
-      await page.goto(`${base}${routes.leaflet(lesson.split('/')[2]!)}`);
+      await page.goto(`${site.base}${routes.leaflet(lesson.split('/')[2]!)}`);
       expect(await page.textContent('h1')).toBe(title);
 
-      await page.goto(`${base}${unvisited}`);
+      await page.goto(`${site.base}${unvisited}`);
       expect(await page.textContent('h1')).toBe('Chưa có mạng');
       await page.waitForSelector(`#offline-list a[href="${lesson}"]`);
       expect(await page.textContent(`#offline-list a[href="${lesson}"]`)).toBe(title);
@@ -66,13 +54,13 @@ describe.skipIf(!enabled)('offline reading in Chromium', () => {
   });
 
   it('keeps the search engine once a reader has searched: a second visit downloads no engine', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const ENGINE = /\/pagefind\/(pagefind\.js|pagefind-entry\.json\?ts=\w+|pagefind\.\w+\.pf_meta|wasm\.\w+\.pagefind)$/;
     try {
       const page = await context.newPage();
-      await page.goto(`${base}${lesson}`);
+      await page.goto(`${site.base}${lesson}`);
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 10_000 });
-      await page.goto(`${base}${routes.search()}?q=otp`);
+      await page.goto(`${site.base}${routes.search()}?q=otp`);
       await page.waitForSelector('#search-results a');
       const kept = async () =>
         page.evaluate(async () => {
@@ -89,7 +77,7 @@ describe.skipIf(!enabled)('offline reading in Chromium', () => {
       second.on('response', (response) => {
         if (ENGINE.test(response.url())) engine.push({ url: response.url(), fromServiceWorker: response.fromServiceWorker() });
       });
-      await second.goto(`${base}${routes.search()}?q=zalo`);
+      await second.goto(`${site.base}${routes.search()}?q=zalo`);
       await second.waitForSelector('#search-results a');
       expect(engine).toHaveLength(4);
       expect(engine.filter((entry) => !entry.fromServiceWorker)).toEqual([]);
@@ -99,12 +87,12 @@ describe.skipIf(!enabled)('offline reading in Chromium', () => {
   });
 
   it('keeps working without service workers (blocked): the lesson loads and nothing is registered', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await site.browser.newContext({ serviceWorkers: 'block' });
     try {
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`${base}${lesson}`);
+      await page.goto(`${site.base}${lesson}`);
       await page.waitForLoadState('load');
       expect(await page.textContent('h1')).toBe(title);
       expect(await page.evaluate(() => navigator.serviceWorker?.controller ?? null)).toBeNull();
@@ -119,7 +107,7 @@ describe.skipIf(!enabled)('offline reading in Chromium', () => {
     const copy = mkdtempSync(path.join(tmpdir(), 'ban-so-deploy-'));
     cpSync(DIST, copy, { recursive: true });
     const served = await serveDist(copy);
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     try {
       const page = await context.newPage();
       await page.goto(`${served.url}${lesson}`);

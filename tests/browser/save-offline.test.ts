@@ -6,24 +6,18 @@
  * their bytes too, and opens them offline.
  */
 import { statSync } from 'node:fs';
-import type { Server } from 'node:http';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatSize } from '../../src/lib/print/file-sizes.ts';
 import { routes } from '../../src/lib/routes.ts';
 import { browserAvailable } from '../support/browser-guard.ts';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { builtPages, DIST, readPage } from '../support/dist.ts';
 import { goOffline } from '../support/offline.ts';
-import { serveDist } from '../../src/lib/delivery/static-server.ts';
+import { servedDistInChromium } from '../support/served-browser.ts';
 
 const enabled = browserAvailable();
 
 describe.skipIf(!enabled)('a campaign saved for reading without signal', () => {
-  let browser: Browser;
-  let server: Server;
-  let base: string;
   const campaign = builtPages().find((page) => /^\/chien-dich\/[^/]+\/$/.test(page) && readPage(page).querySelector('[data-save-pages]'))!;
   const box = readPage(campaign).querySelector('[data-save-pages]')!;
   const cacheName = box.getAttribute('data-save-cache')!;
@@ -31,22 +25,15 @@ describe.skipIf(!enabled)('a campaign saved for reading without signal', () => {
   const lessons = saved.filter((path) => path.startsWith(routes.lessons()));
   const pictures = box.getAttribute('data-save-pictures')?.split(' ') ?? [];
 
-  beforeAll(async () => {
-    ({ url: base, server } = await serveDist(DIST));
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  const site = servedDistInChromium(DIST);
 
   it('says what it will store, stores exactly that, opens every saved lesson offline, and is removed from the offline page', async () => {
     expect(campaign).toBeDefined();
     expect(lessons.length).toBeGreaterThan(0);
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     try {
       const page = await context.newPage();
-      await page.goto(`${base}${campaign}`);
+      await page.goto(`${site.base}${campaign}`);
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
       // Unticked, the size shown is the pages' alone.
       const announced = await page.locator('.save-offline [data-size="pages"] .file-size').textContent();
@@ -70,21 +57,21 @@ describe.skipIf(!enabled)('a campaign saved for reading without signal', () => {
 
       await goOffline(context, page);
       for (const lesson of lessons) {
-        await page.goto(`${base}${lesson}`);
+        await page.goto(`${site.base}${lesson}`);
         expect(await page.textContent('h1'), lesson).toBe(readPage(lesson).querySelector('h1')!.text.trim());
       }
       // Nor does one open without signal: the offline page answers instead.
-      await page.goto(`${base}${pictures[0]}`);
+      await page.goto(`${site.base}${pictures[0]}`);
       expect(await page.textContent('h1')).toBe('Chưa có mạng');
 
       // The offline page lists the campaign with what it holds, and removes it.
-      await page.goto(`${base}${routes.offline()}`);
+      await page.goto(`${site.base}${routes.offline()}`);
       const item = page.locator('#saved-list li').first();
       await item.waitFor();
       expect(await item.textContent()).toContain(`${lessons.length} bài`);
       await item.getByRole('button', { name: 'Xoá' }).click();
       await expect.poll(() => page.evaluate((name) => caches.has(name), cacheName)).toBe(false);
-      await page.goto(`${base}${lessons[0]}`);
+      await page.goto(`${site.base}${lessons[0]}`);
       expect(await page.textContent('h1')).toBe('Chưa có mạng');
     } finally {
       await context.close();
@@ -100,10 +87,10 @@ describe.skipIf(!enabled)('a campaign saved for reading without signal', () => {
     const topicLessons = topicPages.filter((path) => path.startsWith(routes.lessons()));
     expect(topicPages[0]).toBe(topic);
     expect(topicPictures).toHaveLength(topicLessons.length);
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     try {
       const page = await context.newPage();
-      await page.goto(`${base}${topic}`);
+      await page.goto(`${site.base}${topic}`);
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
       const withoutPictures = await page.locator('.save-offline [data-size="pages"] .file-size').textContent();
       expect(await page.locator('.save-offline [data-size="all"]').isVisible()).toBe(false);
@@ -135,26 +122,26 @@ describe.skipIf(!enabled)('a campaign saved for reading without signal', () => {
 
       await goOffline(context, page);
       for (const lesson of topicLessons) {
-        await page.goto(`${base}${lesson}`);
+        await page.goto(`${site.base}${lesson}`);
         expect(await page.textContent('h1'), lesson).toBe(readPage(lesson).querySelector('h1')!.text.trim());
       }
       // Each picture opens offline, as a page and as the share button fetches it.
       for (const picture of topicPictures) {
-        const response = await page.goto(`${base}${picture}`);
+        const response = await page.goto(`${site.base}${picture}`);
         expect(response?.headers()['content-type'], picture).toMatch(/^image\/jpeg/);
         expect((await response!.body()).byteLength, picture).toBe(statSync(path.join(DIST, picture)).size);
       }
-      await page.goto(`${base}${topicLessons[0]}`);
+      await page.goto(`${site.base}${topicLessons[0]}`);
       expect(await page.evaluate(async (picture) => (await fetch(picture)).headers.get('content-type'), topicPictures[0]!)).toMatch(/^image\/jpeg/);
 
       // The offline page lists the topic with what it holds, and removes it.
-      await page.goto(`${base}${routes.offline()}`);
+      await page.goto(`${site.base}${routes.offline()}`);
       const item = page.locator('#saved-list li').filter({ hasText: readPage(topic).querySelector('h1')!.text.trim() });
       await item.waitFor();
       expect(await item.textContent()).toContain(`${topicLessons.length} bài, ${topicPictures.length} ảnh tờ rơi, ${announced}`);
       await item.getByRole('button', { name: 'Xoá' }).click();
       await expect.poll(() => page.evaluate((name) => caches.has(name), topicCache)).toBe(false);
-      await page.goto(`${base}${topicPictures[0]}`);
+      await page.goto(`${site.base}${topicPictures[0]}`);
       expect(await page.textContent('h1')).toBe('Chưa có mạng');
     } finally {
       await context.close();

@@ -4,16 +4,13 @@
  * with the title and address; where they cannot, the address; without JavaScript there is no button.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routes } from '../../src/lib/routes.ts';
 import { siteUrl } from '../../src/lib/site.ts';
 import { browserAvailable } from '../support/browser-guard.ts';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { builtPages, DIST, readPage } from '../support/dist.ts';
-import { serveDist } from '../../src/lib/delivery/static-server.ts';
+import { servedDistInChromium } from '../support/served-browser.ts';
 
 const enabled = browserAvailable();
 
@@ -37,9 +34,6 @@ function stubShare(files: boolean): string {
 }
 
 describe.skipIf(!enabled)('"Gửi qua Zalo" in Chromium', () => {
-  let browser: Browser;
-  let server: Server;
-  let base: string;
   const lesson = builtPages().find((page) => /^\/bai-hoc\/[^/]+\/$/.test(page))!;
   const id = lesson.split('/')[2]!;
   const title = readPage(lesson).querySelector('h1')!.text.trim();
@@ -47,21 +41,14 @@ describe.skipIf(!enabled)('"Gửi qua Zalo" in Chromium', () => {
   // A build without PDFs has no picture: the button then shares the address everywhere.
   const hasPicture = existsSync(path.join(DIST, routes.leafletPicture(id)));
 
-  beforeAll(async () => {
-    ({ url: base, server } = await serveDist(DIST));
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  const site = servedDistInChromium(DIST);
 
   const shares = async (files: boolean, where: string): Promise<ShareCall[]> => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await site.browser.newContext({ serviceWorkers: 'block' });
     try {
       await context.addInitScript(stubShare(files));
       const page = await context.newPage();
-      await page.goto(`${base}${where}`);
+      await page.goto(`${site.base}${where}`);
       const button = page.getByRole('button', { name: 'Gửi qua Zalo' });
       await button.click();
       await page.waitForFunction(() => (window as unknown as { __shares: unknown[] }).__shares.length > 0);
@@ -91,11 +78,11 @@ describe.skipIf(!enabled)('"Gửi qua Zalo" in Chromium', () => {
 
   it('shows no button without JavaScript, and no button where the browser cannot share; the download link stays', async () => {
     for (const javaScriptEnabled of [false, true]) {
-      const context = await browser.newContext({ javaScriptEnabled, serviceWorkers: 'block' });
+      const context = await site.browser.newContext({ javaScriptEnabled, serviceWorkers: 'block' });
       try {
         // Chromium on Linux has no navigator.share: with JavaScript the button stays hidden too.
         const page = await context.newPage();
-        await page.goto(`${base}${lesson}`);
+        await page.goto(`${site.base}${lesson}`);
         await page.waitForLoadState('load');
         expect(await page.locator('button[data-share-url]').count()).toBe(1);
         expect(await page.getByRole('button', { name: 'Gửi qua Zalo' }).isVisible()).toBe(false);

@@ -4,15 +4,36 @@
  * (tests/browser/static-host.test.ts). The layout checks do not depend on the server and stay
  * in tests/browser/quality.test.ts.
  */
+import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { serveDist } from '../../src/lib/delivery/static-server.ts';
 import { routes } from '../../src/lib/routes.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { builtPages, readPage } from './dist.ts';
 import { goOffline, waitUntilSaved } from './offline.ts';
 import { axeViolations, inlineCode, recordRequests, watchCsp } from './quality.ts';
 import { settle, TEMPLATES } from './templates.ts';
 
 const VIEWPORT = { width: 360, height: 740 };
+
+/**
+ * Call inside a describe(): dist/ served on 127.0.0.1 (our static server) and one Chromium,
+ * started before its tests and closed after. Read `base` and `browser` inside the tests.
+ */
+export function servedDistInChromium(dist: string): { base: string; browser: Browser } {
+  const site = { base: '', browser: undefined as unknown as Browser };
+  let server: Server | undefined;
+  beforeAll(async () => {
+    ({ url: site.base, server } = await serveDist(dist));
+    site.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    server?.close();
+  });
+  return site;
+}
 
 /** Call inside a describe(): `site()` gives the server's base URL and the launched Chromium. */
 export function servedSiteInChromium(site: () => { base: string; browser: Browser }): void {

@@ -10,6 +10,23 @@ import { headersFor, parseHeaders } from '../../src/lib/delivery/headers.ts';
 import { headerDifferences, headerNames, type HeaderMap } from '../../src/lib/delivery/nginx.ts';
 import { contentTypeOf } from '../../src/lib/delivery/static-server.ts';
 
+/** One path for every rule of public/_headers and every location of docs/nginx.conf: what a host's headers are checked on. */
+export const HEADER_RULE_PATHS: readonly string[] = [
+  '/',
+  '/bai-hoc/x/',
+  '/bai-hoc/x/to-roi.pdf',
+  '/_astro/a.B1c.js',
+  '/am-thanh/x-1a2b.opus',
+  '/pagefind/pagefind.js',
+  '/pagefind/fragment/x.pf_fragment',
+  '/sw.js',
+  '/manifest.webmanifest',
+  '/admin/',
+  '/admin/config.yml',
+  '/admin/cms-AbC_1.js',
+  '/robots.txt',
+];
+
 /** Every file of dist/ as the path a browser asks for ("/bai-hoc/x/" for its index.html), twins and _headers left out. */
 export function servedPaths(dist: string): Array<{ url: string; file: string }> {
   return readdirSync(dist, { recursive: true })

@@ -5,24 +5,10 @@ import { readFileSync } from 'node:fs';
 import { HeadersHandler } from '@netlify/headers';
 import { describe, expect, it } from 'vitest';
 import { headersFor, parseHeaders } from '../../src/lib/delivery/headers.ts';
+import { HEADER_RULE_PATHS } from '../support/served-headers.ts';
 
 const RULES = parseHeaders(readFileSync('public/_headers', 'utf8'));
-/** One path for every rule of _headers, and the paths between them. */
-const PATHS = [
-  '/',
-  '/bai-hoc/x/',
-  '/bai-hoc/x/to-roi.pdf',
-  '/_astro/a.B1c.js',
-  '/am-thanh/x-1a2b.opus',
-  '/pagefind/pagefind.js',
-  '/pagefind/fragment/x.pf_fragment',
-  '/sw.js',
-  '/manifest.webmanifest',
-  '/admin/',
-  '/admin/config.yml',
-  '/admin/cms-AbC_1.js',
-  '/robots.txt',
-];
+const PATHS = HEADER_RULE_PATHS;
 
 const lower = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 

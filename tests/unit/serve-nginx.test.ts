@@ -4,26 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { headersFor, parseHeaders } from '../../src/lib/delivery/headers.ts';
 import { headerDifferences, headerNames, mainConfig, nginxHeadersFor, splitNginxConf, withRootAndPort } from '../../src/lib/delivery/nginx.ts';
 import { applyDrift, DRIFTS } from '../fixtures/serve/nginx-drift.ts';
+import { HEADER_RULE_PATHS } from '../support/served-headers.ts';
 
 const CONF = readFileSync('docs/nginx.conf', 'utf8');
 const RULES = parseHeaders(readFileSync('public/_headers', 'utf8'));
 const NAMES = [...headerNames(RULES)].filter((name) => name !== 'content-type');
-/** One path for every rule of _headers and every location of nginx.conf. */
-const PATHS = [
-  '/',
-  '/bai-hoc/x/',
-  '/bai-hoc/x/to-roi.pdf',
-  '/_astro/a.B1c.js',
-  '/am-thanh/x-1a2b.opus',
-  '/pagefind/pagefind.js',
-  '/pagefind/fragment/x.pf_fragment',
-  '/sw.js',
-  '/manifest.webmanifest',
-  '/admin/',
-  '/admin/config.yml',
-  '/admin/cms-AbC_1.js',
-  '/robots.txt',
-];
+const PATHS = HEADER_RULE_PATHS;
 
 /** What nginx.conf's add_header lines give each path that _headers does not. */
 function staticDrift(conf: string, paths: readonly string[] = PATHS): string[] {
