@@ -121,11 +121,18 @@ async function search(query: string): Promise<void> {
   }
 }
 
-function setUrl(query: string, push: boolean): void {
+/**
+ * The URL follows the query, and the back button returns to the previous search: the first pause
+ * in typing adds one history entry (marked as still being typed), later pauses replace it, and
+ * Enter settles it. Replacing on a pause alone would overwrite the previous search's entry.
+ */
+function setUrl(query: string, settled: boolean): void {
   const url = new URL(location.href);
   if (query.trim()) url.searchParams.set('q', query.trim());
   else url.searchParams.delete('q');
-  history[push ? 'pushState' : 'replaceState'](null, '', url);
+  if (url.href === location.href && !history.state?.typing) return;
+  const typing = history.state?.typing === true;
+  history[typing ? 'replaceState' : 'pushState'](settled ? null : { typing: true }, '', url);
 }
 
 if (form && input && ui) {
