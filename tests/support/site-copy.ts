@@ -99,3 +99,15 @@ export async function sharedBuild(key: string, sharedRoot: string | undefined, m
   if (status === 0) cpSync(path.join(sharedRoot, key), root, { recursive: true, verbatimSymlinks: true });
   return { root, status, log };
 }
+
+/**
+ * Copies the repository's build cache (PDFs, leaflet pictures, previews, twins: what the real
+ * build made) into the copy's own, so that a copy differing by a few files makes only what they
+ * change, as CI builds a pull request with main's cache. False when the repository has none yet.
+ */
+export function seedBuildCache(root: string): boolean {
+  const from = path.join(REPO, 'node_modules/.cache/ban-so');
+  if (!existsSync(from)) return false;
+  cpSync(from, path.join(root, '.cache/ban-so'), { recursive: true });
+  return true;
+}
