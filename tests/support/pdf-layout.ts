@@ -3,7 +3,7 @@
  * -bbox) and where the page is blank (pdftoppm). Used by the leaflet tests (issue 27).
  */
 import { execFileSync } from 'node:child_process';
-import sharp from 'sharp';
+import { parsePgm } from '../../src/lib/print/leaflet-picture.ts';
 
 export interface Word {
   text: string;
@@ -48,13 +48,13 @@ export function typeSizeOf(words: readonly Word[], text: string): number | undef
  * it is darker than light grey.
  */
 export async function tallestBlankBand(file: string): Promise<{ share: number; fromTop: number }> {
-  const grey = execFileSync('pdftoppm', ['-r', '50', '-png', '-gray', '-singlefile', '-f', '1', '-l', '1', file]);
-  const { data, info } = await sharp(grey).raw().toBuffer({ resolveWithObject: true });
-  const page = { width: info.width, height: info.height };
+  // Raw grey pixels (PGM): no PNG to compress and decode again.
+  const { width, height, pixels } = parsePgm(execFileSync('pdftoppm', ['-r', '50', '-gray', '-singlefile', '-f', '1', '-l', '1', file], { maxBuffer: 64 * 1024 * 1024 }));
+  const page = { width, height };
   const blank: boolean[] = [];
   for (let y = 0; y < page.height; y += 1) {
     let empty = true;
-    for (let x = 0; x < page.width && empty; x += 1) if (data[(y * page.width + x) * info.channels]! < 200) empty = false;
+    for (let x = 0; x < page.width && empty; x += 1) if (pixels[y * page.width + x]! < 200) empty = false;
     blank.push(empty);
   }
   const first = blank.indexOf(false);
