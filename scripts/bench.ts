@@ -102,7 +102,8 @@ function build(dir: string): Promise<Timed> {
   for (const name of ['BUILD_CACHE', 'PDF_CACHE', 'OG_CACHE', 'PRECOMPRESS_CACHE']) delete env[name];
   if (values['skip-pdf']) env['SKIP_PDF'] = '1';
   else delete env['SKIP_PDF'];
-  return timed([process.execPath, path.join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], dir, env);
+  // What `npm run build` runs (scripts/build.ts: astro build with BUILD_ENV), without npm's own process.
+  return timed([process.execPath, path.join(dir, 'scripts/build.ts')], dir, env);
 }
 
 function walk(dir: string): Array<{ file: string; size: number }> {

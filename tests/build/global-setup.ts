@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { newestMtime } from '../support/dist.ts';
+import { withBuildEnv } from '../../src/lib/build-memory.ts';
 
 const SOURCES = ['src', 'content', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json'];
 const MARKER = path.resolve('dist/index.html');
@@ -30,7 +31,7 @@ export default function setup(project: TestProject): () => void {
   const astro = path.resolve('node_modules/astro/bin/astro.mjs');
   // NODE_ENV is "test" inside vitest: Astro would build in development mode (extra attributes
   // such as data-image-component on pictures) instead of what `npm run build` writes.
-  const result = spawnSync(process.execPath, [astro, 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const result = spawnSync(process.execPath, [astro, 'build'], { stdio: 'inherit', env: withBuildEnv({ ...process.env, NODE_ENV: 'production' }) });
   if (result.status !== 0) throw new Error('npm run build failed: see the output above.');
   return teardown;
 }

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { withBuildEnv } from '../../src/lib/build-memory.ts';
 
 const REPO = process.cwd();
 
@@ -32,7 +33,8 @@ export function buildCopy(root: string, env: Record<string, string> = {}): { sta
   const result = spawnSync(process.execPath, [path.join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: root,
     encoding: 'utf8',
-    env: {
+    // As `npm run build` starts it (scripts/build.ts).
+    env: withBuildEnv({
       ...process.env,
       NODE_ENV: 'production',
       NO_COLOR: '1',
@@ -45,7 +47,7 @@ export function buildCopy(root: string, env: Record<string, string> = {}): { sta
       PRECOMPRESS_CACHE: '',
       AUDIO_CACHE: '',
       ...env,
-    },
+    }),
   });
   return { status: result.status, log: `${result.stdout}\n${result.stderr}` };
 }
