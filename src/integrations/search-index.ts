@@ -12,6 +12,9 @@ import { toPosix } from '../lib/posix-path.ts';
 /** Pagefind writes UI bundles we do not use (we have our own 3 KB module): keep dist/ lean. */
 const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js'];
 
+/** Pages handed to Pagefind's binary before waiting for its answers (memory, see below). */
+const PAGEFIND_BATCH = 50;
+
 /** Pagefind's (unstable) index chunk size; measured in docs/search.md. */
 export const INDEX_CHUNK_SIZE = 1000;
 
@@ -33,13 +36,15 @@ export function searchIndex(): AstroIntegration {
         process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= String(INDEX_CHUNK_SIZE);
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
         if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-        // Files are read in parallel, 200 at a time, and handed to Pagefind in sorted order
-        // without waiting for each answer (requests reach its binary in that order, so the
+        // Files are read in parallel, PAGEFIND_BATCH at a time, and handed to Pagefind in sorted
+        // order without waiting for each answer (requests reach its binary in that order, so the
         // index stays the same from build to build). One at a time, 5,000 lessons spent most
-        // of this step waiting on the round trips.
+        // of this step waiting on the round trips. 50, not 200: with 200 in flight this step
+        // raised the build's resident set by about 700 MB at 5,016 lessons (1,164 → 1,854 MB),
+        // with 50 by 4 MB, and took 26.1 s instead of 29.9 s (issue 29, docs/performance.md §9).
         const counts: number[] = [];
-        for (let start = 0; start < files.length; start += 200) {
-          const batch = files.slice(start, start + 200);
+        for (let start = 0; start < files.length; start += PAGEFIND_BATCH) {
+          const batch = files.slice(start, start + PAGEFIND_BATCH);
           const sources = await mapLimit(batch, 16, (file) => readFile(path.join(dist, file), 'utf8'));
           const pending = batch.map((file, i) => {
             const source = sources[i]!;
