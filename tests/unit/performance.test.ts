@@ -4,7 +4,7 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { generateLessons } from '../../src/lib/bench/corpus.ts';
-import { markdownReport, median } from '../../src/lib/bench/stats.ts';
+import { markdownReport, mb, median, targetLines } from '../../src/lib/bench/stats.ts';
 import { overBudget, pageBudget, pageType } from '../../src/lib/delivery/budgets.ts';
 import { fallbackWidth } from '../../src/lib/article/images.ts';
 import { mapLimit } from '../../src/lib/map-limit.ts';
@@ -204,5 +204,27 @@ describe('brotli quality', () => {
     for (const file of ['bai-hoc/cai-vneid/to-roi/index.html', 'bai-hoc/cai-vneid/to-roi-a5/index.html', 'bai-hoc/cai-vneid/tay/phat-thanh/index.html', 'chien-dich/vneid/hop-thon/index.html', '/chien-dich/vneid/phat-thanh/']) {
       expect(brotliQuality(file), file).toBe(7);
     }
+  });
+});
+
+describe('bench: the targets of issue 29', () => {
+  const anchors = [{ site: 'starlight', wallMs: 20_000, peakRssBytes: 9e8 }];
+  const run = (lessons: number, wallMs: number, peakRssBytes: number, rebuildMs: number, rebuildPeak: number) => ({ build: { lessons, wallMs, peakRssBytes }, rebuild: { wallMs: rebuildMs, peakRssBytes: rebuildPeak }, anchors });
+
+  it('says met or not met for each ratio to Starlight, with the rebuild held to half its cold build', () => {
+    expect(targetLines([run(1016, 80_000, 1e9, 10_000, 8e8)])).toEqual(['- 1,016 lessons, cold ≤ 4× Starlight: 4.00× — met.', "- 1,016 lessons, rebuild after one edit ≤ 0.5× Starlight's cold build: 0.50× — met."]);
+    expect(targetLines([run(1016, 80_001, 1e9, 10_001, 8e8)]).every((line) => line.endsWith('— not met.'))).toBe(true);
+    // No Starlight in the run: no ratio to judge.
+    expect(targetLines([{ ...run(1016, 80_000, 1e9, 10_000, 8e8), anchors: [] }])).toEqual([]);
+  });
+
+  it('holds 5,000 lessons to 2,000 decimal megabytes, cold and rebuild, as /usr/bin/time reports them', () => {
+    const kib = (kilobytes: number) => kilobytes * 1024;
+    // 1,953,125 KB × 1,024 = exactly 2,000,000,000 bytes: met; one kilobyte more is not.
+    const lines = targetLines([run(1016, 100_000, 1e9, 30_000, 8e8), run(5016, 500_000, kib(1_953_125), 60_000, kib(1_953_126))]);
+    expect(lines).toContain('- 5,016 lessons, peak RSS ≤ 2,000 MB, cold: 2,000 MB — met; rebuild: 2,000 MB — not met.');
+    expect(lines).toContain('- 5,016 lessons inside 30 minutes: 500.00 s — met.');
+    expect(lines).toContain('- cold time ≤ 5.5× the 1,016-lesson time: ×5.00 — met.');
+    expect(mb(kib(1_978_000))).toBe('1931.6 MiB');
   });
 });

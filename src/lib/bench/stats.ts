@@ -10,7 +10,8 @@ export function median(values: readonly number[]): number {
 }
 
 export const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
-export const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** Binary megabytes, as /usr/bin/time and Node count them (the issue's 2,000 MB target is decimal: see targetLines). */
+export const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 export const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 export interface BuildFigures {
@@ -122,14 +123,7 @@ export function buildReport(results: readonly BenchResult[]): string {
       out.push(`| ${kind}: made / from cache | ${cold ? `${cold.made} / ${cold.fromCache}` : '–'} | ${again ? `${again.made} / ${again.fromCache}` : '–'} |`);
     }
   }
-  out.push('', '### Targets (issue 12)', '');
-  for (const r of results) {
-    const starlight = r.anchors.find((a) => a.site === 'starlight');
-    if (r.build.lessons < 5000 && starlight) {
-      out.push(`- ${r.build.lessons.toLocaleString('en')} lessons, cold ≤ 4× Starlight: ${ratio(r.build.wallMs, starlight.wallMs)} — ${r.build.wallMs <= 4 * starlight.wallMs ? 'met' : 'not met'}.`);
-      out.push(`- ${r.build.lessons.toLocaleString('en')} lessons, rebuild after one edit ≤ 1.5× Starlight: ${ratio(r.rebuild.wallMs, starlight.wallMs)} — ${r.rebuild.wallMs <= 1.5 * starlight.wallMs ? 'met' : 'not met'}.`);
-    }
-  }
+  out.push('', '### Targets (issues 12 and 29)', '', ...targetLines(results));
   for (const r of results.filter((x) => x.searches)) {
     const s = r.searches!;
     out.push(
@@ -143,15 +137,48 @@ export function buildReport(results: readonly BenchResult[]): string {
       `| Starlight, search dialog on a lesson page | ${s.starlightMs === undefined ? '–' : seconds(s.starlightMs)} | ${s.starlightBytes === undefined ? '–' : kb(s.starlightBytes)} | 1× |`,
     );
   }
+  return out.join('\n');
+}
+
+/**
+ * The targets the bench is judged by (issue 29, after issue 12): ratios to Starlight's cold build
+ * in the same run; at 5,000 lessons, time and peak memory in decimal megabytes (as issue 29
+ * counts them: /usr/bin/time's kilobytes × 1,024 bytes), cold and rebuild.
+ */
+export const TARGETS = { coldVsStarlight: 4, rebuildVsStarlight: 0.5, largeWallMs: 30 * 60_000, largePeakBytes: 2_000_000_000, scaling: 5.5 } as const;
+
+type TargetInput = Pick<BenchResult, 'anchors'> & { build: Pick<BuildFigures, 'lessons' | 'wallMs' | 'peakRssBytes'>; rebuild: { wallMs: number; peakRssBytes: number } };
+
+const verdict = (met: boolean): string => (met ? 'met' : 'not met');
+const decimalMb = (bytes: number): string => `${Math.round(bytes / 1e6).toLocaleString('en')} MB`;
+
+/** One line per target the results can answer, each saying met or not met. */
+export function targetLines(results: readonly TargetInput[]): string[] {
+  const out: string[] = [];
+  for (const r of results) {
+    const starlight = r.anchors.find((a) => a.site === 'starlight');
+    if (r.build.lessons >= 5000 || !starlight) continue;
+    const lessons = r.build.lessons.toLocaleString('en');
+    out.push(`- ${lessons} lessons, cold ≤ ${TARGETS.coldVsStarlight}× Starlight: ${ratio(r.build.wallMs, starlight.wallMs)} — ${verdict(r.build.wallMs <= TARGETS.coldVsStarlight * starlight.wallMs)}.`);
+    out.push(
+      `- ${lessons} lessons, rebuild after one edit ≤ ${TARGETS.rebuildVsStarlight}× Starlight's cold build: ${ratio(r.rebuild.wallMs, starlight.wallMs)} — ${verdict(r.rebuild.wallMs <= TARGETS.rebuildVsStarlight * starlight.wallMs)}.`,
+    );
+  }
   const small = results.find((r) => r.build.lessons < 2000);
   const large = results.find((r) => r.build.lessons >= 5000);
   if (large) {
+    const lessons = large.build.lessons.toLocaleString('en');
+    out.push(`- ${lessons} lessons inside 30 minutes: ${seconds(large.build.wallMs)} — ${verdict(large.build.wallMs <= TARGETS.largeWallMs)}.`);
+    const limit = decimalMb(TARGETS.largePeakBytes);
     out.push(
-      `- ${large.build.lessons.toLocaleString('en')} lessons inside 30 minutes: ${seconds(large.build.wallMs)} — ${large.build.wallMs <= 30 * 60_000 ? 'met' : 'not met'}; peak RSS ≤ 2 GB: ${mb(large.build.peakRssBytes)} — ${large.build.peakRssBytes <= 2 * 1024 ** 3 ? 'met' : 'not met'}.`,
+      `- ${lessons} lessons, peak RSS ≤ ${limit}, cold: ${decimalMb(large.build.peakRssBytes)} — ${verdict(large.build.peakRssBytes <= TARGETS.largePeakBytes)}; rebuild: ${decimalMb(large.rebuild.peakRssBytes)} — ${verdict(large.rebuild.peakRssBytes <= TARGETS.largePeakBytes)}.`,
     );
-    if (small) out.push(`- cold time ≤ 5.5× the ${small.build.lessons.toLocaleString('en')}-lesson time: ×${(large.build.wallMs / small.build.wallMs).toFixed(2)} — ${large.build.wallMs <= 5.5 * small.build.wallMs ? 'met' : 'not met'}.`);
+    if (small)
+      out.push(
+        `- cold time ≤ ${TARGETS.scaling}× the ${small.build.lessons.toLocaleString('en')}-lesson time: ×${(large.build.wallMs / small.build.wallMs).toFixed(2)} — ${verdict(large.build.wallMs <= TARGETS.scaling * small.build.wallMs)}.`,
+      );
   }
-  return out.join('\n');
+  return out;
 }
 
 export interface SearchTimings {
