@@ -3,28 +3,25 @@
 // that must pass the check and build, with its page, leaflet and search entry. The other CMS tests
 // are in cms.test.ts; this one builds a site, so it has a file of its own and runs beside them (issue 29).
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { routes } from '../../src/lib/routes.ts';
 import { browserAvailable } from '../support/browser-guard.ts';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { folderFiles } from '../support/cms-local.ts';
 import { KEY_POINTS, openCms, PHONE, PHOTO, PHOTO_ALT, PHOTO_CAPTION, reveal, SCREENSHOTS, SLUG, SOURCE, splitEntry, STEPS, SUMMARY, TIP, TITLE, fillLesson } from '../support/cms-form.ts';
 import { DIST } from '../support/dist.ts';
 import { serveWithHeaders } from '../support/quality.ts';
+import { servedDistInChromium } from '../support/served-browser.ts';
 import { buildCopy, copySite, seedBuildCache } from '../support/site-copy.ts';
 
 const enabled = browserAvailable();
 
 describe.skipIf(!enabled)("the editors' CMS at /admin/: a new lesson, from the form to the built site", () => {
-  let browser: Browser;
-  let server: Server;
-  let base = '';
+  // dist/ with the headers of dist/_headers: the CMS runs under its own CSP.
+  const site = servedDistInChromium(DIST, { withHeaders: true });
   const scratch: string[] = [];
 
   beforeAll(async () => {
@@ -32,18 +29,14 @@ describe.skipIf(!enabled)("the editors' CMS at /admin/: a new lesson, from the f
     await sharp({ create: { width: 640, height: 480, channels: 3, background: '#2a6f97' } })
       .png()
       .toFile(PHOTO);
-    ({ url: base, server } = await serveWithHeaders(DIST, path.join(DIST, '_headers')));
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
+  });
+  afterAll(() => {
     for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
   });
 
   it('creates a lesson from the form (with steps, a tip and a photo): the file passes the check, builds, and has its page, leaflet and search entry', async () => {
-    const { context, page, csp, foreign } = await openCms(browser, base, PHONE);
-    await page.goto(`${base}${routes.admin()}#/collections/lessons/new`);
+    const { context, page, csp, foreign } = await openCms(site.browser, site.base, PHONE);
+    await page.goto(`${site.base}${routes.admin()}#/collections/lessons/new`);
     await fillLesson(page, SUMMARY);
     await page.locator('section.field').first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'cms-new-lesson-360.png') });
@@ -127,10 +120,10 @@ describe.skipIf(!enabled)("the editors' CMS at /admin/: a new lesson, from the f
     ).toBe('%PDF-');
 
     // Its search entry: found by a reader typing without diacritics.
-    const site = await serveWithHeaders(dist, path.join(dist, '_headers'));
+    const copyServer = await serveWithHeaders(dist, path.join(dist, '_headers'));
     try {
-      const reader = await browser.newPage();
-      await reader.goto(`${site.url}${routes.search()}?q=${encodeURIComponent('so tay dang vien')}`);
+      const reader = await site.browser.newPage();
+      await reader.goto(`${copyServer.url}${routes.search()}?q=${encodeURIComponent('so tay dang vien')}`);
       await reader.waitForFunction(() => {
         const status = document.querySelector('#search-status')?.textContent ?? '';
         return status !== '' && !status.startsWith('Đang');
@@ -138,7 +131,7 @@ describe.skipIf(!enabled)("the editors' CMS at /admin/: a new lesson, from the f
       expect(await reader.$$eval('#search-results a', (links) => links.map((a) => a.getAttribute('href')))).toContain(routes.lesson(SLUG));
       await reader.close();
     } finally {
-      site.server.close();
+      copyServer.server.close();
     }
   }, 300_000);
 });

@@ -6,44 +6,37 @@
 // site is cms-new-lesson.test.ts (its own file, so it runs beside these: issue 29).
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { routes } from '../../src/lib/routes.ts';
 import { browserAvailable } from '../support/browser-guard.ts';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { filesUnder, folderFiles } from '../support/cms-local.ts';
 import { DESKTOP, field, fillLesson, KEY_POINTS, openCms, PHONE, reveal, SCREENSHOTS, SLUG, splitEntry, SUMMARY, TIP, TITLE, withoutEmpty } from '../support/cms-form.ts';
 import { fakeGitHub } from '../support/fake-github.ts';
 import { DIST } from '../support/dist.ts';
-import { serveWithHeaders, watchCsp } from '../support/quality.ts';
+import { watchCsp } from '../support/quality.ts';
+import { servedDistInChromium } from '../support/served-browser.ts';
 import { copySite } from '../support/site-copy.ts';
 
 const enabled = browserAvailable();
 
 describe.skipIf(!enabled)("the editors' CMS at /admin/, on a local working copy", () => {
-  let browser: Browser;
-  let server: Server;
-  let base = '';
+  // dist/ with the headers of dist/_headers: the CMS runs under its own CSP.
+  const site = servedDistInChromium(DIST, { withHeaders: true });
   const scratch: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    ({ url: base, server } = await serveWithHeaders(DIST, path.join(DIST, '_headers')));
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
+  });
+  afterAll(() => {
     for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
   });
 
   it('refuses to save a 200-character summary and a picture without alt text, saying why in Vietnamese', async () => {
-    const { context, page, csp } = await openCms(browser, base, DESKTOP);
-    await page.goto(`${base}${routes.admin()}#/collections/lessons/new`);
+    const { context, page, csp } = await openCms(site.browser, site.base, DESKTOP);
+    await page.goto(`${site.base}${routes.admin()}#/collections/lessons/new`);
     await fillLesson(page, `${'Bà con mở ứng dụng, chọn mục cần làm rồi làm theo từng bước. '.repeat(4)}`.slice(0, 200));
     await (await reveal(page, 'cover')).getByRole('checkbox').click();
     await field(page, 'cover.src').locator('input[type=file]').first().setInputFiles(path.resolve('content/images/tien-dien-ma-qr.png'));
@@ -66,7 +59,7 @@ describe.skipIf(!enabled)("the editors' CMS at /admin/, on a local working copy"
   }, 120_000);
 
   it('keeps what an entry says when an editor changes only its title: the body byte for byte, every other value', async () => {
-    const { context, page, csp } = await openCms(browser, base, DESKTOP);
+    const { context, page, csp } = await openCms(site.browser, site.base, DESKTOP);
     // Each collection, the folder it saves to and its name field (label in the form, key in the file).
     const collections = [
       ['lessons', 'content/lessons', 'Tiêu đề', 'title'],
@@ -80,7 +73,7 @@ describe.skipIf(!enabled)("the editors' CMS at /admin/, on a local working copy"
       const before = await folderFiles(page, folder);
       for (const [file, original] of Object.entries(before)) {
         const id = file.replace(/\.mdx?$/, '');
-        await page.goto(`${base}${routes.admin()}#/collections/${collection}/entries/${id}`);
+        await page.goto(`${site.base}${routes.admin()}#/collections/${collection}/entries/${id}`);
         const title = page.getByRole('textbox', { name: label, exact: true });
         await title.fill(`${await title.inputValue()} (sửa)`);
         await page.getByRole('button', { name: 'Lưu' }).click();
@@ -145,18 +138,18 @@ describe.skipIf(!enabled)("the editors' CMS at /admin/, on a local working copy"
   }, 120_000);
 
   it('makes every save a pull request on GitHub (a fake GitHub API): branch, commit, draft, then "Gửi duyệt" marks it for review; main is untouched', async () => {
-    const context = await browser.newContext({ locale: 'vi-VN', viewport: PHONE, hasTouch: true });
+    const context = await site.browser.newContext({ locale: 'vi-VN', viewport: PHONE, hasTouch: true });
     const github = await fakeGitHub(context, { owner: 'ban-so', repo: 'ban-so', branch: 'main', files: filesUnder(path.resolve('content'), 'content') });
     const violations = await watchCsp(context);
     const page = await context.newPage();
-    await page.goto(`${base}${routes.admin()}`);
+    await page.goto(`${site.base}${routes.admin()}`);
     await page.getByRole('button', { name: 'Đăng nhập bằng mã truy cập' }).click();
     await page.getByRole('textbox').last().fill('github_pat_fake0000000000000000000000');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'cms-sign-in-token-360.png') });
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     await page.waitForURL(/#\/collections/);
 
-    await page.goto(`${base}${routes.admin()}#/collections/lessons/new`);
+    await page.goto(`${site.base}${routes.admin()}#/collections/lessons/new`);
     await fillLesson(page, SUMMARY);
     const body = await reveal(page, 'body');
     await body.getByRole('textbox').first().click();

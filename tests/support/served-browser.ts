@@ -5,9 +5,10 @@
  * in tests/browser/quality.test.ts.
  */
 import type { Server } from 'node:http';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { serveDist } from '../../src/lib/delivery/static-server.ts';
+import { serveDist, serveWithHeaders } from '../../src/lib/delivery/static-server.ts';
 import { routes } from '../../src/lib/routes.ts';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { builtPages, readPage } from './dist.ts';
@@ -20,14 +21,15 @@ const VIEWPORT = { width: 360, height: 740 };
 /**
  * Call inside a describe(): dist/ served on 127.0.0.1 (our static server) and one Chromium,
  * started before its tests and closed after. Read `base` and `browser` inside the tests.
+ * `withHeaders`: served with the headers of dist/_headers (its CSP), as the CMS tests need.
  */
-export function servedDistInChromium(dist: string): { base: string; browser: Browser } {
+export function servedDistInChromium(dist: string, options: { withHeaders?: boolean } = {}): { base: string; browser: Browser } {
   const site = { base: '', browser: undefined as unknown as Browser };
   let server: Server | undefined;
   beforeAll(async () => {
-    ({ url: site.base, server } = await serveDist(dist));
+    ({ url: site.base, server } = options.withHeaders ? await serveWithHeaders(dist, path.join(dist, '_headers')) : await serveDist(dist));
     site.browser = await launchChromium();
-  });
+  }, 60_000);
   afterAll(async () => {
     await site.browser?.close();
     server?.close();
