@@ -15,7 +15,7 @@ import { validateContent } from '../../src/lib/content/validate.ts';
 import { browserAvailable } from '../support/browser-guard.ts';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { builtPages, DIST, sourceFileOf } from '../support/dist.ts';
-import { axeViolations, inlineCode, phoneFontProblem, recordRequests, serveWithHeaders, sidewaysScroll, smallTargets, watchCsp, zoomText } from '../support/quality.ts';
+import { axeViolationsAt, inlineCode, phoneFontProblem, recordRequests, serveWithHeaders, sidewaysScroll, smallTargets, watchCsp, zoomText } from '../support/quality.ts';
 
 const enabled = browserAvailable();
 
@@ -83,11 +83,7 @@ describe.skipIf(!enabled)(`the pages of the changed content files (${from}: ${fi
       await zoomText(page, 200);
       expect(await sidewaysScroll(page), 'text at 200%').toBeUndefined();
       await context.close();
-      const axeContext = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
-      const axePage = await axeContext.newPage();
-      await axePage.goto(`${base}${sitePath}`, { waitUntil: 'networkidle' });
-      expect(await axeViolations(axePage)).toEqual([]);
-      await axeContext.close();
+      expect(await axeViolationsAt(browser, `${base}${sitePath}`)).toEqual([]);
     },
     60_000,
   );

@@ -11,7 +11,7 @@ import { browserAvailable } from '../support/browser-guard.ts';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { sharedListeningSite } from '../support/listening-site.ts';
 import { canRun } from '../support/prerequisites.ts';
-import { axeViolations, recordRequests, smallTargets, watchCsp } from '../support/quality.ts';
+import { axeViolationsAt, recordRequests, smallTargets, watchCsp } from '../support/quality.ts';
 
 const enabled = browserAvailable() && canRun(['ffmpeg']);
 
@@ -71,11 +71,7 @@ describe.skipIf(!enabled)('listening and languages in Chromium', () => {
       expect(await smallTargets(page)).toEqual([]);
       await page.screenshot({ path: `test-results/screenshots/listening${sitePath.replace(/\//g, '_')}360.png`, fullPage: true });
       await context.close();
-      const axeContext = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
-      const axePage = await axeContext.newPage();
-      await axePage.goto(`${base}${sitePath}`, { waitUntil: 'networkidle' });
-      expect(await axeViolations(axePage)).toEqual([]);
-      await axeContext.close();
+      expect(await axeViolationsAt(browser, `${base}${sitePath}`)).toEqual([]);
     },
     60_000,
   );

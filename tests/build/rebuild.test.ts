@@ -122,29 +122,34 @@ describeRebuild('rebuilding after a change', () => {
     expect(second.log).toMatch(/tệp nén sẵn: \d+ tệp làm mới, \d+ lấy từ bộ nhớ đệm/);
   }, 240_000);
 
-  it("a lesson's text edited: the pages that show it change and no other", () => {
-    const before = snapshot();
-    const showedBefore = pagesShowing('Kestrelbody');
-    replaceIn(lessonFile('bai-mau-hai'), 'Kestrelbody', 'Ospreybody');
-    build();
-    expectOnlyShowingPagesChanged(before, { was: 'Kestrelbody', now: 'Ospreybody', showedBefore, mustShow: ['bai-hoc/bai-mau-hai/index.html'] });
-  }, 240_000);
-
-  it("a topic renamed: every page that shows its name changes (the topic's, its lessons', their leaflets) and no other", () => {
-    const before = snapshot();
-    const showedBefore = pagesShowing('Kestreltopic');
-    replaceIn(path.join(root, 'content/topics.yaml'), 'Kestreltopic', 'Ospreytopic');
-    build();
-    expectOnlyShowingPagesChanged(before, { was: 'Kestreltopic', now: 'Ospreytopic', showedBefore, mustShow: ['bai-hoc/bai-mau/index.html', 'bai-hoc/bai-mau-hai/index.html', 'chu-de/dinh-danh-dien-tu/index.html'] });
-  }, 240_000);
-
-  it('a place renamed: every page that shows its name changes (its page, the lesson and news in it) and no other', () => {
-    const before = snapshot();
-    const showedBefore = pagesShowing('Kestrelplace');
-    replaceIn(path.join(root, 'content/places/xa-tien-yen.yaml'), 'Kestrelplace', 'Ospreyplace');
-    build();
-    expectOnlyShowingPagesChanged(before, { was: 'Kestrelplace', now: 'Ospreyplace', showedBefore, mustShow: ['bai-hoc/bai-mau-hai/index.html', 'dia-phuong/xa-tien-yen/index.html', 'tin-tuc/tin-mau/index.html'] });
-  }, 240_000);
+  // Each edit replaces a word only the edited thing carries, so "the pages that show it" is a text search.
+  it.each([
+    ["a lesson's text edited: the pages that show it change and no other", () => lessonFile('bai-mau-hai'), 'Kestrelbody', 'Ospreybody', ['bai-hoc/bai-mau-hai/index.html']],
+    [
+      "a topic renamed: every page that shows its name changes (the topic's, its lessons', their leaflets) and no other",
+      () => path.join(root, 'content/topics.yaml'),
+      'Kestreltopic',
+      'Ospreytopic',
+      ['bai-hoc/bai-mau/index.html', 'bai-hoc/bai-mau-hai/index.html', 'chu-de/dinh-danh-dien-tu/index.html'],
+    ],
+    [
+      'a place renamed: every page that shows its name changes (its page, the lesson and news in it) and no other',
+      () => path.join(root, 'content/places/xa-tien-yen.yaml'),
+      'Kestrelplace',
+      'Ospreyplace',
+      ['bai-hoc/bai-mau-hai/index.html', 'dia-phuong/xa-tien-yen/index.html', 'tin-tuc/tin-mau/index.html'],
+    ],
+  ] as const)(
+    '%s',
+    (_, file, was, now, mustShow) => {
+      const before = snapshot();
+      const showedBefore = pagesShowing(was);
+      replaceIn(file(), was, now);
+      build();
+      expectOnlyShowingPagesChanged(before, { was, now, showedBefore, mustShow: [...mustShow] });
+    },
+    240_000,
+  );
 
   it('a shared component changed: every page that shows it changes and no other', () => {
     const before = snapshot();
