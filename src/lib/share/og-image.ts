@@ -16,7 +16,7 @@ import type { CacheStore } from '../build-cache/store.ts';
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
 /** Change when the drawing changes, so every cached image is drawn again. */
-export const TEMPLATE_VERSION = 3;
+export const TEMPLATE_VERSION = 4;
 
 export interface OgInput {
   /** The page title, drawn large. */
@@ -101,7 +101,10 @@ export async function renderOgPng(input: OgInput): Promise<Buffer> {
   // 16 colours are enough for four flat colours and their anti-aliased edges (no visible
   // difference from 32); with zlib level 6 the encoding takes half the time and the file is
   // a quarter smaller (measured 2026-12-03: 29 ms and 15.3 KB against 63 ms and 20.4 KB).
-  return sharp(Buffer.from(svg)).png({ palette: true, colours: 16, compressionLevel: 6, effort: 1 }).toBuffer();
+  // No dithering: flat colours need none, and without it the palette step takes 20 ms instead
+  // of 29 ms and the file is 10 % smaller (30 titles, 2026-12-07; the text looks the same).
+  // sharp rasterises the SVG faster than @resvg/resvg-js (19 ms against 24 ms, issue 29).
+  return sharp(Buffer.from(svg)).png({ palette: true, colours: 16, compressionLevel: 6, effort: 1, dither: 0 }).toBuffer();
 }
 
 /**
