@@ -1,6 +1,7 @@
 import { absoluteUrl, routes } from '../lib/routes.ts';
 import { siteUrl } from '../lib/site.ts';
-import { howToJsonLd, newsArticleJsonLd, placeJsonLd, stepsFromMdx } from '../lib/share/structured-data.ts';
+import { articleFacts } from '../lib/article/parts.ts';
+import { howToJsonLd, newsArticleJsonLd, placeJsonLd } from '../lib/share/structured-data.ts';
 import type { LessonView } from './lessons.ts';
 import type { NewsView } from './news.ts';
 import type { PlaceView } from './places.ts';
@@ -16,7 +17,7 @@ export function lessonJsonLd(lesson: LessonView): Record<string, unknown> {
     image: abs(routes.ogImage('bai-hoc', lesson.lessonId)),
     updated: lesson.updated,
     minutes: lesson.minutes,
-    steps: stepsFromMdx(lesson.entry.body ?? ''),
+    steps: articleFacts(lesson.entry).steps,
     lang: lesson.lang,
   });
 }

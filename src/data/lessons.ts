@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { t } from '../i18n/vi.ts';
-import { plainTextFromMarkdown, readingMinutes } from '../lib/article/reading-time.ts';
+import { articleFacts } from '../lib/article/parts.ts';
 import { absoluteUrl, routes } from '../lib/routes.ts';
 import { compareVietnamese } from '../lib/text.ts';
 import { mergeContacts, phoneDigits, type Contact } from '../lib/contact/contacts.ts';
@@ -112,7 +112,7 @@ async function build(): Promise<LessonView[]> {
         topic,
         level: data.level,
         levelLabel: t(`lesson.level.${data.level}`),
-        minutes: data.minutes ?? readingMinutes(plainTextFromMarkdown(entry.body ?? '')),
+        minutes: data.minutes ?? articleFacts(entry).minutes,
         updated: data.updated,
         cover: data.cover,
         keyPoints: data.keyPoints,
@@ -167,7 +167,7 @@ function translationView(entry: CollectionEntry<'translations'>, original: Lesso
     url: routes.lesson(key),
     title: data.title,
     summary: data.summary,
-    minutes: readingMinutes(plainTextFromMarkdown(entry.body ?? '')),
+    minutes: articleFacts(entry).minutes,
     updated: data.translated,
     keyPoints: data.keyPoints,
     leafletTip: data.leafletTip,

@@ -10,6 +10,7 @@ import type { LoaderContext } from 'astro/loaders';
 import { afterAll, describe, expect, it } from 'vitest';
 import { articles, contentFolder } from '../../src/lib/article/loader.ts';
 import { renderArticle } from '../../src/lib/article/render.ts';
+import { bodyFacts } from '../../src/lib/article/steps.ts';
 import { loadContent } from '../../src/lib/content/load.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { splitFrontmatter } from '../../src/lib/reading/source-file.ts';
@@ -95,10 +96,15 @@ describe('one list of files', () => {
     const reads = await buildReads(root);
     const built = [...reads.keys()];
     expect(built.sort()).toEqual(checked.sort());
-    // Same ids (so the same addresses), and the body the check read is the body the build stored.
+    // Same ids (so the same addresses), and the body the check read is the body the build
+    // rendered: the stored HTML, reading minutes and steps are those of the check's body.
     for (const entry of checkedEntries) {
       expect(reads.get(entry.file)?.['id'], entry.file).toBe(entry.id);
-      if (entry.body !== undefined) expect(reads.get(entry.file)?.['body'], entry.file).toBe(entry.body);
+      if (entry.body === undefined) continue;
+      const options = entry.collection === 'glossary' ? ({ format: 'md', images: false } as const) : {};
+      const rendered = reads.get(entry.file)?.['rendered'] as { html: string; metadata: Record<string, unknown> } | undefined;
+      expect(rendered?.html, entry.file).toBe(renderArticle(entry.body, options).html);
+      expect(rendered?.metadata, entry.file).toMatchObject(bodyFacts(entry.body));
     }
     expect(built).toContain('content/lessons/cu/bai-cu.mdx');
     // Everything hidden is refused by the check, with the file named; nothing of it is built.

@@ -6,7 +6,7 @@ import type { LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { afterEach, describe, expect, it } from 'vitest';
 import { articles } from '../../src/lib/article/loader.ts';
-import { ARTICLE_IMAGES_FIELD, articleParts } from '../../src/lib/article/parts.ts';
+import { ARTICLE_IMAGES_FIELD, articleFacts, articleParts } from '../../src/lib/article/parts.ts';
 import { ArticleError, MAX_NESTING, renderArticle } from '../../src/lib/article/render.ts';
 import { LessonSchema } from '../../src/schemas/content.ts';
 
@@ -192,7 +192,9 @@ describe('the articles loader', () => {
     expect(sets.sort()).toEqual(['bai-hai', 'bai-mot']);
     const first = entries.get('bai-mot')!;
     expect(first['filePath']).toBe('content/lessons/bai-mot.mdx');
-    expect(first['rendered']).toEqual({ html: '<h2 id="mở-đầu">Mở đầu</h2>\n<p><!--ban-so-image:0--></p>', metadata: { headings: [{ depth: 2, slug: 'mở-đầu', text: 'Mở đầu' }] } });
+    expect(first['rendered']).toEqual({ html: '<h2 id="mở-đầu">Mở đầu</h2>\n<p><!--ban-so-image:0--></p>', metadata: { headings: [{ depth: 2, slug: 'mở-đầu', text: 'Mở đầu' }], minutes: 1, steps: [] } });
+    // The body is not stored: Astro bundles the whole store into the build (issue 29, memory).
+    expect(first).not.toHaveProperty('body');
     expect((first['data'] as Record<string, unknown>)[ARTICLE_IMAGES_FIELD]).toEqual([{ src: '../images/a.png', alt: 'Ảnh' }]);
     // A body without pictures has no such field.
     expect(Object.keys(entries.get('bai-hai')!['data'] as object)).toEqual(['title']);
@@ -202,7 +204,7 @@ describe('the articles loader', () => {
     rmSync(path.join(root, 'content/lessons/bai-mot.mdx'));
     await loader.load(context);
     expect(sets).toEqual(['bai-hai']);
-    expect(entries.get('bai-hai')!['rendered']).toEqual({ html: '<p>Chữ đã sửa.</p>', metadata: { headings: [] } });
+    expect(entries.get('bai-hai')!['rendered']).toEqual({ html: '<p>Chữ đã sửa.</p>', metadata: { headings: [], minutes: 1, steps: [] } });
     expect([...entries.keys()]).toEqual(['bai-hai']);
 
     // ARTICLE_CACHE=0 (or BUILD_CACHE=0): nothing is kept from the earlier load.
@@ -214,6 +216,18 @@ describe('the articles loader', () => {
       delete process.env['ARTICLE_CACHE'];
     }
     expect(sets).toEqual(['bai-hai']);
+  });
+
+  it("keeps a lesson's <Steps> items and reading minutes, measured from its body, for the HowTo and the lesson cards", async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'ban-so-articles-'));
+    mkdirSync(path.join(root, 'content/lessons'), { recursive: true });
+    const words = Array.from({ length: 400 }, (_, i) => `chữ${i}`).join(' ');
+    write('bai-buoc.mdx', `---\ntitle: Bước\n---\n\n${words}\n\n<Steps>\n1. Mở **CH Play**.\n2. Tìm [VNeID](https://vneid.gov.vn/)\n   rồi cài đặt.\n</Steps>\n`);
+    const { context, entries } = fakeContext();
+    await articles('content/lessons').load(context);
+    const entry = entries.get('bai-buoc')! as { id: string; rendered: { metadata: Record<string, unknown> } };
+    expect(articleFacts(entry)).toEqual({ minutes: 3, steps: ['Mở CH Play.', 'Tìm VNeID rồi cài đặt.'] });
+    expect(() => articleFacts({ id: 'bai-cu', rendered: { metadata: { headings: [] } } })).toThrow(/bai-cu: .*rendered\.metadata/);
   });
 
   it('parses every entry again when a schema changes, and only then (a field added after a pull reaches old entries)', async () => {
@@ -305,6 +319,6 @@ describe('ARTICLE_RENDER_VERSION', () => {
     const hash = createHash('sha256').update(renderArticle(sample).html).digest('hex').slice(0, 16);
     // If this fails because you changed src/lib/article/render.ts on purpose: add 1 to
     // ARTICLE_RENDER_VERSION and write both new values here.
-    expect({ version: ARTICLE_RENDER_VERSION, hash }).toEqual({ version: 5, hash: '3754a3429b1bb19f' });
+    expect({ version: ARTICLE_RENDER_VERSION, hash }).toEqual({ version: 6, hash: '3754a3429b1bb19f' });
   });
 });

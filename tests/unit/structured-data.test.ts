@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { howToJsonLd, jsonLdText, placeJsonLd, plainText, stepsFromMdx, webManifest } from '../../src/lib/share/structured-data.ts';
+import { howToJsonLd, jsonLdText, placeJsonLd, webManifest } from '../../src/lib/share/structured-data.ts';
+import { plainText, stepsFromMdx } from '../../src/lib/article/steps.ts';
 
 describe('lesson steps for HowTo', () => {
   it('takes the numbered items inside <Steps>, as plain text, and nothing outside it', () => {

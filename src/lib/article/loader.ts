@@ -17,6 +17,7 @@ import { mapLimit } from '../map-limit.ts';
 import { idFromPath } from '../slug.ts';
 import { ARTICLE_IMAGES_FIELD } from './parts.ts';
 import { ARTICLE_RENDER_VERSION, ArticleError, renderArticle, type RenderedArticle } from './render.ts';
+import { bodyFacts } from './steps.ts';
 import { toPosix } from '../posix-path.ts';
 
 /**
@@ -34,7 +35,8 @@ import { toPosix } from '../posix-path.ts';
  * The body's pictures reach Astro through the collection's schema: the loader puts them in the
  * entry's data (ARTICLE_IMAGES_FIELD, typed with the schema's image()) before parseData, so
  * Astro resolves each path against the entry's file as it does a cover's. Its headings go to
- * `rendered.metadata.headings`, as Astro's Markdown gives them.
+ * `rendered.metadata.headings`, as Astro's Markdown gives them, with the reading minutes and the
+ * <Steps> items (steps.ts); the body itself is not stored.
  *
  * Unchanged files keep the HTML of the previous build (Astro's data store, by a digest of the
  * file, ARTICLE_RENDER_VERSION and the schemas' source), so a rebuild renders only what changed.
@@ -150,13 +152,14 @@ function folderLoader(source: CollectionSource): Loader {
         // The schema's image() turns each src into the picture Astro resolves from this file.
         const withImages = rendered.images.length ? { ...frontmatter, [ARTICLE_IMAGES_FIELD]: rendered.images.map(({ src, alt }) => ({ src, alt })) } : frontmatter;
         const data = await parseData({ id, data: withImages, filePath: file });
+        // No `body`: the pages need only its HTML and these facts, and Astro bundles its whole data
+        // store into the build, so every stored body was build memory twice over (issue 29).
         store.set({
           id,
           data,
-          body: split.body,
           filePath,
           digest,
-          rendered: { html: rendered.html, metadata: { headings: rendered.headings } },
+          rendered: { html: rendered.html, metadata: { headings: rendered.headings, ...bodyFacts(split.body) } },
         });
         return id;
       }

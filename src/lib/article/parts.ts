@@ -1,5 +1,6 @@
 import { BODY_IMAGES_FIELD } from '../../schemas/helpers.ts';
 import { IMAGE_MARKER } from './render.ts';
+import type { BodyFacts } from './steps.ts';
 
 /**
  * Where an entry keeps its body's pictures, in the order of the markers: a field of the
@@ -26,4 +27,16 @@ export function articleParts(html: string, imageCount: number): ArticlePart[] {
   }
   if (last < html.length) parts.push({ html: html.slice(last) });
   return parts;
+}
+
+/**
+ * The body's facts the loader stored in `rendered.metadata` (steps.ts). An entry without them
+ * was not stored by this loader version (a bug, never an editor's mistake): it throws.
+ */
+export function articleFacts(entry: { id: string; rendered?: { metadata?: Record<string, unknown> } }): BodyFacts {
+  const metadata = entry.rendered?.metadata;
+  const minutes = metadata?.['minutes'];
+  const steps = metadata?.['steps'];
+  if (typeof minutes !== 'number' || !Array.isArray(steps)) throw new Error(`${entry.id}: bài viết thiếu số phút đọc và các bước (rendered.metadata) mà bộ nạp ghi.`);
+  return { minutes, steps: steps as string[] };
 }

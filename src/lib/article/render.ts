@@ -32,8 +32,9 @@ import { MAX_NESTING, MAX_TREE_DEPTH, NESTING_FIX, NESTING_MESSAGE, bodyLimitPro
  * Bump when the HTML made here, or the entry the loader stores from it, changes: cached articles
  * from older builds are made again (tests/unit/article.test.ts fails until you do for the HTML).
  * 5: the body's pictures in the schema's field, headings in `rendered.metadata`.
+ * 6: no `body`; its reading minutes and <Steps> items in `rendered.metadata` (steps.ts).
  */
-export const ARTICLE_RENDER_VERSION = 5;
+export const ARTICLE_RENDER_VERSION = 6;
 
 export { MAX_NESTING } from '../reading/limits.ts';
 

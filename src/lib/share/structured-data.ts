@@ -6,43 +6,6 @@
 
 export const THEME_COLOUR = '#0b6e4f';
 
-/**
- * The steps of a lesson, for HowTo: the items of the numbered list(s) inside `<Steps>` in
- * the MDX body, as plain text (editor components and Markdown marks removed). This is the
- * same list the lesson page shows as big numbered steps, so the counts always agree.
- */
-export function stepsFromMdx(body: string): string[] {
-  const steps: string[] = [];
-  for (const block of body.matchAll(/<Steps>([\s\S]*?)<\/Steps>/g)) {
-    let current: string | undefined;
-    for (const line of block[1]!.split(/\r?\n/)) {
-      const item = /^\d+[.)]\s+(.*)$/.exec(line);
-      if (item) {
-        if (current !== undefined) steps.push(current);
-        current = item[1]!;
-      } else if (current !== undefined && /^\s+\S/.test(line)) {
-        current += ` ${line.trim()}`;
-      }
-    }
-    if (current !== undefined) steps.push(current);
-  }
-  return steps.map(plainText);
-}
-
-/** Markdown and editor tags to plain text: "<Term id=…>mã</Term>" → "mã", "[a](b)" → "a", "x" → “x”. */
-export function plainText(markdown: string): string {
-  return (
-    markdown
-      .replace(/<[^>]+>/g, '')
-      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/(\*\*|__|\*|_|`)/g, '')
-      // Paired straight quotes become typographic ones, as the Markdown renderer shows them.
-      .replace(/"([^"]*)"/g, '“$1”')
-      .replace(/\s+/g, ' ')
-      .trim()
-  );
-}
-
 type JsonLd = Record<string, unknown>;
 
 /** HowTo for a lesson: its title, summary, steps in order, last update and preview image. */
