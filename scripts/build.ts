@@ -1,6 +1,7 @@
 // npm run build: `astro build` (any arguments passed on), in the environment of BUILD_ENV
-// (src/lib/build-memory.ts: glibc's malloc limited to two arenas, for a lower peak memory).
-// The variable must be set before the process starts, so this script starts Astro.
+// (src/lib/build-memory.ts: glibc's malloc limited to two arenas and Rolldown's mimalloc giving
+// freed memory back at once, for a lower peak memory). Both are read when the process starts,
+// so this script starts Astro.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { withBuildEnv } from '../src/lib/build-memory.ts';

@@ -21,9 +21,10 @@ describe('the build log of CPU per step', () => {
 });
 
 describe('npm run build (scripts/build.ts)', () => {
-  it('starts astro build with glibc limited to two malloc arenas, unless the person set their own value', () => {
-    expect(BUILD_ENV).toEqual({ MALLOC_ARENA_MAX: '2' });
-    expect(withBuildEnv({ PATH: '/bin' })).toEqual({ MALLOC_ARENA_MAX: '2', PATH: '/bin' });
+  it("starts astro build with glibc limited to two malloc arenas and Rolldown's mimalloc giving memory back at once, unless the person set their own values", () => {
+    expect(BUILD_ENV).toEqual({ MALLOC_ARENA_MAX: '2', MIMALLOC_PURGE_DELAY: '0' });
+    expect(withBuildEnv({ PATH: '/bin' })).toEqual({ MALLOC_ARENA_MAX: '2', MIMALLOC_PURGE_DELAY: '0', PATH: '/bin' });
+    expect(withBuildEnv({ MIMALLOC_PURGE_DELAY: '1000' })['MIMALLOC_PURGE_DELAY']).toBe('1000');
     expect(withBuildEnv({ MALLOC_ARENA_MAX: '8' })['MALLOC_ARENA_MAX']).toBe('8');
     expect(withBuildEnv({ MALLOC_ARENA_MAX: undefined })['MALLOC_ARENA_MAX']).toBe('2');
     expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.build).toBe('node scripts/build.ts');
@@ -33,15 +34,16 @@ describe('npm run build (scripts/build.ts)', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'ban-so-build-script-'));
     try {
       mkdirSync(path.join(root, 'node_modules/astro/bin'), { recursive: true });
-      writeFileSync(path.join(root, 'node_modules/astro/bin/astro.mjs'), 'console.log(JSON.stringify({ args: process.argv.slice(2), arenas: process.env.MALLOC_ARENA_MAX })); process.exit(3);\n');
+      writeFileSync(path.join(root, 'node_modules/astro/bin/astro.mjs'), 'console.log(JSON.stringify({ args: process.argv.slice(2), arenas: process.env.MALLOC_ARENA_MAX, purge: process.env.MIMALLOC_PURGE_DELAY })); process.exit(3);\n');
       writeFileSync(path.join(root, 'package.json'), '{"type":"module"}');
       cpSync('scripts/build.ts', path.join(root, 'scripts/build.ts'));
       cpSync('src/lib/build-memory.ts', path.join(root, 'src/lib/build-memory.ts'));
       const env = { ...process.env };
       delete env['MALLOC_ARENA_MAX'];
+      delete env['MIMALLOC_PURGE_DELAY'];
       const run = spawnSync(process.execPath, ['scripts/build.ts', '--verbose'], { cwd: root, encoding: 'utf8', env });
       expect(run.status, run.stderr).toBe(3);
-      expect(JSON.parse(run.stdout)).toEqual({ args: ['build', '--verbose'], arenas: '2' });
+      expect(JSON.parse(run.stdout)).toEqual({ args: ['build', '--verbose'], arenas: '2', purge: '0' });
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
