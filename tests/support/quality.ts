@@ -57,7 +57,6 @@ export async function watchCsp(context: BrowserContext): Promise<(page: Page) =>
   };
 }
 
-/** axe-core, every rule, every impact. Needs a context with bypassCSP (the script is injected). */
 /**
  * axe-core's violations on one page at `url`, on a phone (360×740), in a context of its own that
  * bypasses the CSP (axe is injected as a script); the context is closed after.
@@ -73,6 +72,7 @@ export async function axeViolationsAt(browser: Browser, url: string): Promise<st
   }
 }
 
+/** axe-core, every rule, every impact. Needs a context with bypassCSP (the script is injected). */
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async () => {
