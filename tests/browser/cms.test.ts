@@ -75,11 +75,17 @@ describe.skipIf(!enabled)("the editors' CMS at /admin/, on a local working copy"
         const id = file.replace(/\.mdx?$/, '');
         await page.goto(`${site.base}${routes.admin()}#/collections/${collection}/entries/${id}`);
         const title = page.getByRole('textbox', { name: label, exact: true });
+        const was = splitEntry(original);
+        // Under load the previous entry's form was still shown and took the edit (CI, stop 32): wait
+        // until the form holds this entry.
+        await expect.poll(() => title.inputValue(), { timeout: 30_000, message: `${folder}/${file}: form opened` }).toBe(String(was.data[key]));
         await title.fill(`${await title.inputValue()} (sửa)`);
         await page.getByRole('button', { name: 'Lưu' }).click();
         await expect.poll(async () => (await folderFiles(page, folder))[file], { timeout: 30_000, message: `${folder}/${file} saved` }).not.toBe(original);
+        // After a save the CMS goes back to the collection's list by itself; going on before it has
+        // raced with that navigation. An editor, too, sees the list before opening the next entry.
+        await page.waitForURL((url) => url.hash === `#/collections/${collection}`, { timeout: 30_000 });
         const saved = splitEntry((await folderFiles(page, folder))[file]!);
-        const was = splitEntry(original);
         expect(saved.body, `${folder}/${file}: body`).toBe(was.body);
         expect(saved.data, `${folder}/${file}: values`).toEqual(withoutEmpty({ ...was.data, [key]: `${String(was.data[key])} (sửa)` }));
         changed.push(file);
