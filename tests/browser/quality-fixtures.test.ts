@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable } from '../support/browser-guard.ts';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
-import { axeViolations, inlineCode, keyboardProblems, phoneFontProblem, recordRequests, serveWithHeaders, sidewaysScroll, smallTargets, watchCsp, zoomText } from '../support/quality.ts';
+import { axeViolations, axeViolationsUnderCsp, inlineCode, keyboardProblems, phoneFontProblem, recordRequests, serveWithHeaders, sidewaysScroll, smallTargets, watchCsp, zoomText } from '../support/quality.ts';
 
 /** A page that passes every check; each fixture breaks one rule. */
 function page(body: string, head = ''): string {
@@ -90,6 +90,19 @@ describe.skipIf(!enabled)('the quality checks catch broken pages', () => {
   it('an image without alt fails axe', async () => {
     const tab = await open(bypass, 'img-no-alt.html');
     expect((await axeViolations(tab)).join('\n')).toMatch(/^image-alt \(critical\)/m);
+  });
+
+  // The served checks (support/served-browser.ts) run axe in the page under its CSP, without a
+  // second load: it must find exactly what the injected run finds, and no violation of its own.
+  it('axe run under the CSP (as the served checks run it) finds exactly what the injected run finds', async () => {
+    for (const name of ['ok.html', 'img-no-alt.html', 'no-skip-link.html']) {
+      const underCsp = await open(strict, name);
+      expect(await cspOf(underCsp), name).toEqual([]);
+      const found = await axeViolationsUnderCsp(underCsp);
+      expect(found, name).toEqual(await axeViolations(await open(bypass, name)));
+      expect(await cspOf(underCsp), `${name}: axe itself`).toEqual([]);
+    }
+    expect((await axeViolationsUnderCsp(await open(strict, 'img-no-alt.html'))).join('\n')).toMatch(/^image-alt \(critical\)/m);
   });
 
   it('a third-party font is blocked by the CSP and, without the CSP, recorded as a request leaving 127.0.0.1', async () => {
