@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -55,21 +55,6 @@ export async function watchCsp(context: BrowserContext): Promise<(page: Page) =>
     const events = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
     return [...events, ...(console.get(page) ?? [])];
   };
-}
-
-/**
- * axe-core's violations on one page at `url`, on a phone (360×740), in a context of its own that
- * bypasses the CSP (axe is injected as a script); the context is closed after.
- */
-export async function axeViolationsAt(browser: Browser, url: string): Promise<string[]> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
-  try {
-    const page = await context.newPage();
-    await page.goto(url, { waitUntil: 'networkidle' });
-    return await axeViolations(page);
-  } finally {
-    await context.close();
-  }
 }
 
 /** axe-core, every rule, every impact. Needs a context with bypassCSP (the script is injected). */
