@@ -41,7 +41,11 @@ export function stepsFromMdx(body: string): string[] {
   return steps.map(plainText);
 }
 
-/** Markdown and editor tags to plain text: "<Term id=…>mã</Term>" → "mã", "[a](b)" → "a", "x" → “x”. */
+/**
+ * Markdown and editor tags to plain text: "<Term id=…>mã</Term>" → "mã", "[a](b)" → "a", "x" → “x”.
+ * Not reading-time.ts's plainTextFromMarkdown: that one only has to count words (it drops a
+ * picture's alt and keeps straight quotes and spacing); this one is text a reader sees.
+ */
 export function plainText(markdown: string): string {
   return (
     markdown
