@@ -94,32 +94,27 @@ describe.skipIf(!enabled)('the quality checks catch broken pages', () => {
 
   // The served checks (support/served-browser.ts) run axe in the page under its CSP, without a
   // second load: it must find exactly what the injected run finds, and no violation of its own.
-  // One test per page: two axe runs each, which a busy 2-core CI machine needs time for (seven
-  // runs in one test went past 30 s there).
+  // One test per page, two axe runs each: seven in one test went past 30 s on a busy CI machine.
   // The page without a skip link still has its <main>, which axe counts as a way past the links:
   // it is there to show two runs agree on a page the keyboard check (below) fails.
   it.each<[string, RegExp]>([
     ['ok.html', /^$/],
     ['img-no-alt.html', /^image-alt \(critical\)/m],
     ['no-skip-link.html', /^$/],
-  ])(
-    'axe run under the CSP (as the served checks run it) finds exactly what the injected run finds: %s',
-    async (name, expected) => {
-      const underCsp = await open(strict, name);
-      const injected = await open(bypass, name);
-      try {
-        expect(await cspOf(underCsp)).toEqual([]);
-        const found = await axeViolationsUnderCsp(underCsp);
-        expect(found).toEqual(await axeViolations(injected));
-        expect(found.join('\n')).toMatch(expected);
-        expect(await cspOf(underCsp), 'axe itself').toEqual([]);
-      } finally {
-        await underCsp.close();
-        await injected.close();
-      }
-    },
-    60_000,
-  );
+  ])('axe run under the CSP (as the served checks run it) finds exactly what the injected run finds: %s', async (name, expected) => {
+    const underCsp = await open(strict, name);
+    const injected = await open(bypass, name);
+    try {
+      expect(await cspOf(underCsp)).toEqual([]);
+      const found = await axeViolationsUnderCsp(underCsp);
+      expect(found).toEqual(await axeViolations(injected));
+      expect(found.join('\n')).toMatch(expected);
+      expect(await cspOf(underCsp), 'axe itself').toEqual([]);
+    } finally {
+      await underCsp.close();
+      await injected.close();
+    }
+  });
 
   it('a third-party font is blocked by the CSP and, without the CSP, recorded as a request leaving 127.0.0.1', async () => {
     const tab = await open(strict, 'third-party-font.html');
