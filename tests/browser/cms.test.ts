@@ -97,7 +97,7 @@ describe.skipIf(!enabled)("the editors' CMS at /admin/, on a local working copy"
           await expect.poll(async () => (await folderFiles(page, folder))[file], { ...poll, message: `${folder}/${file} saved` }).not.toBe(original);
           // After a save the CMS goes back to the collection's list by itself; going on before it has
           // raced with that navigation. An editor, too, sees the list before opening the next entry.
-          await page.waitForURL((url) => url.hash === `#/collections/${collection}`, { timeout: 30_000 });
+          await page.waitForURL((url) => url.hash === `#/collections/${collection}`, poll);
           const saved = splitEntry((await folderFiles(page, folder))[file]!);
           expect(saved.body, `${folder}/${file}: body`).toBe(was.body);
           expect(saved.data, `${folder}/${file}: values`).toEqual(withoutEmpty({ ...was.data, [key]: `${String(was.data[key])} (sửa)` }));
